@@ -1,0 +1,271 @@
+"""Reading and writing the manifest (``story.json``): validation and deterministic output."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from studio.core.errors import FormatTooNewError, ManifestError
+from studio.core.nodes import Character, Part, Scene, TrashItem
+
+MANIFEST_NAME = "story.json"
+FORMAT_VERSION = 1
+
+ID_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,63}")
+FILE_PATTERN = re.compile(r"[^/\\\x00-\x1f]{1,120}")
+
+_SCENE_KEYS = ("id", "title", "file", "status", "pov", "synopsis")
+_PART_KEYS = ("id", "title", "notes", "scenes")
+_CHARACTER_KEYS = ("id", "name", "aliases", "role", "description", "file")
+_TOP_KEYS = ("format", "title", "author", "language", "parts", "characters", "trash", "settings")
+
+
+@dataclass
+class ManifestData:
+    """Everything the manifest holds, as plain nodes."""
+
+    title: str
+    author: str = ""
+    language: str = "en"
+    parts: list[Part] = field(default_factory=list)
+    characters: list[Character] = field(default_factory=list)
+    trash: list[TrashItem] = field(default_factory=list)
+    settings: dict[str, Any] = field(default_factory=dict)
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def is_safe_id(value: object) -> bool:
+    """Tell whether ``value`` is a safe node id (letters, digits, ``-`` and ``_``)."""
+    return isinstance(value, str) and ID_PATTERN.fullmatch(value) is not None
+
+
+def is_safe_file_name(value: object) -> bool:
+    """Tell whether ``value`` is a plain file name: no folders, no ``..``, no hidden file."""
+    if not isinstance(value, str) or FILE_PATTERN.fullmatch(value) is None:
+        return False
+    return not value.startswith(".") and value.strip() == value and ":" not in value
+
+
+def parse_manifest(raw: bytes, source: str = MANIFEST_NAME) -> ManifestData:
+    """Parse and validate manifest bytes; raise ``ManifestError`` with a one-line reason."""
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise ManifestError(f"{source}: not valid UTF-8 at byte {error.start}") from None
+    try:
+        document = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise ManifestError(
+            f"{source}: line {error.lineno} column {error.colno}: {error.msg}"
+        ) from None
+    except RecursionError:
+        raise ManifestError(f"{source}: nested too deeply") from None
+    return _Reader(source).read(document)
+
+
+class _Reader:
+    """Walks a decoded manifest, checking every entry and naming it on failure."""
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self.ids: set[str] = set()
+        self.scene_files: set[str] = set()
+        self.character_files: set[str] = set()
+
+    def fail(self, where: str, message: str) -> ManifestError:
+        return ManifestError(f"{self.source}: {where}: {message}")
+
+    def read(self, document: Any) -> ManifestData:
+        if not isinstance(document, dict):
+            raise self.fail("top level", "expected an object")
+        version = document.get("format")
+        if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+            raise self.fail("format", "missing or not a positive whole number")
+        if version > FORMAT_VERSION:
+            raise FormatTooNewError(
+                f"{self.source}: format {version} is newer than this Story Studio knows "
+                f"({FORMAT_VERSION}); update Story Studio to open it"
+            )
+        data = ManifestData(
+            title=self.text(document, "title", "title"),
+            author=self.text(document, "author", "author"),
+            language=self.text(document, "language", "language") or "en",
+        )
+        data.parts = [self.part(p, f"parts[{i}]") for i, p in enumerate(self.items(document, "parts"))]
+        data.characters = [
+            self.character(c, f"characters[{i}]") for i, c in enumerate(self.items(document, "characters"))
+        ]
+        data.trash = [self.trash_item(t, f"trash[{i}]") for i, t in enumerate(self.items(document, "trash"))]
+        settings = document.get("settings", {})
+        if not isinstance(settings, dict):
+            raise self.fail("settings", "expected an object")
+        data.settings = settings
+        data.extra = {k: v for k, v in document.items() if k not in _TOP_KEYS}
+        return data
+
+    def items(self, obj: dict[str, Any], key: str) -> list[Any]:
+        value = obj.get(key, [])
+        if not isinstance(value, list):
+            raise self.fail(key, "expected a list")
+        return value
+
+    def text(self, obj: dict[str, Any], key: str, where: str) -> str:
+        value = obj.get(key, "")
+        if value is None:
+            return ""
+        if not isinstance(value, str):
+            raise self.fail(where, "expected text")
+        return value
+
+    def node_id(self, obj: dict[str, Any], where: str) -> str:
+        value = obj.get("id")
+        if not is_safe_id(value):
+            raise self.fail(f"{where}.id", f"unsafe or missing id {value!r}")
+        assert isinstance(value, str)
+        if value in self.ids:
+            raise self.fail(f"{where}.id", f"duplicate id {value!r}")
+        self.ids.add(value)
+        return value
+
+    def file_name(self, obj: dict[str, Any], where: str, seen: set[str]) -> str:
+        value = obj.get("file")
+        if not is_safe_file_name(value):
+            raise self.fail(f"{where}.file", f"unsafe or missing file name {value!r}")
+        assert isinstance(value, str)
+        if value.casefold() in seen:
+            raise self.fail(f"{where}.file", f"file {value!r} is used twice")
+        seen.add(value.casefold())
+        return value
+
+    def obj(self, value: Any, where: str) -> dict[str, Any]:
+        if not isinstance(value, dict):
+            raise self.fail(where, "expected an object")
+        return value
+
+    def scene(self, value: Any, where: str) -> Scene:
+        obj = self.obj(value, where)
+        return Scene(
+            id=self.node_id(obj, where),
+            title=self.text(obj, "title", f"{where}.title"),
+            file=self.file_name(obj, where, self.scene_files),
+            status=self.text(obj, "status", f"{where}.status") or "draft",
+            pov=self.text(obj, "pov", f"{where}.pov"),
+            synopsis=self.text(obj, "synopsis", f"{where}.synopsis"),
+            extra={k: v for k, v in obj.items() if k not in _SCENE_KEYS},
+        )
+
+    def part(self, value: Any, where: str) -> Part:
+        obj = self.obj(value, where)
+        part = Part(
+            id=self.node_id(obj, where),
+            title=self.text(obj, "title", f"{where}.title"),
+            notes=self.text(obj, "notes", f"{where}.notes"),
+            extra={k: v for k, v in obj.items() if k not in _PART_KEYS},
+        )
+        part.scenes = [self.scene(s, f"{where}.scenes[{i}]") for i, s in enumerate(self.items(obj, "scenes"))]
+        return part
+
+    def character(self, value: Any, where: str) -> Character:
+        obj = self.obj(value, where)
+        aliases = obj.get("aliases", [])
+        if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
+            raise self.fail(f"{where}.aliases", "expected a list of text")
+        return Character(
+            id=self.node_id(obj, where),
+            name=self.text(obj, "name", f"{where}.name"),
+            file=self.file_name(obj, where, self.character_files),
+            aliases=list(aliases),
+            role=self.text(obj, "role", f"{where}.role"),
+            description=self.text(obj, "description", f"{where}.description"),
+            extra={k: v for k, v in obj.items() if k not in _CHARACTER_KEYS},
+        )
+
+    def trash_item(self, value: Any, where: str) -> TrashItem:
+        obj = self.obj(value, where)
+        kind = obj.get("kind")
+        node_value = obj.get("node")
+        node: Scene | Part | Character
+        if kind == "scene":
+            node = self.scene(node_value, f"{where}.node")
+        elif kind == "part":
+            node = self.part(node_value, f"{where}.node")
+        elif kind == "character":
+            node = self.character(node_value, f"{where}.node")
+        else:
+            raise self.fail(f"{where}.kind", f"unknown kind {kind!r}")
+        parent = obj.get("parent")
+        if parent is not None and not is_safe_id(parent):
+            raise self.fail(f"{where}.parent", f"unsafe id {parent!r}")
+        index = obj.get("index", 0)
+        if not isinstance(index, int) or isinstance(index, bool) or index < 0:
+            raise self.fail(f"{where}.index", "expected a whole number")
+        return TrashItem(kind, node, parent, index, self.text(obj, "deleted_at", f"{where}.deleted_at"))
+
+
+def _scene_dict(scene: Scene) -> dict[str, Any]:
+    out: dict[str, Any] = {"id": scene.id, "title": scene.title, "file": scene.file, "status": scene.status}
+    if scene.pov:
+        out["pov"] = scene.pov
+    if scene.synopsis:
+        out["synopsis"] = scene.synopsis
+    out.update(sorted(scene.extra.items()))
+    return out
+
+
+def _part_dict(part: Part) -> dict[str, Any]:
+    out: dict[str, Any] = {"id": part.id, "title": part.title}
+    if part.notes:
+        out["notes"] = part.notes
+    out.update(sorted(part.extra.items()))
+    out["scenes"] = [_scene_dict(s) for s in part.scenes]
+    return out
+
+
+def _character_dict(character: Character) -> dict[str, Any]:
+    out: dict[str, Any] = {"id": character.id, "name": character.name, "aliases": list(character.aliases)}
+    if character.role:
+        out["role"] = character.role
+    if character.description:
+        out["description"] = character.description
+    out["file"] = character.file
+    out.update(sorted(character.extra.items()))
+    return out
+
+
+def _trash_dict(item: TrashItem) -> dict[str, Any]:
+    node: dict[str, Any]
+    if isinstance(item.node, Scene):
+        node = _scene_dict(item.node)
+    elif isinstance(item.node, Part):
+        node = _part_dict(item.node)
+    else:
+        node = _character_dict(item.node)
+    out: dict[str, Any] = {"kind": item.kind, "parent": item.parent_id, "index": item.index}
+    if item.deleted_at:
+        out["deleted_at"] = item.deleted_at
+    out["node"] = node
+    return out
+
+
+def serialize_manifest(data: ManifestData) -> bytes:
+    """Return the manifest as deterministic UTF-8 JSON: fixed key order, ``\\n``, trailing newline."""
+    document: dict[str, Any] = {
+        "format": FORMAT_VERSION,
+        "title": data.title,
+        "author": data.author,
+        "language": data.language,
+    }
+    document.update(sorted(data.extra.items()))
+    document["settings"] = _sorted_settings(data.settings)
+    document["characters"] = [_character_dict(c) for c in data.characters]
+    document["parts"] = [_part_dict(p) for p in data.parts]
+    document["trash"] = [_trash_dict(t) for t in data.trash]
+    return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def _sorted_settings(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _sorted_settings(value[k]) for k in sorted(value)}
+    return value

@@ -1,0 +1,75 @@
+"""The plain nodes of a story project: parts, scenes, characters and trash items."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+DEFAULT_STATUSES = ("draft", "revised", "final")
+DEFAULT_ROLES = ("protagonist", "antagonist", "supporting", "minor")
+
+
+@dataclass(eq=False)
+class Scene:
+    """A scene: metadata from the manifest; its text lives in ``scenes/<file>``."""
+
+    id: str
+    title: str
+    file: str
+    status: str = "draft"
+    pov: str = ""
+    synopsis: str = ""
+    extra: dict[str, Any] = field(default_factory=dict)
+    words: int = 0
+    missing: bool = False
+    read_only: bool = False
+    problem: str = ""
+
+
+@dataclass(eq=False)
+class Part:
+    """A part (chapter): an ordered list of scenes."""
+
+    id: str
+    title: str
+    scenes: list[Scene] = field(default_factory=list)
+    notes: str = ""
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def words(self) -> int:
+        """Total words of the part's scenes."""
+        return sum(scene.words for scene in self.scenes)
+
+
+@dataclass(eq=False)
+class Character:
+    """A character: metadata in the manifest, free-form notes in ``characters/<file>``."""
+
+    id: str
+    name: str
+    file: str
+    aliases: list[str] = field(default_factory=list)
+    role: str = ""
+    description: str = ""
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(eq=False)
+class TrashItem:
+    """A deleted scene, part or character with where it stood, so it can be restored."""
+
+    kind: Literal["scene", "part", "character"]
+    node: Scene | Part | Character
+    parent_id: str | None
+    index: int
+    deleted_at: str = ""
+
+
+@dataclass(frozen=True)
+class ScenePosition:
+    """Where a scene stands: its part and its index in that part."""
+
+    scene_id: str
+    part_id: str
+    index: int

@@ -1,0 +1,262 @@
+"""The story project: its tree of parts and scenes, its characters, and every operation on them.
+
+Structural operations change the tree in memory and then rewrite the manifest (only
+the manifest: scene files never move). Each returns what its inverse needs, so the
+GUI's undo commands can call the operation and its inverse.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from studio.core.counting import count_words
+from studio.core.errors import NodeNotFoundError, ReadOnlyError
+from studio.core.manifest import ManifestData
+from studio.core.naming import new_id, slugify
+from studio.core.nodes import Character, Part, Scene, ScenePosition
+from studio.core.operations import TreeOperations
+from studio.core.storage import (
+    SCENES_DIR,
+    WORDLIST_NAME,
+    ProjectStore,
+    count_scene_words,
+    find_unlisted_scene_files,
+)
+
+
+class Project(TreeOperations, ManifestData):
+    """An open story project: the manifest's data plus the folder it lives in."""
+
+    def __init__(self, store: ProjectStore, data: ManifestData, read_only: bool = False, fresh: bool = False):
+        super().__init__(
+            title=data.title,
+            author=data.author,
+            language=data.language,
+            parts=data.parts,
+            characters=data.characters,
+            trash=data.trash,
+            settings=data.settings,
+            extra=data.extra,
+        )
+        self.store = store
+        self.read_only = read_only
+        self.problems: list[str] = []
+        self.recovered: list[str] = []
+        self._texts: dict[str, str] = {}
+        self._batch_depth = 0
+        self._dirty = False
+        self.word_list: list[str] = []
+        if not fresh:
+            self._check_files()
+
+    # -- loading --------------------------------------------------------------------
+    @property
+    def root(self) -> Path:
+        """The project folder."""
+        return self.store.root
+
+    def _check_files(self) -> None:
+        trash_scenes = [s for s in self.iter_trash_scenes()]
+        count_scene_words(self.store, self.parts, trash_scenes)
+        for scene in self.iter_scenes():
+            if scene.problem:
+                self.problems.append(f"scene {scene.title or scene.id!r}: {scene.problem}")
+        listed = {s.file for s in self.iter_scenes()} | {s.file for s in trash_scenes}
+        self.recovered = find_unlisted_scene_files(self.store, listed)
+        for name in self.recovered:
+            self.problems.append(f"{SCENES_DIR}/{name} is not in the manifest: offered as a recovered scene")
+        for character in self.characters:
+            self.store.check_inside(self.store.character_path(character.file), f"character {character.id}")
+        self.word_list = self._read_word_list()
+
+    def _read_word_list(self) -> list[str]:
+        path = self.root / WORDLIST_NAME
+        try:
+            text, clean = self.store.read_text(path)
+        except FileNotFoundError:
+            return []
+        if not clean:
+            self.problems.append(f"{WORDLIST_NAME} is not valid UTF-8; ignored")
+            return []
+        return sorted({w.strip() for w in text.splitlines() if w.strip()})
+
+    # -- queries --------------------------------------------------------------------
+    def iter_scenes(self) -> Iterator[Scene]:
+        """Every scene of the manuscript (not the trash), in manuscript order."""
+        for part in self.parts:
+            yield from part.scenes
+
+    def iter_trash_scenes(self) -> Iterator[Scene]:
+        """Every scene in the trash, including those of trashed parts."""
+        for item in self.trash:
+            if isinstance(item.node, Scene):
+                yield item.node
+            elif isinstance(item.node, Part):
+                yield from item.node.scenes
+
+    @property
+    def words(self) -> int:
+        """Total words of the manuscript (the trash not counted)."""
+        return sum(part.words for part in self.parts)
+
+    def part(self, part_id: str) -> Part:
+        """Return the part with this id."""
+        for part in self.parts:
+            if part.id == part_id:
+                return part
+        raise NodeNotFoundError(f"no part with id {part_id!r}")
+
+    def locate(self, scene_id: str) -> ScenePosition:
+        """Return where the scene with this id stands in the manuscript."""
+        for part in self.parts:
+            for index, scene in enumerate(part.scenes):
+                if scene.id == scene_id:
+                    return ScenePosition(scene_id, part.id, index)
+        raise NodeNotFoundError(f"no scene with id {scene_id!r} in the manuscript")
+
+    def scene(self, scene_id: str) -> Scene:
+        """Return the scene with this id (manuscript or trash)."""
+        for scene in self.iter_scenes():
+            if scene.id == scene_id:
+                return scene
+        for scene in self.iter_trash_scenes():
+            if scene.id == scene_id:
+                return scene
+        raise NodeNotFoundError(f"no scene with id {scene_id!r}")
+
+    def part_of(self, scene_id: str) -> Part:
+        """Return the part holding the scene."""
+        return self.part(self.locate(scene_id).part_id)
+
+    def character(self, character_id: str) -> Character:
+        """Return the character with this id."""
+        for character in self.characters:
+            if character.id == character_id:
+                return character
+        raise NodeNotFoundError(f"no character with id {character_id!r}")
+
+    def all_ids(self) -> set[str]:
+        """Every id in use, trash included."""
+        ids = {p.id for p in self.parts} | {s.id for s in self.iter_scenes()} | {c.id for c in self.characters}
+        for item in self.trash:
+            ids.add(item.node.id)
+            if isinstance(item.node, Part):
+                ids.update(s.id for s in item.node.scenes)
+        return ids
+
+    def _fresh_id(self, prefix: str) -> str:
+        used = self.all_ids()
+        while True:
+            candidate = new_id(prefix)
+            if candidate not in used:
+                return candidate
+
+    def _fresh_file(self, title: str, folder: Path, fallback: str, taken: Iterable[str]) -> str:
+        used = {name.casefold() for name in taken}
+        stem = slugify(title, fallback)
+        candidate, number = f"{stem}.txt", 1
+        while candidate.casefold() in used or (folder / candidate).exists():
+            number += 1
+            candidate = f"{stem}-{number}.txt"
+        return candidate
+
+    # -- scene text -----------------------------------------------------------------
+    def scene_text(self, scene_id: str) -> str:
+        """Return a scene's text, reading its file the first time."""
+        if scene_id in self._texts:
+            return self._texts[scene_id]
+        scene = self.scene(scene_id)
+        path = self.store.scene_path(scene)
+        try:
+            text, clean = self.store.read_text(path)
+            scene.missing = False
+        except FileNotFoundError:
+            text, clean = "", True
+            scene.missing = True
+        if not clean:
+            scene.read_only = True
+            scene.problem = f"{SCENES_DIR}/{scene.file} is not valid UTF-8; opened read-only"
+        scene.words = count_words(text)
+        self._texts[scene_id] = text
+        return text
+
+    def set_scene_text(self, scene_id: str, text: str, force: bool = False) -> bool:
+        """Save a scene's text to its file atomically; return whether anything was written.
+
+        Refused for a read-only scene, and (unless ``force``) when the file changed on disk.
+        """
+        scene = self.scene(scene_id)
+        if self.read_only or scene.read_only:
+            raise ReadOnlyError(f"{SCENES_DIR}/{scene.file} is open read-only; not saved")
+        self.scene_text(scene_id)  # make sure we know what is on disk before overwriting
+        written = self.store.write_text(self.store.scene_path(scene), text, force=force)
+        self._texts[scene_id] = text
+        scene.words = count_words(text)
+        scene.missing = False
+        return written
+
+    def forget_text(self, scene_id: str) -> None:
+        """Drop a scene's cached text so the next read comes from disk."""
+        self._texts.pop(scene_id, None)
+
+    # -- saving ---------------------------------------------------------------------
+    def save(self, force: bool = False) -> bool:
+        """Write the manifest if it changed; return whether anything was written."""
+        if self.read_only:
+            raise ReadOnlyError(f"{self.root.name} is open read-only; not saved")
+        self._dirty = False
+        return self.store.write_manifest(self, force=force)
+
+    def _changed(self) -> None:
+        if self._batch_depth:
+            self._dirty = True
+        else:
+            self.save()
+
+    @contextmanager
+    def batch(self) -> Iterator[None]:
+        """Group several operations so the manifest is written once at the end."""
+        self._batch_depth += 1
+        try:
+            yield
+        finally:
+            self._batch_depth -= 1
+            if self._batch_depth == 0 and self._dirty:
+                self.save()
+
+    def save_word_list(self) -> None:
+        """Write the project word list: one word per line, sorted."""
+        self.word_list = sorted({w.strip() for w in self.word_list if w.strip()})
+        body = "".join(f"{w}\n" for w in self.word_list)
+        self.store.write_text(self.root / WORDLIST_NAME, body, force=True)
+
+    def set_setting(self, key: str, value: Any) -> None:
+        """Store one project setting (export options, spelling, ...) in the manifest."""
+        self.settings[key] = value
+        self._changed()
+
+    def set_info(self, title: str | None = None, author: str | None = None, language: str | None = None) -> None:
+        """Change the project's title, author or language."""
+        if title is not None:
+            self.title = title
+        if author is not None:
+            self.author = author
+        if language is not None:
+            self.language = language
+        self._changed()
+
+    @staticmethod
+    def count(text: str) -> int:
+        """Count words the one way the app counts them."""
+        return count_words(text)
+
+    @staticmethod
+    def now() -> str:
+        """The current time as an ISO 8601 string (UTC, seconds)."""
+        return datetime.now(timezone.utc).replace(microsecond=0).isoformat()
+
+

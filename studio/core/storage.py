@@ -1,0 +1,250 @@
+"""The project folder on disk: loading, creating, and reading and writing its files."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import stat
+from pathlib import Path
+
+from studio.core.atomic import atomic_write
+from studio.core.counting import count_words
+from studio.core.errors import ExternalChangeError, ManifestError, StudioError
+from studio.core.manifest import MANIFEST_NAME, ManifestData, parse_manifest, serialize_manifest
+from studio.core.nodes import Part, Scene
+
+SCENES_DIR = "scenes"
+CHARACTERS_DIR = "characters"
+WORDLIST_NAME = "words.txt"
+HIDDEN_DIR = ".studio"
+CACHE_NAME = "word-counts.json"
+SCENE_SUFFIXES = (".txt", ".md")
+
+
+def digest(data: bytes) -> str:
+    """Return a short content fingerprint used to recognise our own writes."""
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
+class ProjectStore:
+    """Reads and writes the files of one project folder, refusing to overwrite outside changes."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.manifest_path = root / MANIFEST_NAME
+        self.scenes_dir = root / SCENES_DIR
+        self.characters_dir = root / CHARACTERS_DIR
+        self.hidden_dir = root / HIDDEN_DIR
+        self.known_digests: dict[str, str | None] = {}
+        self.manifest_bytes: bytes | None = None
+
+    # -- the manifest -------------------------------------------------------------
+    def read_manifest(self) -> ManifestData:
+        """Read and validate the manifest; remember its bytes for change detection."""
+        try:
+            raw = self.manifest_path.read_bytes()
+        except FileNotFoundError:
+            raise StudioError(f"{self.root}: not a Story Studio project (no {MANIFEST_NAME})") from None
+        except OSError as error:
+            raise StudioError(f"{self.manifest_path}: cannot read: {error.strerror}") from None
+        data = parse_manifest(raw, str(self.manifest_path))
+        self.manifest_bytes = raw
+        return data
+
+    def write_manifest(self, data: ManifestData, force: bool = False) -> bool:
+        """Write the manifest if its bytes changed; return whether anything was written."""
+        payload = serialize_manifest(data)
+        if payload == self.manifest_bytes:
+            return False
+        if not force:
+            try:
+                current = self.manifest_path.read_bytes()
+            except FileNotFoundError:
+                current = None
+            if self.manifest_bytes is not None and current != self.manifest_bytes:
+                raise ExternalChangeError(str(self.manifest_path))
+        atomic_write(self.manifest_path, payload)
+        self.manifest_bytes = payload
+        return True
+
+    # -- text files -----------------------------------------------------------------
+    def scene_path(self, scene: Scene) -> Path:
+        """Return the path of a scene's text file."""
+        return self.scenes_dir / scene.file
+
+    def character_path(self, file: str) -> Path:
+        """Return the path of a character's notes file."""
+        return self.characters_dir / file
+
+    def read_text(self, path: Path) -> tuple[str, bool]:
+        """Read a UTF-8 file; return its text and whether it decoded cleanly.
+
+        A file that is not valid UTF-8 is returned decoded with replacement
+        characters and ``False``, so the caller can open it read-only.
+        """
+        raw = path.read_bytes()
+        self.known_digests[str(path)] = digest(raw)
+        try:
+            return raw.decode("utf-8"), True
+        except UnicodeDecodeError:
+            return raw.decode("utf-8", errors="replace"), False
+
+    def write_text(self, path: Path, text: str, force: bool = False) -> bool:
+        """Write text atomically unless the file changed on disk since we knew it.
+
+        Returns whether anything was written (identical content is skipped).
+        """
+        payload = text.encode("utf-8")
+        key = str(path)
+        new_digest = digest(payload)
+        try:
+            current = path.read_bytes()
+        except FileNotFoundError:
+            current = None
+        current_digest = digest(current) if current is not None else None
+        if current_digest == new_digest:
+            self.known_digests[key] = new_digest
+            return False
+        if not force and key in self.known_digests and current_digest != self.known_digests[key]:
+            raise ExternalChangeError(str(path))
+        path.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write(path, payload)
+        self.known_digests[key] = new_digest
+        return True
+
+    def is_own_content(self, path: Path) -> bool:
+        """Tell whether the file on disk holds exactly what the app last read or wrote."""
+        try:
+            current = digest(path.read_bytes())
+        except OSError:
+            current = None
+        return self.known_digests.get(str(path), "unknown") == current
+
+    def remove_file(self, path: Path) -> None:
+        """Delete a file the app owns (used when a scene is removed for good)."""
+        try:
+            path.unlink()
+        except FileNotFoundError:
+            pass
+        self.known_digests.pop(str(path), None)
+
+    # -- the hidden folder ----------------------------------------------------------
+    def ensure_hidden_dir(self) -> Path:
+        """Create the hidden folder (with a .gitignore that ignores it all) and return it."""
+        self.hidden_dir.mkdir(exist_ok=True)
+        ignore = self.hidden_dir / ".gitignore"
+        if not ignore.exists():
+            atomic_write(ignore, "*\n")
+        return self.hidden_dir
+
+    def check_inside(self, path: Path, entry: str) -> None:
+        """Refuse a file whose real location (after links) is outside the project folder."""
+        real_root = os.path.realpath(self.root)
+        real = os.path.realpath(path)
+        if os.path.commonpath([real_root, real]) != real_root:
+            raise ManifestError(f"{self.manifest_path}: {entry}: {path.name} leads outside the project folder")
+
+
+def count_scene_words(store: ProjectStore, parts: list[Part], trash_scenes: list[Scene]) -> bool:
+    """Fill in each scene's word count and flags, using the cache where files are unchanged.
+
+    Returns whether the cache needed updating.
+    """
+    cache_path = store.hidden_dir / CACHE_NAME
+    try:
+        cache = json.loads(cache_path.read_text("utf-8"))
+        if not isinstance(cache, dict):
+            cache = {}
+    except (OSError, ValueError):
+        cache = {}
+    fresh: dict[str, list[int]] = {}
+    store.check_inside(store.scenes_dir, "scenes folder")
+    scenes = [s for p in parts for s in p.scenes] + trash_scenes
+    for scene in scenes:
+        path = store.scene_path(scene)
+        try:
+            info = os.lstat(path)
+        except FileNotFoundError:
+            scene.missing = True
+            scene.words = 0
+            scene.problem = f"{SCENES_DIR}/{scene.file} is missing; the scene is kept, empty"
+            continue
+        if stat.S_ISLNK(info.st_mode):
+            store.check_inside(path, f"scene {scene.id}")
+            info = os.stat(path)
+        key = scene.file
+        entry = cache.get(key)
+        if isinstance(entry, list) and len(entry) == 3 and entry[:2] == [info.st_size, info.st_mtime_ns]:
+            scene.words = int(entry[2]) if entry[2] >= 0 else 0
+            if entry[2] < 0:
+                scene.read_only = True
+                scene.problem = f"{SCENES_DIR}/{scene.file} is not valid UTF-8; opened read-only"
+            fresh[key] = entry
+            continue
+        text, clean = store.read_text(path)
+        scene.words = count_words(text)
+        if not clean:
+            scene.read_only = True
+            scene.problem = f"{SCENES_DIR}/{scene.file} is not valid UTF-8; opened read-only"
+        fresh[key] = [info.st_size, info.st_mtime_ns, scene.words if clean else -1]
+    if fresh != cache:
+        try:
+            store.ensure_hidden_dir()
+            atomic_write(cache_path, json.dumps(fresh, sort_keys=True))
+        except OSError:
+            pass  # a read-only folder still opens; the cache is only a speed-up
+        return True
+    return False
+
+
+def find_unlisted_scene_files(store: ProjectStore, listed: set[str]) -> list[str]:
+    """Return scene files on disk that no scene (nor trash item) lists, sorted."""
+    try:
+        names = os.listdir(store.scenes_dir)
+    except FileNotFoundError:
+        return []
+    folded = {name.casefold() for name in listed}
+    return sorted(
+        n
+        for n in names
+        if not n.startswith(".")
+        and n.endswith(SCENE_SUFFIXES)
+        and n.casefold() not in folded
+        and (store.scenes_dir / n).is_file()
+    )
+
+
+def load_project(root: str | os.PathLike[str], read_only: bool = False):  # noqa: ANN201
+    """Open the project folder at ``root``; raise ``StudioError`` with a one-line reason."""
+    from studio.core.project import Project
+
+    path = Path(root).expanduser().absolute()
+    if not path.is_dir():
+        raise StudioError(f"{path}: no such project folder")
+    store = ProjectStore(path)
+    data = store.read_manifest()
+    return Project(store, data, read_only=read_only)
+
+
+def create_project(root: str | os.PathLike[str], title: str, author: str = "", language: str = "en"):  # noqa: ANN201
+    """Create a new project folder with one empty part holding one empty scene."""
+    from studio.core.project import Project
+
+    path = Path(root).expanduser().absolute()
+    if path.exists() and (not path.is_dir() or any(path.iterdir())):
+        raise StudioError(f"{path}: already exists and is not an empty folder")
+    if not title.strip():
+        raise StudioError("a project needs a title")
+    path.mkdir(parents=True, exist_ok=True)
+    store = ProjectStore(path)
+    store.scenes_dir.mkdir()
+    store.characters_dir.mkdir()
+    store.ensure_hidden_dir()
+    data = ManifestData(title=title.strip(), author=author.strip(), language=language)
+    project = Project(store, data, fresh=True)
+    part = project.add_part("Part One")
+    project.add_scene(part.id, title="Scene 1")
+    project.save_word_list()
+    project.save()
+    return project
