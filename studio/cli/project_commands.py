@@ -18,7 +18,9 @@ def register(commands: argparse._SubParsersAction) -> None:
     new.add_argument("--language", default="en", help="language code for spelling (default: en)")
     new.set_defaults(func=run_new)
 
-    info = commands.add_parser("info", help="print a project's parts and scenes", description="Print a project.")
+    info = commands.add_parser(
+        "info", help="print a project's parts and scenes", description="Print a project."
+    )
     info.add_argument("dir", help="project folder")
     info.add_argument("--json", action="store_true", help="print JSON (a stable schema)")
     info.set_defaults(func=run_info)

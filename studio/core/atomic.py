@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import tempfile
 from pathlib import Path
@@ -29,10 +30,8 @@ def atomic_write(path: str | os.PathLike[str], data: bytes | str) -> None:
             os.chmod(tmp_name, 0o644)
         os.replace(tmp_name, target)
     except BaseException:
-        try:
+        with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp_name)
-        except FileNotFoundError:
-            pass
         raise
     fsync_folder(folder)
 

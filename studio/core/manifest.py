@@ -57,9 +57,7 @@ def parse_manifest(raw: bytes, source: str = MANIFEST_NAME) -> ManifestData:
     try:
         document = json.loads(text)
     except json.JSONDecodeError as error:
-        raise ManifestError(
-            f"{source}: line {error.lineno} column {error.colno}: {error.msg}"
-        ) from None
+        raise ManifestError(f"{source}: line {error.lineno} column {error.colno}: {error.msg}") from None
     except RecursionError:
         raise ManifestError(f"{source}: nested too deeply") from None
     return _Reader(source).read(document)

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any
 
+from studio.core.counting import WORD_PATTERN
 from studio.core.errors import NodeNotFoundError, ReadOnlyError, StudioError
 from studio.core.nodes import Character, Part, Scene, ScenePosition, TrashItem
 
@@ -20,6 +21,14 @@ if TYPE_CHECKING:
 SCENE_FIELDS = ("title", "status", "pov", "synopsis")
 CHARACTER_FIELDS = ("name", "aliases", "role", "description")
 TrashEntry = tuple[TrashItem, int]
+
+
+def word_boundary(text: str, offset: int) -> int:
+    """Return ``offset``, moved back to the start of the word it falls inside, if any."""
+    for match in WORD_PATTERN.finditer(text, max(0, offset - 200), offset + 200):
+        if match.start() < offset < match.end():
+            return match.start()
+    return offset
 
 
 class TreeOperations:
@@ -213,7 +222,8 @@ class TreeOperations:
     ) -> Scene:
         """Split a scene at a character offset; the text after it becomes a new scene right after.
 
-        White space at the cut moves with neither half, so no word changes.
+        An offset inside a word moves to the word's start, and white space at the
+        cut goes with neither half, so no word is cut or changed.
         """
         self._guard()
         scene = self.scene(scene_id)
@@ -222,6 +232,7 @@ class TreeOperations:
         text = self.scene_text(scene_id)
         if not 0 <= offset <= len(text):
             raise StudioError(f"split offset {offset} is outside the scene (0 to {len(text)})")
+        offset = word_boundary(text, offset)
         head, tail = text[:offset].rstrip(), text[offset:].lstrip()
         position = self.locate(scene_id)
         with self.batch():
@@ -283,8 +294,13 @@ class TreeOperations:
 
     # -- characters -----------------------------------------------------------------
     def add_character(
-        self: Project, name: str, notes: str = "", index: int | None = None,
-        character_id: str | None = None, file: str | None = None, **fields: Any,
+        self: Project,
+        name: str,
+        notes: str = "",
+        index: int | None = None,
+        character_id: str | None = None,
+        file: str | None = None,
+        **fields: Any,
     ) -> Character:
         """Create a character with a notes file; return it."""
         self._guard()

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -141,7 +141,9 @@ class Project(TreeOperations, ManifestData):
 
     def all_ids(self) -> set[str]:
         """Every id in use, trash included."""
-        ids = {p.id for p in self.parts} | {s.id for s in self.iter_scenes()} | {c.id for c in self.characters}
+        ids = (
+            {p.id for p in self.parts} | {s.id for s in self.iter_scenes()} | {c.id for c in self.characters}
+        )
         for item in self.trash:
             ids.add(item.node.id)
             if isinstance(item.node, Part):
@@ -239,7 +241,9 @@ class Project(TreeOperations, ManifestData):
         self.settings[key] = value
         self._changed()
 
-    def set_info(self, title: str | None = None, author: str | None = None, language: str | None = None) -> None:
+    def set_info(
+        self, title: str | None = None, author: str | None = None, language: str | None = None
+    ) -> None:
         """Change the project's title, author or language."""
         if title is not None:
             self.title = title
@@ -257,6 +261,4 @@ class Project(TreeOperations, ManifestData):
     @staticmethod
     def now() -> str:
         """The current time as an ISO 8601 string (UTC, seconds)."""
-        return datetime.now(timezone.utc).replace(microsecond=0).isoformat()
-
-
+        return datetime.now(UTC).replace(microsecond=0).isoformat()

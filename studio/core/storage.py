@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -123,10 +124,8 @@ class ProjectStore:
 
     def remove_file(self, path: Path) -> None:
         """Delete a file the app owns (used when a scene is removed for good)."""
-        try:
+        with contextlib.suppress(FileNotFoundError):
             path.unlink()
-        except FileNotFoundError:
-            pass
         self.known_digests.pop(str(path), None)
 
     # -- the hidden folder ----------------------------------------------------------
@@ -143,7 +142,9 @@ class ProjectStore:
         real_root = os.path.realpath(self.root)
         real = os.path.realpath(path)
         if os.path.commonpath([real_root, real]) != real_root:
-            raise ManifestError(f"{self.manifest_path}: {entry}: {path.name} leads outside the project folder")
+            raise ManifestError(
+                f"{self.manifest_path}: {entry}: {path.name} leads outside the project folder"
+            )
 
 
 def count_scene_words(store: ProjectStore, parts: list[Part], trash_scenes: list[Scene]) -> bool:
