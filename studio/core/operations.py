@@ -233,6 +233,7 @@ class TreeOperations:
         if not 0 <= offset <= len(text):
             raise StudioError(f"split offset {offset} is outside the scene (0 to {len(text)})")
         offset = word_boundary(text, offset)
+        self.announce_text_change(scene_id, "before split")
         head, tail = text[:offset].rstrip(), text[offset:].lstrip()
         position = self.locate(scene_id)
         with self.batch():
@@ -262,6 +263,8 @@ class TreeOperations:
         first_text, second_text = self.scene_text(first_id), self.scene_text(second_id)
         if self.scene(first_id).read_only or self.scene(second_id).read_only:
             raise ReadOnlyError("a read-only scene cannot be merged")
+        self.announce_text_change(first_id, "before merge")
+        self.announce_text_change(second_id, "before merge")
         joined = "\n\n".join(t.strip("\n") for t in (first_text, second_text) if t.strip())
         self.set_scene_text(first_id, joined + ("\n" if joined else ""))
         removed, position, _ = self.remove_scene(second_id)

@@ -7,14 +7,14 @@ GUI's undo commands can call the operation and its inverse.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 from studio.core.counting import count_words
-from studio.core.errors import NodeNotFoundError, ReadOnlyError
+from studio.core.errors import NodeNotFoundError, ReadOnlyError, StudioError
 from studio.core.manifest import ManifestData
 from studio.core.naming import new_id, slugify
 from studio.core.nodes import Character, Part, Scene, ScenePosition
@@ -47,9 +47,13 @@ class Project(TreeOperations, ManifestData):
         self.problems: list[str] = []
         self.recovered: list[str] = []
         self._texts: dict[str, str] = {}
+        self._scene_index: dict[str, tuple[Part, Scene]] = {}  # checked on every use; see ``scene``
         self._batch_depth = 0
         self._dirty = False
         self.word_list: list[str] = []
+        # Called as hook(scene_id, reason) before split, merge or replace-all changes a scene's
+        # text (the safety feature takes a snapshot there); see ``announce_text_change``.
+        self.before_text_change: list[Callable[[str, str], None]] = []
         if not fresh:
             self._check_files()
 
@@ -120,9 +124,14 @@ class Project(TreeOperations, ManifestData):
 
     def scene(self, scene_id: str) -> Scene:
         """Return the scene with this id (manuscript or trash)."""
-        for scene in self.iter_scenes():
-            if scene.id == scene_id:
-                return scene
+        # An index of the manuscript, trusted only while the scene is still in its part and
+        # the part still in the manuscript (identity checks in C); rebuilt on a miss.
+        found = self._scene_index.get(scene_id)
+        if found is not None and found[0] in self.parts and found[1] in found[0].scenes:
+            return found[1]
+        self._scene_index = {scene.id: (part, scene) for part in self.parts for scene in part.scenes}
+        if scene_id in self._scene_index:
+            return self._scene_index[scene_id][1]
         for scene in self.iter_trash_scenes():
             if scene.id == scene_id:
                 return scene
@@ -179,10 +188,13 @@ class Project(TreeOperations, ManifestData):
         except FileNotFoundError:
             text, clean = "", True
             scene.missing = True
+        except OSError as error:  # a folder, or no permission: say so, never a traceback
+            raise StudioError(f"{SCENES_DIR}/{scene.file}: cannot read: {error.strerror}") from None
         if not clean:
             scene.read_only = True
             scene.problem = f"{SCENES_DIR}/{scene.file} is not valid UTF-8; opened read-only"
-        scene.words = count_words(text)
+        if not (clean and self.store.unchanged_since_counted(scene.file, path)):
+            scene.words = count_words(text)
         self._texts[scene_id] = text
         return text
 
@@ -200,6 +212,11 @@ class Project(TreeOperations, ManifestData):
         scene.words = count_words(text)
         scene.missing = False
         return written
+
+    def announce_text_change(self, scene_id: str, reason: str) -> None:
+        """Tell the ``before_text_change`` hooks that a scene's text is about to be replaced."""
+        for hook in list(self.before_text_change):
+            hook(scene_id, reason)
 
     def forget_text(self, scene_id: str) -> None:
         """Drop a scene's cached text so the next read comes from disk."""

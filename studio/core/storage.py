@@ -38,6 +38,8 @@ class ProjectStore:
         self.characters_dir = root / CHARACTERS_DIR
         self.hidden_dir = root / HIDDEN_DIR
         self.known_digests: dict[str, str | None] = {}
+        # Scene file -> (size, mtime_ns) when its words were counted (or taken from the cache).
+        self.counted_keys: dict[str, tuple[int, int]] = {}
         self.manifest_bytes: bytes | None = None
 
     # -- the manifest -------------------------------------------------------------
@@ -114,6 +116,17 @@ class ProjectStore:
         self.known_digests[key] = new_digest
         return True
 
+    def unchanged_since_counted(self, file: str, path: Path) -> bool:
+        """Tell whether a scene file still has the size and time it had when its words were counted."""
+        key = self.counted_keys.get(file)
+        if key is None:
+            return False
+        try:
+            info = os.stat(path)
+        except OSError:
+            return False
+        return (info.st_size, info.st_mtime_ns) == key
+
     def is_own_content(self, path: Path) -> bool:
         """Tell whether the file on disk holds exactly what the app last read or wrote."""
         try:
@@ -174,7 +187,14 @@ def count_scene_words(store: ProjectStore, parts: list[Part], trash_scenes: list
         if stat.S_ISLNK(info.st_mode):
             store.check_inside(path, f"scene {scene.id}")
             info = os.stat(path)
+        if not stat.S_ISREG(info.st_mode):
+            scene.missing = True
+            scene.read_only = True
+            scene.words = 0
+            scene.problem = f"{SCENES_DIR}/{scene.file} is not a plain file; the scene is kept, read-only"
+            continue
         key = scene.file
+        store.counted_keys[key] = (info.st_size, info.st_mtime_ns)
         entry = cache.get(key)
         if isinstance(entry, list) and len(entry) == 3 and entry[:2] == [info.st_size, info.st_mtime_ns]:
             scene.words = int(entry[2]) if entry[2] >= 0 else 0

@@ -1,0 +1,68 @@
+"""Preferences: the editor's font and size, and the theme (following the system by default)."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFontComboBox,
+    QFormLayout,
+    QSpinBox,
+    QWidget,
+)
+
+from studio.gui.settings import THEMES, AppSettings
+
+THEME_LABELS = {"system": "Follow the system", "light": "Light", "dark": "Dark"}
+
+
+class PreferencesDialog(QDialog):
+    """Edits an ``AppSettings``; on accept the settings are updated and saved."""
+
+    def __init__(self, settings: AppSettings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("preferencesDialog")
+        self.setWindowTitle("Preferences")
+        self.settings = settings
+        self.font_combo = QFontComboBox(objectName="fontCombo")
+        from studio.gui.editor.editor import default_font_family
+
+        self.font_combo.setCurrentFont(QFont(settings.editor_font_family or default_font_family()))
+        self.size_spin = QSpinBox(objectName="fontSizeSpin", minimum=8, maximum=36, suffix=" pt")
+        self.size_spin.setValue(settings.editor_font_size)
+        self.theme_combo = QComboBox(objectName="themeCombo")
+        for theme in THEMES:
+            self.theme_combo.addItem(THEME_LABELS[theme], theme)
+        self.theme_combo.setCurrentIndex(THEMES.index(settings.theme))
+        self.backup_minutes_spin = QSpinBox(
+            objectName="backupMinutesSpin", minimum=1, maximum=240, suffix=" min of writing"
+        )
+        self.backup_minutes_spin.setValue(settings.backup_interval_minutes)
+        self.backup_minutes_spin.setToolTip("A zipped backup after this long, and on close")
+        self.backups_kept_spin = QSpinBox(objectName="backupsKeptSpin", minimum=1, maximum=500)
+        self.backups_kept_spin.setValue(settings.backups_kept)
+        self.backups_kept_spin.setToolTip("The newest backups kept for each project; older ones are deleted")
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form = QFormLayout(self)
+        form.addRow("Editor font", self.font_combo)
+        form.addRow("Font size", self.size_spin)
+        form.addRow("Theme", self.theme_combo)
+        form.addRow("Back up every", self.backup_minutes_spin)
+        form.addRow("Backups kept", self.backups_kept_spin)
+        form.addRow(buttons)
+
+    def accept(self) -> None:
+        """Store the choices in the settings file, then close."""
+        self.settings.editor_font_family = self.font_combo.currentFont().family()
+        self.settings.editor_font_size = self.size_spin.value()
+        self.settings.theme = self.theme_combo.currentData()
+        self.settings.backup_interval_minutes = self.backup_minutes_spin.value()
+        self.settings.backups_kept = self.backups_kept_spin.value()
+        self.settings.save()
+        super().accept()

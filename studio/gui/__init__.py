@@ -1,0 +1,27 @@
+"""The Story Studio window (PySide6). ``open_window`` is the automation entry point."""
+
+from __future__ import annotations
+
+import os
+from typing import TYPE_CHECKING
+
+from studio.gui.pyside_fix import keep_none_alive
+
+keep_none_alive()  # before any PySide6 call: see studio/gui/pyside_fix.py
+
+if TYPE_CHECKING:
+    from studio.gui.main_window import MainWindow
+
+
+def open_window(project_dir: str | os.PathLike[str], read_only: bool = False) -> MainWindow:
+    """Return the main window with the project open, without starting the event loop.
+
+    The caller owns the ``QApplication``. Raises ``StudioError`` if the folder is
+    not a project; problems the loader found are listed in a message once shown.
+    """
+    from studio.core.storage import load_project
+    from studio.gui.main_window import MainWindow
+    from studio.gui.session import ProjectSession
+
+    project = load_project(project_dir, read_only=read_only)
+    return MainWindow(ProjectSession(project))

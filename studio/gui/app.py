@@ -1,0 +1,152 @@
+"""Start the window: pick the project, apply the theme, and run (or take a screenshot and exit)."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QSize, QTimer
+from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
+
+from studio.core.errors import StudioError
+from studio.core.paths import sample_project_dir
+from studio.gui import messages
+from studio.gui.settings import AppSettings
+from studio.gui.theme import app_icon, apply_theme
+
+# Open windows, so they are not garbage-collected.
+WINDOWS: list[QWidget] = []
+
+
+def ensure_application() -> QApplication:
+    """Return the running QApplication, creating it if needed."""
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(sys.argv[:1])
+    app.setApplicationName("Story Studio")
+    app.setOrganizationName("story-studio")
+    app.setDesktopFileName("story-studio")
+    app.setWindowIcon(app_icon())
+    return app  # type: ignore[return-value]
+
+
+def project_to_open(project: str | None, settings: AppSettings) -> Path | None:
+    """The project given, else the last one opened (if it still exists), else the sample."""
+    if project:
+        return Path(project)
+    if settings.last_project and Path(settings.last_project, "story.json").is_file():
+        return Path(settings.last_project)
+    return sample_project_dir()
+
+
+def parse_size(text: str) -> QSize:
+    """Parse ``WIDTHxHEIGHT``; raise StudioError when malformed."""
+    try:
+        width, height = (int(n) for n in text.lower().split("x"))
+    except ValueError:
+        raise StudioError(f"--size {text!r}: expected WIDTHxHEIGHT, e.g. 1280x800") from None
+    if width < 200 or height < 200:
+        raise StudioError(f"--size {text!r}: too small (at least 200x200)")
+    return QSize(width, height)
+
+
+def open_project(
+    path: str | Path, replacing: QWidget | None = None, read_only: bool = False
+) -> QWidget | None:
+    """Open a project in a new window (closing ``replacing`` first); None if it could not open."""
+    from studio.core.storage import load_project
+    from studio.gui.main_window import MainWindow
+    from studio.gui.session import ProjectSession
+
+    try:
+        project = load_project(path, read_only=read_only)
+    except StudioError as error:
+        messages.inform(replacing, "Cannot open the project", str(error))
+        return None
+    geometry = replacing.geometry() if replacing is not None else None
+    if replacing is not None and not replacing.close():
+        return None  # the old window could not save and the writer chose to stay
+    window = MainWindow(ProjectSession(project))
+    keep(window)
+    if geometry is not None:
+        window.setGeometry(geometry)
+    window.show()
+    return window
+
+
+def choose_project(parent: QWidget) -> None:
+    """Ask for a project folder and open it."""
+    folder = QFileDialog.getExistingDirectory(parent, "Open Project", str(Path.home()))
+    if folder:
+        open_project(folder, parent)
+
+
+def new_project_dialog(parent: QWidget) -> None:
+    """Ask for a new project's details, create it and open it."""
+    from studio.dialogs.new_project import NewProjectDialog
+
+    dialog = NewProjectDialog(parent)
+    dialog.accepted.connect(
+        lambda: open_project(dialog.created_path, parent) if dialog.created_path else None
+    )
+    dialog.open()
+
+
+def take_screenshot(window: QWidget, target: str, size: QSize, app: QApplication) -> int:
+    """Show the window at ``size``, wait until the project and its scene are shown, save a PNG."""
+    window.resize(size)
+    done: list[int] = []
+
+    def shoot() -> None:
+        app.processEvents()
+        ok = window.grab().save(target)
+        if not ok:
+            print(f"studio: {target}: cannot save the screenshot", file=sys.stderr)
+        done.append(0 if ok else 1)
+        window.close()
+        app.quit()
+
+    window.project_shown.connect(lambda: QTimer.singleShot(0, shoot))
+    window.show()
+    app.exec()
+    return done[0] if done else 1
+
+
+def run_app(args: argparse.Namespace) -> int:
+    """Run the window for ``args.project`` (or take ``args.screenshot``); return the exit code."""
+    if getattr(args, "screenshot", None):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # never flash a window for a screenshot
+    app = ensure_application()
+    settings = AppSettings.load()
+    apply_theme(settings.theme)
+    app.styleHints().colorSchemeChanged.connect(lambda _scheme: follow_system_theme())
+    path = project_to_open(getattr(args, "project", None), settings)
+    if path is None:
+        raise StudioError("no project to open: pass a project folder, or create one with 'studio new'")
+    read_only = bool(getattr(args, "read_only", False))
+    from studio.gui import open_window
+
+    size = (
+        parse_size(getattr(args, "size", None) or "1280x800") if getattr(args, "screenshot", None) else None
+    )
+    window = open_window(path, read_only=read_only)  # a StudioError becomes one line on stderr
+    if size is not None:
+        return take_screenshot(window, args.screenshot, size, app)
+    keep(window)
+    window.show()
+    return app.exec()
+
+
+def follow_system_theme() -> None:
+    """Re-apply the theme when the system switches between light and dark (if set to follow it)."""
+    settings = AppSettings.load()
+    if settings.theme == "system":
+        apply_theme("system")
+
+
+def keep(window: QWidget) -> None:
+    """Hold a reference to an open window until it is destroyed."""
+    WINDOWS.append(window)
+    window.destroyed.connect(lambda *_: WINDOWS.remove(window) if window in WINDOWS else None)

@@ -1,0 +1,132 @@
+"""Autosave for the scene editor: 2 s after typing stops, on switch, focus loss and quit.
+
+Saving runs on the GUI thread: a 120 KB scene is written (atomically, fsynced)
+in 10-20 ms, and only ever when the writer has paused, so typing never
+waits on it (see ``tests/perf/bench_editor.py``). A failed save keeps the text
+(in the editor, or in ``pending`` after a switch) and is retried every 5 s.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from studio.core.errors import NodeNotFoundError, StudioError
+from studio.gui.session import ProjectSession
+
+if TYPE_CHECKING:
+    from studio.gui.editor.editor import SceneEditor
+
+SAVED, SAVING, UNSAVED = "Saved", "Saving…", "Unsaved"
+
+
+class AutoSaver(QObject):
+    """Saves the editor's scene; ``saved(scene_id)`` after each write, ``state_changed(text)``."""
+
+    saved = Signal(str)
+    state_changed = Signal(str)
+    DELAY_MS = 2000
+    RETRY_MS = 5000
+
+    def __init__(self, editor: SceneEditor, session: ProjectSession) -> None:
+        super().__init__(editor)
+        self.editor = editor
+        self.session = session
+        self.pending: dict[str, str] = {}
+        self.state = SAVED
+        self.error = ""
+        self.timer = QTimer(self, singleShot=True, interval=self.DELAY_MS)
+        self.timer.timeout.connect(self.save_current)
+        self.retry_timer = QTimer(self, singleShot=True, interval=self.RETRY_MS)
+        self.retry_timer.timeout.connect(self.save_current)
+        editor.document().contentsChanged.connect(self._on_edited)
+        editor.document().modificationChanged.connect(self._on_modification_changed)
+
+    # -- public API -------------------------------------------------------------------
+    def has_unsaved(self) -> bool:
+        """Whether some text is not on disk yet."""
+        return bool(self.pending) or self.editor.document().isModified()
+
+    def pending_text(self, scene_id: str) -> str | None:
+        """Text of ``scene_id`` that could not be saved yet, if any."""
+        return self.pending.get(scene_id)
+
+    def discard(self, scene_id: str) -> None:
+        """Forget unsaved text of a scene (its text was replaced by the app)."""
+        self.pending.pop(scene_id, None)
+        if scene_id == self.editor.current_scene_id():
+            self.editor.document().setModified(False)
+        if not self.has_unsaved():
+            self._set_state(SAVED)
+
+    def stash_current(self) -> None:
+        """Move the editor's modified text into ``pending`` (ready to be written)."""
+        scene_id = self.editor.current_scene_id()
+        document = self.editor.document()
+        if scene_id and document.isModified() and not self.editor.isReadOnly():
+            self.pending[scene_id] = self.editor.scene_text()
+            document.setModified(False)
+
+    def save_current(self) -> bool:
+        """Save the editor's text now; return whether everything is on disk."""
+        self.stash_current()
+        return self.save_now()
+
+    def save_now(self) -> bool:
+        """Write every pending text; return whether everything is on disk."""
+        self.timer.stop()
+        self.retry_timer.stop()
+        if not self.pending:
+            if not self.editor.document().isModified():
+                self._set_state(SAVED)
+            return True
+        self._set_state(SAVING)
+        failure = ""
+        for scene_id, text in list(self.pending.items()):
+            try:
+                self.session.project.set_scene_text(scene_id, text)
+            except NodeNotFoundError:
+                del self.pending[scene_id]  # the scene was removed for good (undo of an add)
+                continue
+            except (OSError, StudioError) as error:
+                failure = self._describe(error)
+                continue
+            del self.pending[scene_id]
+            self.saved.emit(scene_id)
+            self.session.scene_text_saved.emit(scene_id)
+        if failure:
+            self.error = failure
+            self._set_state(f"Not saved: {failure}")
+            self.session.save_error.emit(failure)
+            self.retry_timer.start()
+            return False
+        if self.error:
+            self.error = ""
+            self.session.save_error.emit("")
+        self._set_state(UNSAVED if self.editor.document().isModified() else SAVED)
+        return True
+
+    # -- internals --------------------------------------------------------------------
+    @staticmethod
+    def _describe(error: BaseException) -> str:
+        if isinstance(error, OSError):
+            where = f"{error.filename}: " if error.filename else ""
+            return f"{where}{error.strerror or error}"
+        return str(error)
+
+    def _on_edited(self) -> None:
+        if self.editor.is_loading() or not self.editor.document().isModified():
+            return
+        if not self.error:
+            self._set_state(UNSAVED)
+        self.timer.start()
+
+    def _on_modification_changed(self, modified: bool) -> None:
+        if modified and not self.editor.is_loading() and not self.error:
+            self._set_state(UNSAVED)
+
+    def _set_state(self, state: str) -> None:
+        if state != self.state:
+            self.state = state
+            self.state_changed.emit(state)

@@ -1,0 +1,78 @@
+"""The look: the app icon, the light and dark style sheets, and following the system theme."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPalette
+from PySide6.QtWidgets import QApplication
+
+RESOURCES = Path(__file__).resolve().parents[2] / "resources"
+ICON_PATH = RESOURCES / "icons" / "story-studio.svg"
+STYLES = RESOURCES / "styles"
+
+
+def app_icon() -> QIcon:
+    """Return the Story Studio icon (empty if the resources are not installed)."""
+    return QIcon(str(ICON_PATH)) if ICON_PATH.is_file() else QIcon()
+
+
+def effective_theme(theme: str) -> str:
+    """Resolve ``system`` to ``light`` or ``dark`` from the platform's colour scheme."""
+    if theme in ("light", "dark"):
+        return theme
+    hints = QGuiApplication.styleHints()
+    return "dark" if hints.colorScheme() == Qt.ColorScheme.Dark else "light"
+
+
+PALETTES = {
+    "light": {
+        "Window": "#f3f0e9",
+        "WindowText": "#3a3833",
+        "Base": "#fcfbf7",
+        "AlternateBase": "#f0ece3",
+        "Text": "#2a2925",
+        "Button": "#f0ece3",
+        "ButtonText": "#3a3833",
+        "Highlight": "#4f8a8b",
+        "HighlightedText": "#ffffff",
+        "PlaceholderText": "#a39e92",
+        "Mid": "#e0dace",
+    },
+    "dark": {
+        "Window": "#1e2023",
+        "WindowText": "#cdc8bf",
+        "Base": "#232629",
+        "AlternateBase": "#1b1d20",
+        "Text": "#dcd7ce",
+        "Button": "#26292d",
+        "ButtonText": "#cdc8bf",
+        "Highlight": "#6fa5a6",
+        "HighlightedText": "#101214",
+        "PlaceholderText": "#6c6962",
+        "Mid": "#2f3236",
+    },
+}
+
+
+def theme_palette(name: str) -> QPalette:
+    """Return the palette matching the ``light`` or ``dark`` style sheet."""
+    palette = QPalette()
+    for role, colour in PALETTES[name].items():
+        palette.setColor(getattr(QPalette.ColorRole, role), QColor(colour))
+    return palette
+
+
+def apply_theme(theme: str) -> str:
+    """Apply the style sheet for ``theme`` (light, dark or system) to the app; return the one used."""
+    app = QApplication.instance()
+    name = effective_theme(theme)
+    sheet = STYLES / f"{name}.qss"
+    if isinstance(app, QApplication):
+        app.setStyle("Fusion")
+        app.setPalette(theme_palette(name))
+        text = sheet.read_text("utf-8") if sheet.is_file() else ""
+        app.setStyleSheet(text.replace("@ICONS@", (RESOURCES / "icons").as_posix()))
+        app.setProperty("studioTheme", name)
+    return name

@@ -1,0 +1,373 @@
+"""The main window's menus and their standard actions and shortcuts.
+
+Undo/redo: Edit > Undo (Ctrl+Z) acts on the focused widget. In the scene editor
+or a text field it undoes typing there; anywhere else (the outline tree, the
+trash) it undoes the last structural change on the project undo stack. The
+structural stack is also always reachable from Scene > Undo/Redo Structure Change
+(Ctrl+Alt+Z / Ctrl+Alt+Shift+Z), whatever has the focus.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QApplication, QLineEdit, QMenu, QPlainTextEdit, QTextEdit
+
+from studio.core.errors import NodeNotFoundError
+from studio.gui import commands, messages
+
+if TYPE_CHECKING:
+    from studio.gui.main_window import MainWindow
+
+Keys = QKeySequence.StandardKey
+
+
+def _action(
+    window: MainWindow,
+    menu: QMenu,
+    text: str,
+    slot: Callable[[], object],
+    name: str,
+    keys: list[QKeySequence | QKeySequence.StandardKey | str] | None = None,
+    tip: str = "",
+) -> QAction:
+    action = QAction(text, window)
+    action.setObjectName(name)
+    if keys:
+        action.setShortcuts([QKeySequence(k) for k in keys])
+    if tip:
+        action.setStatusTip(tip)
+        action.setToolTip(tip)
+    action.triggered.connect(lambda _checked=False: slot())
+    menu.addAction(action)
+    return action
+
+
+def build_menus(window: MainWindow) -> None:
+    """Create the File, Edit, View, Scene, Tools and Help menus on ``window``."""
+    bar = window.menuBar()
+    titles = {
+        "file": "&File",
+        "edit": "&Edit",
+        "view": "&View",
+        "scene": "&Scene",
+        "tools": "&Tools",
+        "help": "&Help",
+    }
+    for name, title in titles.items():
+        menu = bar.addMenu(title)
+        menu.setObjectName(f"{name}Menu")
+        window._menus[name] = menu
+    _file_menu(window)
+    _edit_menu(window)
+    _view_menu(window)
+    _scene_menu(window)
+    _help_menu(window)
+
+
+def _file_menu(window: MainWindow) -> None:
+    from studio.gui import app
+
+    menu = window.menu("file")
+    _action(
+        window,
+        menu,
+        "&New Project…",
+        lambda: app.new_project_dialog(window),
+        "newProjectAction",
+        ["Ctrl+Shift+N"],
+        "Create a new story project",
+    )
+    _action(
+        window,
+        menu,
+        "&Open Project…",
+        lambda: app.choose_project(window),
+        "openProjectAction",
+        [Keys.Open],
+        "Open a project folder",
+    )
+    window.recent_menu = menu.addMenu("Open &Recent")
+    window.recent_menu.setObjectName("recentMenu")
+    window.recent_menu.aboutToShow.connect(lambda: _fill_recent(window))
+    _fill_recent(window)
+    menu.addSeparator()
+    window.save_action = _action(
+        window,
+        menu,
+        "&Save",
+        window.save_all,
+        "saveAction",
+        [Keys.Save],
+        "Save the scene and the outline now",
+    )
+    menu.addSeparator()
+    window.import_action = _action(
+        window,
+        menu,
+        "&Import…",
+        lambda: _coming_soon(window, "Import"),
+        "importAction",
+        tip="Import scenes (coming soon)",
+    )
+    window.export_action = _action(
+        window,
+        menu,
+        "&Export…",
+        lambda: _coming_soon(window, "Export"),
+        "exportAction",
+        ["Ctrl+E"],
+        "Export a part (coming soon)",
+    )
+    menu.addSeparator()
+    _action(window, menu, "&Quit", window.close, "quitAction", ["Ctrl+Q"], "Save and quit")
+
+
+def _fill_recent(window: MainWindow) -> None:
+    from studio.gui import app
+
+    window.recent_menu.clear()
+    current = str(window.project.root)
+    for path in window.settings.recent_projects:
+        if path == current:
+            continue
+        action = window.recent_menu.addAction(path)
+        action.triggered.connect(lambda _checked=False, p=path: app.open_project(p, window))
+    window.recent_menu.setEnabled(bool(window.recent_menu.actions()))
+
+
+def _coming_soon(window: MainWindow, what: str) -> None:
+    window.statusBar().showMessage(f"{what} is coming soon.", 4000)
+
+
+def _focused_text_widget() -> QTextEdit | QPlainTextEdit | QLineEdit | None:
+    widget = QApplication.focusWidget()
+    return widget if isinstance(widget, (QTextEdit, QPlainTextEdit, QLineEdit)) else None
+
+
+def undo_focused(window: MainWindow) -> None:
+    """Undo typing in the focused text widget, else the last structural change."""
+    widget = _focused_text_widget()
+    if widget is not None:
+        widget.undo()
+    else:
+        undo_structure(window)
+
+
+def redo_focused(window: MainWindow) -> None:
+    """Redo typing in the focused text widget, else the next structural change."""
+    widget = _focused_text_widget()
+    if widget is not None:
+        widget.redo()
+    else:
+        redo_structure(window)
+
+
+def _on_text(method: str) -> Callable[[], None]:
+    def run() -> None:
+        widget = _focused_text_widget()
+        if widget is not None:
+            getattr(widget, method)()
+
+    return run
+
+
+def _edit_menu(window: MainWindow) -> None:
+    menu = window.menu("edit")
+    _action(
+        window,
+        menu,
+        "&Undo",
+        lambda: undo_focused(window),
+        "undoAction",
+        [Keys.Undo],
+        "Undo typing in the editor, or the last change to the outline",
+    )
+    _action(
+        window,
+        menu,
+        "&Redo",
+        lambda: redo_focused(window),
+        "redoAction",
+        ["Ctrl+Shift+Z", "Ctrl+Y"],
+    )
+    menu.addSeparator()
+    _action(window, menu, "Cu&t", _on_text("cut"), "cutAction", [Keys.Cut])
+    _action(window, menu, "&Copy", _on_text("copy"), "copyAction", [Keys.Copy])
+    _action(window, menu, "&Paste", _on_text("paste"), "pasteAction", [Keys.Paste])
+    _action(window, menu, "Select &All", _on_text("selectAll"), "selectAllAction", [Keys.SelectAll])
+    menu.addSeparator()
+    _action(window, menu, "&Find…", window.find_bar.open_bar, "findAction", [Keys.Find], "Find in this scene")
+    _action(window, menu, "Find &Next", window.find_bar.find_next, "findNextAction", [Keys.FindNext])
+    _action(
+        window,
+        menu,
+        "Find Pre&vious",
+        window.find_bar.find_previous,
+        "findPreviousAction",
+        [Keys.FindPrevious],
+    )
+    menu.addSeparator()
+    _action(
+        window,
+        menu,
+        "Pr&eferences…",
+        lambda: open_preferences(window),
+        "preferencesAction",
+        ["Ctrl+,"],
+    )
+
+
+def _view_menu(window: MainWindow) -> None:
+    menu = window.menu("view")
+    outline = QAction("&Outline", window, checkable=True)
+    outline.setObjectName("toggleOutlineAction")
+    outline.setShortcut(QKeySequence("Ctrl+Shift+O"))
+    outline.toggled.connect(lambda on: window.set_panel_visible(window.left_tabs, on))
+    menu.addAction(outline)
+    window.view_toggles[window.left_tabs] = outline
+    inspector = window.inspector_dock.toggleViewAction()
+    inspector.setText("Scene &Inspector")
+    inspector.setObjectName("toggleInspectorAction")
+    inspector.setShortcut(QKeySequence("Ctrl+Shift+I"))
+    menu.addAction(inspector)
+    menu.addSeparator()
+
+
+def _scene_menu(window: MainWindow) -> None:
+    menu = window.menu("scene")
+    menu.addActions(window.outline_view.actions_for_menu())
+    menu.addSeparator()
+    _action(
+        window,
+        menu,
+        "&Split at Cursor",
+        lambda: split_at_cursor(window),
+        "splitSceneAction",
+        ["Ctrl+Shift+K"],
+        "Split this scene in two at the cursor",
+    )
+    _action(
+        window,
+        menu,
+        "&Merge with Next",
+        lambda: merge_with_next(window),
+        "mergeSceneAction",
+        ["Ctrl+Shift+M"],
+        "Append the next scene of this part to this one",
+    )
+    menu.addSeparator()
+    stack = window.session.undo_stack
+    undo = _action(
+        window,
+        menu,
+        "Undo Structure Change",
+        lambda: undo_structure(window),
+        "undoStructureAction",
+        ["Ctrl+Alt+Z"],
+        "Undo the last change to the outline",
+    )
+    redo = _action(
+        window,
+        menu,
+        "Redo Structure Change",
+        lambda: redo_structure(window),
+        "redoStructureAction",
+        ["Ctrl+Alt+Shift+Z"],
+        "Redo the next change to the outline",
+    )
+    undo.setEnabled(stack.canUndo())
+    redo.setEnabled(stack.canRedo())
+    stack.canUndoChanged.connect(undo.setEnabled)
+    stack.canRedoChanged.connect(redo.setEnabled)
+    stack.undoTextChanged.connect(
+        lambda text: undo.setText(f"Undo {text}" if text else "Undo Structure Change")
+    )
+    stack.redoTextChanged.connect(
+        lambda text: redo.setText(f"Redo {text}" if text else "Redo Structure Change")
+    )
+
+
+def undo_structure(window: MainWindow) -> None:
+    """Save the editor's text, then undo the last structural change."""
+    window.editor.save_now()
+    window.session.undo_stack.undo()
+
+
+def redo_structure(window: MainWindow) -> None:
+    """Save the editor's text, then redo the next structural change."""
+    window.editor.save_now()
+    window.session.undo_stack.redo()
+
+
+def _help_menu(window: MainWindow) -> None:
+    from studio import __version__
+
+    menu = window.menu("help")
+    _action(
+        window,
+        menu,
+        "&About Story Studio",
+        lambda: messages.inform(
+            window,
+            "About Story Studio",
+            f"<b>Story Studio {__version__}</b>",
+            "A calm place to write serial fiction: parts, scenes, characters, safe reorganising "
+            "and one-action publishing.",
+            warning=False,
+        ),
+        "aboutAction",
+    )
+
+
+def split_at_cursor(window: MainWindow) -> None:
+    """Save, then split the shown scene at the cursor (undoable)."""
+    editor, session = window.editor, window.session
+    scene_id = editor.current_scene_id()
+    if not scene_id or editor.isReadOnly():
+        return
+    if not editor.save_now():
+        window.statusBar().showMessage("Save the scene before splitting it.", 5000)
+        return
+    offset = editor.textCursor().position()
+    _push(window, commands.SplitSceneCommand(session, scene_id, offset))
+
+
+def merge_with_next(window: MainWindow) -> None:
+    """Save, then merge the shown scene with the next one in its part (undoable)."""
+    editor, session = window.editor, window.session
+    scene_id = editor.current_scene_id()
+    if not scene_id:
+        return
+    try:
+        position = session.project.locate(scene_id)
+    except NodeNotFoundError:
+        return
+    scenes = session.project.part(position.part_id).scenes
+    if position.index + 1 >= len(scenes):
+        window.statusBar().showMessage("This is the last scene of its part: nothing to merge with.", 5000)
+        return
+    if not editor.save_now():
+        window.statusBar().showMessage("Save the scene before merging it.", 5000)
+        return
+    next_id = scenes[position.index + 1].id
+    _push(window, commands.MergeScenesCommand(session, scene_id, next_id))
+
+
+def _push(window: MainWindow, command: commands.StructureCommand) -> None:
+    """Push a structural command; a failure shows in the status bar (the command reports it)."""
+    window.session.push(command)
+    if command.error:
+        window.statusBar().showMessage(command.error, 6000)
+
+
+def open_preferences(window: MainWindow) -> None:
+    """Show the preferences dialog; apply and store the choices when accepted."""
+    from studio.dialogs.preferences import PreferencesDialog
+
+    dialog = PreferencesDialog(window.settings, window)
+    dialog.accepted.connect(lambda: window.apply_preferences())
+    window.preferences_dialog = dialog
+    dialog.open()

@@ -1,0 +1,84 @@
+"""One character's appearances: the scenes that mention it, in manuscript order, with counts."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+
+from studio.core.characters import AppearanceIndex
+from studio.core.errors import NodeNotFoundError
+from studio.core.project import Project
+
+SCENE_ID_ROLE = Qt.ItemDataRole.UserRole
+HEADERS = ("Scene", "Mentions")
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+class AppearancesModel(QAbstractTableModel):
+    """Rows of ``(scene, count)`` for the character shown (none when no character is chosen)."""
+
+    def __init__(self, project: Project, parent: QObject | None = None):
+        super().__init__(parent)
+        self.project = project
+        self.character_id: str | None = None
+        self.rows: list[tuple[str, int]] = []
+
+    def show(self, character_id: str | None, index: AppearanceIndex) -> None:
+        """Show the appearances of ``character_id`` in ``index``."""
+        self.beginResetModel()
+        self.character_id = character_id
+        self.rows = index.scenes_of(character_id) if character_id else []
+        self.endResetModel()
+
+    def scene_id(self, row: int) -> str:
+        """The scene id of a row."""
+        return self.rows[row][0]
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        """Number of scenes the character appears in."""
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        """Scene and mentions."""
+        return 0 if parent.isValid() else len(HEADERS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        """Column titles."""
+        horizontal = orientation == Qt.Orientation.Horizontal
+        if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(HEADERS):
+            return HEADERS[section]
+        return None
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        """Part › scene title, and the number of mentions."""
+        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+            return None
+        scene_id, count = self.rows[index.row()]
+        if role == SCENE_ID_ROLE:
+            return scene_id
+        if role == Qt.ItemDataRole.DisplayRole:
+            if index.column() == 1:
+                return count
+            return self._scene_label(scene_id)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"{self._scene_label(scene_id)}: {count} mention(s). Click to open at the first one."
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == 1:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        """Rows are selectable."""
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def _scene_label(self, scene_id: str) -> str:
+        try:
+            scene = self.project.scene(scene_id)
+            part = self.project.part_of(scene_id)
+        except NodeNotFoundError:
+            return scene_id
+        return f"{part.title} › {scene.title or 'Untitled scene'}"

@@ -1,0 +1,139 @@
+"""The cast as a table (name, role, appearances) and a proxy that sorts it and filters as you type."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+
+from studio.core.characters import AppearanceIndex
+from studio.core.project import Project
+
+ID_ROLE = Qt.ItemDataRole.UserRole
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+SEARCH_ROLE = Qt.ItemDataRole.UserRole + 2
+NAME, ROLE, APPEARANCES = range(3)
+HEADERS = ("Name", "Role", "Scenes")
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+class CharactersModel(QAbstractTableModel):
+    """One row per character of the project, in the project's order."""
+
+    def __init__(self, project: Project, index: AppearanceIndex | None = None, parent: QObject | None = None):
+        super().__init__(parent)
+        self.project = project
+        self.appearances = index or AppearanceIndex.build([], [])
+        # scenes_of() walks every scene; data() asks it many times per row (sorting, painting),
+        # so each character's answer is kept until the next index (issue 8: 1M-word open).
+        self._scenes_of: dict[str, list[tuple[str, int]]] = {}
+
+    # -- updating ---------------------------------------------------------------------
+    def reload(self) -> None:
+        """Re-read the cast (after characters were added, removed or changed)."""
+        self.beginResetModel()
+        self._scenes_of.clear()
+        self.endResetModel()
+
+    def set_appearances(self, index: AppearanceIndex) -> None:
+        """Show the appearance counts of a new or updated index."""
+        self.appearances = index
+        self._scenes_of.clear()
+        if self.project.characters:
+            last = len(self.project.characters) - 1
+            self.dataChanged.emit(self.index(0, APPEARANCES), self.index(last, APPEARANCES))
+
+    def _appearances_of(self, character_id: str) -> list[tuple[str, int]]:
+        found = self._scenes_of.get(character_id)
+        if found is None:
+            found = self._scenes_of[character_id] = self.appearances.scenes_of(character_id)
+        return found
+
+    def row_of(self, character_id: str) -> int:
+        """Return the row of a character, or -1."""
+        for row, character in enumerate(self.project.characters):
+            if character.id == character_id:
+                return row
+        return -1
+
+    # -- Qt model API -----------------------------------------------------------------
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        """Number of characters (none under a row)."""
+        return 0 if parent.isValid() else len(self.project.characters)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        """Name, role, appearances."""
+        return 0 if parent.isValid() else len(HEADERS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        """Column titles."""
+        horizontal = orientation == Qt.Orientation.Horizontal
+        if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(HEADERS):
+            return HEADERS[section]
+        return None
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        """Display text, tooltips, sort keys, search text and the character id."""
+        if not index.isValid() or not 0 <= index.row() < len(self.project.characters):
+            return None
+        character = self.project.characters[index.row()]
+        column = index.column()
+        if role == ID_ROLE:
+            return character.id
+        if role == SEARCH_ROLE:
+            return " ".join([character.name, *character.aliases])
+        scenes = self._appearances_of(character.id) if column == APPEARANCES else []
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == NAME:
+                return character.name
+            if column == ROLE:
+                return character.role
+            return len(scenes)
+        if role == SORT_ROLE:
+            if column == APPEARANCES:
+                return len(scenes)
+            return (character.name if column == NAME else character.role).casefold()
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column == APPEARANCES:
+                mentions = sum(count for _, count in scenes)
+                return f"{mentions} mention(s) in {len(scenes)} scene(s)"
+            if column == NAME:
+                also = f"\nAlso: {', '.join(character.aliases)}" if character.aliases else ""
+                return f"{character.name}{also}\n{character.description}".strip()
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == APPEARANCES:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        """Rows are selectable, not edited in place (the editor below does that)."""
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+
+class CharactersFilterModel(QSortFilterProxyModel):
+    """Sorts by any column and keeps the characters whose name or an alias contains the filter."""
+
+    def __init__(self, source: CharactersModel, parent: QObject | None = None):
+        super().__init__(parent)
+        self.setSourceModel(source)
+        self.setSortRole(SORT_ROLE)
+        self.setFilterRole(SEARCH_ROLE)
+        self.setFilterKeyColumn(NAME)
+        self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.setDynamicSortFilter(True)
+
+    def set_filter_text(self, text: str) -> None:
+        """Filter as you type: a plain substring, not a pattern."""
+        self.setFilterFixedString(text.strip())

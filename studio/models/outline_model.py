@@ -1,0 +1,415 @@
+"""The manuscript outline as a Qt item model: parts at the top level, their scenes below.
+
+The model keeps its own mirror of the tree (ids only) and, whenever the session
+says the structure changed, brings the mirror up to date in small steps (rows
+removed, moved, inserted; a layout change only for scattered multi-moves), so
+views keep their selection, expansion and scroll position. Edits (rename, drop)
+never touch the core directly: they push undo commands on the session's stack.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QMimeData,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QFont, QGuiApplication, QPalette
+
+from studio.core.nodes import Part, Scene
+from studio.gui import commands
+from studio.gui.session import ProjectSession
+from studio.models import outline_mime
+from studio.models.outline_style import status_icon, status_label
+from studio.models.tree_diff import Arrangement, BlockMove, part_move, restricted, scene_move
+
+Index = QModelIndex | QPersistentModelIndex
+ID_ROLE = Qt.ItemDataRole.UserRole
+KIND_ROLE = Qt.ItemDataRole.UserRole + 1
+STATUS_ROLE = Qt.ItemDataRole.UserRole + 2
+WORDS_ROLE = Qt.ItemDataRole.UserRole + 3
+TITLE_COLUMN, WORDS_COLUMN = 0, 1
+HEADERS = ("Title", "Words")
+
+
+class OutlineModel(QAbstractItemModel):
+    """Parts and scenes of ``session.project``; titles editable, rows draggable by id."""
+
+    def __init__(self, session: ProjectSession, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self._part_ids: list[str] = []
+        self._scene_ids: dict[str, list[str]] = {}
+        self._part_keys: dict[str, int] = {}
+        self._key_parts: dict[int, str] = {}
+        self._part_rows: dict[str, int] = {}
+        self._scene_parts: dict[str, str] = {}
+        self._nodes: dict[str, Part | Scene] = {}
+        self._shown: dict[str, tuple] = {}
+        self._load()
+        session.structure_changed.connect(self.sync)
+        session.scene_changed.connect(self.refresh_node)
+        session.scene_text_saved.connect(self.refresh_node)
+
+    # -- the mirror -----------------------------------------------------------------
+    @property
+    def project(self):  # noqa: ANN201
+        """The session's project."""
+        return self.session.project
+
+    def _arrangement(self) -> Arrangement:
+        return [(p.id, [s.id for s in p.scenes]) for p in self.project.parts]
+
+    def _mirror(self) -> Arrangement:
+        return [(pid, list(self._scene_ids[pid])) for pid in self._part_ids]
+
+    def _set_mirror(self, arrangement: Arrangement) -> None:
+        self._part_ids = [pid for pid, _ in arrangement]
+        self._scene_ids = {pid: list(scenes) for pid, scenes in arrangement}
+        self._reindex()
+
+    def _reindex(self) -> None:
+        self._part_rows = {pid: row for row, pid in enumerate(self._part_ids)}
+        self._scene_parts = {sid: pid for pid in self._part_ids for sid in self._scene_ids[pid]}
+        for pid in self._part_ids:
+            if pid not in self._part_keys:
+                key = len(self._part_keys) + 1
+                self._part_keys[pid], self._key_parts[key] = key, pid
+
+    def _load(self) -> None:
+        self._nodes = {p.id: p for p in self.project.parts}
+        self._nodes.update({s.id: s for s in self.project.iter_scenes()})
+        self._set_mirror(self._arrangement())
+        self._shown = {nid: self._signature(node) for nid, node in self._nodes.items()}
+
+    def reload(self) -> None:
+        """Rebuild everything (only for a project replaced or reloaded as a whole)."""
+        self.beginResetModel()
+        self._load()
+        self.endResetModel()
+
+    # -- Qt model API ----------------------------------------------------------------
+    def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
+        """Qt override: the index of a part (top level) or a scene (under its part)."""
+        if not self.hasIndex(row, column, parent):
+            return QModelIndex()
+        if not parent.isValid():
+            return self.createIndex(row, column, id=0)
+        if parent.internalId() != 0:
+            return QModelIndex()
+        return self.createIndex(row, column, id=self._part_keys[self._part_ids[parent.row()]])
+
+    def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
+        """Qt override: a scene's part, or nothing for a part."""
+        if not index.isValid() or index.internalId() == 0:
+            return QModelIndex()
+        part_id = self._key_parts.get(index.internalId())
+        row = self._part_rows.get(part_id, -1) if part_id else -1
+        return self.createIndex(row, 0, id=0) if row >= 0 else QModelIndex()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        """Qt override: parts at the top, scenes under a part, nothing under a scene."""
+        if not parent.isValid():
+            return len(self._part_ids)
+        if parent.column() != 0 or parent.internalId() != 0:
+            return 0
+        return len(self._scene_ids[self._part_ids[parent.row()]])
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        """Qt override: title and word count."""
+        return len(HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: ANN201
+        """Qt override: column titles."""
+        horizontal = orientation == Qt.Orientation.Horizontal
+        if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(HEADERS):
+            return HEADERS[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: ANN201
+        """Qt override: title, words, status icon, tooltip and ids."""
+        node = self.node(index)
+        if node is None:
+            return None
+        column = index.column()
+        if role == ID_ROLE:
+            return node.id
+        if role == KIND_ROLE:
+            return "part" if isinstance(node, Part) else "scene"
+        if role == WORDS_ROLE:
+            return node.words
+        if role == STATUS_ROLE:
+            return node.status if isinstance(node, Scene) else None
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            if column == WORDS_COLUMN:
+                return f"{node.words:,}" if role == Qt.ItemDataRole.DisplayRole else node.words
+            return node.title if node.title or role == Qt.ItemDataRole.EditRole else "(untitled)"
+        if role == Qt.ItemDataRole.DecorationRole and column == TITLE_COLUMN and isinstance(node, Scene):
+            return status_icon(node.status)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(node)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == WORDS_COLUMN:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ForegroundRole and column == WORDS_COLUMN and isinstance(node, Scene):
+            return QGuiApplication.palette().brush(QPalette.ColorRole.PlaceholderText)
+        if role == Qt.ItemDataRole.FontRole and isinstance(node, Part):
+            font = QFont()
+            font.setBold(True)
+            return font
+        return None
+
+    def _tooltip(self, node: Part | Scene) -> str:
+        if isinstance(node, Part):
+            return f"{node.title or '(untitled)'}: {len(node.scenes)} scene(s), {node.words:,} words"
+        lines = [f"{node.title or '(untitled)'}: {node.words:,} words, {status_label(node.status)}"]
+        if node.pov:
+            lines.append(f"POV: {node.pov}")
+        if node.synopsis:
+            lines.append(node.synopsis)
+        return "\n".join(lines)
+
+    def setData(self, index: Index, value: object, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        """Qt override: renaming pushes an undoable ``RenameCommand`` (nothing changes directly)."""
+        node = self.node(index)
+        if node is None or role != Qt.ItemDataRole.EditRole or index.column() != TITLE_COLUMN:
+            return False
+        title = str(value).strip()
+        if not title or title == node.title or self.session.read_only:
+            return False
+        self.session.push(commands.RenameCommand(self.session, node.id, title))
+        return node.title == title
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        """Qt override: parts take drops (appending scenes); scenes never do."""
+        if not index.isValid():
+            return Qt.ItemFlag.ItemIsDropEnabled
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if not self.session.read_only:
+            flags |= Qt.ItemFlag.ItemIsDragEnabled
+            if index.column() == TITLE_COLUMN:
+                flags |= Qt.ItemFlag.ItemIsEditable
+            if self.is_part(index):
+                flags |= Qt.ItemFlag.ItemIsDropEnabled
+        return flags
+
+    # -- ids -------------------------------------------------------------------------
+    def node_id(self, index: Index) -> str | None:
+        """The id of the part or scene at ``index``."""
+        if not index.isValid() or index.model() is not self:
+            return None
+        if index.internalId() == 0:
+            return self._part_ids[index.row()] if index.row() < len(self._part_ids) else None
+        scenes = self._scene_ids.get(self._key_parts.get(index.internalId(), ""), [])
+        return scenes[index.row()] if index.row() < len(scenes) else None
+
+    def node(self, index: Index) -> Part | Scene | None:
+        """The core node at ``index``."""
+        node_id = self.node_id(index)
+        return self._nodes.get(node_id) if node_id else None
+
+    def is_part(self, index: Index) -> bool:
+        """Whether ``index`` is a part row."""
+        return index.isValid() and index.internalId() == 0
+
+    def index_for_id(self, node_id: str, column: int = 0) -> QModelIndex:
+        """The index of a part or scene by id (invalid if it is not in the manuscript)."""
+        if node_id in self._part_rows:
+            return self.createIndex(self._part_rows[node_id], column, id=0)
+        part_id = self._scene_parts.get(node_id)
+        if part_id is None:
+            return QModelIndex()
+        row = self._scene_ids[part_id].index(node_id)
+        return self.createIndex(row, column, id=self._part_keys[part_id])
+
+    def ids_in_order(self, node_ids: Sequence[str]) -> list[str]:
+        """The given ids (those in the manuscript) in manuscript order, a part before its scenes."""
+        order: dict[str, int] = {}
+        for pid in self._part_ids:
+            order[pid] = len(order)
+            for sid in self._scene_ids[pid]:
+                order[sid] = len(order)
+        return sorted({i for i in node_ids if i in order}, key=order.__getitem__)
+
+    # -- keeping up with the core -------------------------------------------------------
+    def sync(self) -> None:
+        """Bring the model in line with the project, in the smallest steps it can."""
+        self._nodes = {p.id: p for p in self.project.parts}
+        self._nodes.update({s.id: s for s in self.project.iter_scenes()})
+        target = self._arrangement()
+        self._remove_missing(target)
+        self._apply_moves(target)
+        self._insert_new(target)
+        self._refresh_changed()
+
+    def _remove_missing(self, target: Arrangement) -> None:
+        live_parts = {pid for pid, _ in target}
+        for row in range(len(self._part_ids) - 1, -1, -1):
+            if self._part_ids[row] not in live_parts:
+                self.beginRemoveRows(QModelIndex(), row, row)
+                del self._part_ids[row]
+                self._reindex()
+                self.endRemoveRows()
+        live_scenes = {sid for _, scenes in target for sid in scenes}
+        for pid in self._part_ids:
+            scenes = self._scene_ids[pid]
+            for row in range(len(scenes) - 1, -1, -1):
+                if scenes[row] not in live_scenes:
+                    self.beginRemoveRows(self.index_for_id(pid), row, row)
+                    del scenes[row]
+                    self._reindex()
+                    self.endRemoveRows()
+
+    def _apply_moves(self, target: Arrangement) -> None:
+        wanted = restricted(target, set(self._part_ids), set(self._scene_parts))
+        wanted_parts = [pid for pid, _ in wanted]
+        if wanted_parts != self._part_ids:
+            move = part_move(self._part_ids, wanted_parts)
+            if move is None or not self._move_block(move, wanted_parts, None):
+                self._relayout(wanted)
+                return
+        mirror = self._mirror()
+        if mirror != wanted:
+            move = scene_move(mirror, wanted)
+            if move is None or not self._move_block(move, None, wanted):
+                self._relayout(wanted)
+
+    def _move_block(self, move: BlockMove, parts: list[str] | None, scenes: Arrangement | None) -> bool:
+        source = self.index_for_id(move.source_parent) if move.source_parent else QModelIndex()
+        dest = self.index_for_id(move.dest_parent) if move.dest_parent else QModelIndex()
+        if not self.beginMoveRows(source, move.first, move.last, dest, move.dest_row):
+            return False
+        if parts is not None:
+            self._part_ids = parts
+            self._reindex()
+        else:
+            self._set_mirror(scenes or [])
+        self.endMoveRows()
+        return True
+
+    def _relayout(self, wanted: Arrangement) -> None:
+        self.layoutAboutToBeChanged.emit()
+        old = self.persistentIndexList()
+        ids = [(self.node_id(index), index.column()) for index in old]
+        self._set_mirror(wanted)
+        new = [self.index_for_id(nid, col) if nid else QModelIndex() for nid, col in ids]
+        self.changePersistentIndexList(old, new)
+        self.layoutChanged.emit()
+
+    def _insert_new(self, target: Arrangement) -> None:
+        for row, (pid, scenes) in enumerate(target):
+            if pid not in self._part_rows:
+                self.beginInsertRows(QModelIndex(), row, row)
+                self._part_ids.insert(row, pid)
+                self._scene_ids[pid] = [s for s in scenes if s not in self._scene_parts]
+                self._reindex()
+                self.endInsertRows()
+        for pid, scenes in target:
+            mirror = self._scene_ids[pid]
+            for row, sid in enumerate(scenes):
+                if row >= len(mirror) or mirror[row] != sid:
+                    self.beginInsertRows(self.index_for_id(pid), row, row)
+                    mirror.insert(row, sid)
+                    self._reindex()
+                    self.endInsertRows()
+
+    # -- data changes ----------------------------------------------------------------------
+    @staticmethod
+    def _signature(node: Part | Scene) -> tuple:
+        if isinstance(node, Part):
+            return (node.title, node.words)
+        return (node.title, node.words, node.status, node.pov, node.synopsis)
+
+    def _refresh_changed(self) -> None:
+        shown = {}
+        for nid, node in self._nodes.items():
+            shown[nid] = signature = self._signature(node)
+            if self._shown.get(nid) != signature:
+                self._emit_changed(nid)
+        self._shown = shown
+
+    def _emit_changed(self, node_id: str) -> None:
+        first = self.index_for_id(node_id, TITLE_COLUMN)
+        if first.isValid():
+            self.dataChanged.emit(first, self.index_for_id(node_id, WORDS_COLUMN))
+
+    def refresh_node(self, scene_id: str) -> None:
+        """Show a scene's new title, status or word count, and its part's total."""
+        for nid in (scene_id, self._scene_parts.get(scene_id)):
+            node = self._nodes.get(nid) if nid else None
+            if node is not None:
+                self._shown[nid] = self._signature(node)
+                self._emit_changed(nid)
+
+    # -- drag and drop -------------------------------------------------------------------
+    def supportedDropActions(self) -> Qt.DropAction:
+        """Qt override: rows are moved, never copied."""
+        return Qt.DropAction.MoveAction
+
+    def supportedDragActions(self) -> Qt.DropAction:
+        """Qt override: rows are moved, never copied."""
+        return Qt.DropAction.MoveAction
+
+    def mimeTypes(self) -> list[str]:
+        """Qt override: the one outline MIME type."""
+        return [outline_mime.OUTLINE_MIME_TYPE]
+
+    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:
+        """Qt override: the dragged ids in manuscript order, and whether they are parts or scenes."""
+        ids = self.ids_in_order([nid for nid in (self.node_id(i) for i in indexes) if nid])
+        kinds = {"part" if nid in self._part_rows else "scene" for nid in ids}
+        kind = kinds.pop() if len(kinds) == 1 else "mixed"
+        return outline_mime.encode(outline_mime.DragPayload(kind, ids, str(self.project.root)))
+
+    def canDropMimeData(
+        self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: Index
+    ) -> bool:
+        """Qt override: whether a drop there follows the outline's rules."""
+        return self._drop_command(data, action, row, parent) is not None
+
+    def dropMimeData(
+        self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: Index
+    ) -> bool:
+        """Qt override: push the move on the undo stack; return False so no view removes rows itself."""
+        command = self._drop_command(data, action, row, parent)
+        if command is not None:
+            self.session.push(command)
+        return False
+
+    def _drop_command(self, data: QMimeData, action: Qt.DropAction, row: int, parent: Index):  # noqa: ANN202
+        payload = outline_mime.decode(data)
+        if payload is None or action != Qt.DropAction.MoveAction or self.session.read_only:
+            return None
+        if payload.project != str(self.project.root) or payload.kind == "mixed":
+            return None
+        if payload.kind == "part":
+            return self._part_drop(payload.ids, row, parent)
+        return self._scene_drop(payload.ids, row, parent)
+
+    def _part_drop(self, ids: list[str], row: int, parent: Index):  # noqa: ANN202
+        if parent.isValid() or len(ids) != 1 or ids[0] not in self._part_rows:
+            return None
+        old = self._part_rows[ids[0]]
+        row = len(self._part_ids) if row < 0 else row
+        index = row - 1 if row > old else row
+        return commands.MovePartCommand(self.session, ids[0], index)
+
+    def _scene_drop(self, ids: list[str], row: int, parent: Index):  # noqa: ANN202
+        if any(nid not in self._scene_parts for nid in ids) or not self._part_ids:
+            return None
+        if parent.isValid():
+            if not self.is_part(parent) or parent.column() != 0:
+                return None
+            part_id = self._part_ids[parent.row()]
+            index = len(self._scene_ids[part_id]) if row < 0 else row
+        elif row <= 0:  # above the first part: the start of the first part, or on the empty space: the end
+            part_id = self._part_ids[0] if row == 0 else self._part_ids[-1]
+            index = 0 if row == 0 else len(self._scene_ids[part_id])
+        else:  # between two parts: the end of the part above
+            part_id = self._part_ids[min(row, len(self._part_ids)) - 1]
+            index = len(self._scene_ids[part_id])
+        return commands.MoveScenesCommand(self.session, ids, part_id, index)
