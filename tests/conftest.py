@@ -11,6 +11,11 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.pop("STUDIO_CONFIG_DIR", None)
 
+# Before any test touches PySide6: see studio/gui/qt_workarounds.py (a PySide6 6.12 refcount bug).
+from studio.gui.qt_workarounds import keep_singletons_alive  # noqa: E402
+
+keep_singletons_alive()
+
 REPO = Path(__file__).resolve().parents[1]
 
 

@@ -359,8 +359,10 @@ class TreeOperations:
     def set_character_notes(self: Project, character_id: str, notes: str) -> None:
         """Save a character's free-form notes."""
         self._guard()
-        self.character_notes(character_id)
-        self.store.write_text(self.store.character_path(self.character(character_id).file), notes)
+        path = self.store.character_path(self.character(character_id).file)
+        if str(path) not in self.store.known_digests:
+            self.character_notes(character_id)  # learn what is on disk, once
+        self.store.write_text(path, notes)
 
     # -- trash ----------------------------------------------------------------------
     def restore(self: Project, node_ids: Sequence[str]) -> list[TrashEntry]:

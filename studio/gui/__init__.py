@@ -5,9 +5,9 @@ from __future__ import annotations
 import os
 from typing import TYPE_CHECKING
 
-from studio.gui.pyside_fix import keep_none_alive
+from studio.gui.qt_workarounds import keep_singletons_alive
 
-keep_none_alive()  # before any PySide6 call: see studio/gui/pyside_fix.py
+keep_singletons_alive()  # before any PySide6 call: see studio/gui/qt_workarounds.py
 
 if TYPE_CHECKING:
     from studio.gui.main_window import MainWindow

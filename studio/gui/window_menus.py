@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+import shiboken6
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QLineEdit, QMenu, QPlainTextEdit, QTextEdit
 
@@ -145,6 +146,11 @@ def _coming_soon(window: MainWindow, what: str) -> None:
 def _focused_text_widget() -> QTextEdit | QPlainTextEdit | QLineEdit | None:
     widget = QApplication.focusWidget()
     return widget if isinstance(widget, (QTextEdit, QPlainTextEdit, QLineEdit)) else None
+
+
+def _label(action: QAction, verb: str, text: str) -> None:
+    if shiboken6.isValid(action):
+        action.setText(f"{verb} {text}" if text else f"{verb} Structure Change")
 
 
 def undo_focused(window: MainWindow) -> None:
@@ -282,12 +288,9 @@ def _scene_menu(window: MainWindow) -> None:
     redo.setEnabled(stack.canRedo())
     stack.canUndoChanged.connect(undo.setEnabled)
     stack.canRedoChanged.connect(redo.setEnabled)
-    stack.undoTextChanged.connect(
-        lambda text: undo.setText(f"Undo {text}" if text else "Undo Structure Change")
-    )
-    stack.redoTextChanged.connect(
-        lambda text: redo.setText(f"Redo {text}" if text else "Redo Structure Change")
-    )
+    # The stack may outlive these actions while a window closes: label only live actions.
+    stack.undoTextChanged.connect(lambda text: _label(undo, "Undo", text))
+    stack.redoTextChanged.connect(lambda text: _label(redo, "Redo", text))
 
 
 def undo_structure(window: MainWindow) -> None:

@@ -1,5 +1,5 @@
 """Qt item models over the open project (QtCore/QtGui only, no widgets)."""
 
-from studio.gui.qt_workarounds import keep_bools_alive
+from studio.gui.qt_workarounds import keep_singletons_alive
 
-keep_bools_alive()
+keep_singletons_alive()

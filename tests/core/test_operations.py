@@ -213,3 +213,16 @@ def test_split_inside_a_word_moves_to_the_word_start(tmp_path: Path) -> None:
     scene = project.parts[0].scenes[0]
     project.split_scene(scene.id, len("lighthouse kee"))
     assert manuscript_texts(project) == [["lighthouse\n", "keeper\n"]]
+
+
+def test_character_notes_changed_outside_are_not_overwritten(tmp_path: Path) -> None:
+    from studio.core.errors import ExternalChangeError
+
+    project = make_project(tmp_path / "p")
+    jess = project.add_character("Jess", notes="first")
+    assert project.character_notes(jess.id) == "first"
+    notes_file = project.root / "characters" / jess.file
+    notes_file.write_text("edited in another app", "utf-8")
+    with pytest.raises(ExternalChangeError):
+        project.set_character_notes(jess.id, "mine")
+    assert notes_file.read_text() == "edited in another app"

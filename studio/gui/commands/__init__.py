@@ -17,9 +17,9 @@ from studio.gui.commands.structure import (
     SetSceneFieldsCommand,
 )
 from studio.gui.commands.text import MergeScenesCommand, SplitSceneCommand, empty_trash
-from studio.gui.qt_workarounds import keep_bools_alive
+from studio.gui.qt_workarounds import keep_singletons_alive
 
-keep_bools_alive()
+keep_singletons_alive()
 
 __all__ = [
     "AddPartCommand",
