@@ -132,7 +132,7 @@ class ExportDialog(QDialog):
 
         self.preview = QPlainTextEdit(objectName="exportPreview", readOnly=True)
         self.preview.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
-        self.preview.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        self.preview.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)  # on screen only
         self.status = QLabel(objectName="exportStatus")
         self.progress = QProgressBar(objectName="exportProgress", visible=False, maximumHeight=14)
         right = QVBoxLayout()
@@ -255,8 +255,9 @@ class ExportDialog(QDialog):
 
     def _save_options(self) -> None:
         settings = self.options.to_settings()
-        if self.project.read_only or self.project.settings.get("export") == settings:
-            return
+        saved = ExportOptions.from_settings(self.project.settings.get("export", {})).to_settings()
+        if self.project.read_only or saved == settings:
+            return  # nothing changed: opening the dialog must not rewrite story.json
         try:
             self.project.set_setting("export", settings)
         except StudioError as error:

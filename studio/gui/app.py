@@ -7,7 +7,7 @@ import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QSize, QTimer
+from PySide6.QtCore import QMessageLogContext, QSize, QTimer, QtMsgType, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
 
 from studio.core.errors import StudioError
@@ -114,10 +114,21 @@ def take_screenshot(window: QWidget, target: str, size: QSize, app: QApplication
     return done[0] if done else 1
 
 
+_OFFSCREEN_NOISE = "This plugin does not support propagateSizeHints()"
+
+
+def _quiet_offscreen_noise(_kind: QtMsgType, _context: QMessageLogContext, message: str) -> None:
+    """Pass Qt's messages to stderr, less the offscreen platform's size-hint warning."""
+    if message != _OFFSCREEN_NOISE:
+        print(message, file=sys.stderr)
+
+
 def run_app(args: argparse.Namespace) -> int:
     """Run the window for ``args.project`` (or take ``args.screenshot``); return the exit code."""
     if getattr(args, "screenshot", None):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # never flash a window for a screenshot
+    if os.environ.get("QT_QPA_PLATFORM") == "offscreen":
+        qInstallMessageHandler(_quiet_offscreen_noise)
     app = ensure_application()
     settings = AppSettings.load()
     apply_theme(settings.theme)

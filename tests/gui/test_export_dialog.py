@@ -82,3 +82,12 @@ def test_save_each_part_in_the_background(qtbot, tmp_path: Path) -> None:  # noq
     assert names == ["01-one.txt", "02-two.txt"]
     assert "epsilon zeta" in (tmp_path / "parts" / "02-two.txt").read_text("utf-8")
     assert "Saved 2 files" in dialog.status.text()
+
+
+def test_opening_the_dialog_rewrites_nothing(qtbot, tmp_path: Path) -> None:  # noqa: ANN001
+    project = make_story(tmp_path / "story")
+    before = (tmp_path / "story" / "story.json").read_bytes()
+    dialog = ExportDialog(project, project.parts[0].id)
+    qtbot.addWidget(dialog)
+    wait_preview(qtbot, dialog)
+    assert (tmp_path / "story" / "story.json").read_bytes() == before
