@@ -7,6 +7,8 @@
 - When the cast changes (or on open), every scene is rescanned on a ``QThreadPool``
   worker that reads the files itself; each run carries a generation number and a stale
   result (the cast or the text changed meanwhile) is dropped.
+- With ``hold_first_scan`` the first big scan waits for ``release()`` (the window calls it
+  after its first paint), so the worker never competes with opening the window.
 """
 
 from __future__ import annotations
@@ -76,7 +78,10 @@ class AppearanceTracker(QObject):
     THREAD_THRESHOLD = 40
 
     def __init__(
-        self, session: ProjectSession, live_text: Callable[[], tuple[str | None, str]] | None = None
+        self,
+        session: ProjectSession,
+        live_text: Callable[[], tuple[str | None, str]] | None = None,
+        hold_first_scan: bool = False,
     ):
         super().__init__(session)
         self.session = session
@@ -84,6 +89,8 @@ class AppearanceTracker(QObject):
         self.index = AppearanceIndex(CastMatcher(session.project.characters))
         self.generation = 0
         self.busy = False
+        self._holding = hold_first_scan
+        self._held_job: _ScanJob | None = None
         self._keys: dict[str, FileKey | None] = {}
         self._relay = _Relay(self)
         self._relay.done.connect(self._on_scanned)
@@ -157,10 +164,21 @@ class AppearanceTracker(QObject):
             job.run()  # small project: the result arrives synchronously (same thread)
             return
         self.busy = True
+        if self._holding:
+            self._held_job = job  # replaces an older held job: only the newest would count
+            return
         QThreadPool.globalInstance().start(job)
+
+    def release(self) -> None:
+        """Start the scan held back by ``hold_first_scan`` (if any); later scans start at once."""
+        self._holding = False
+        job, self._held_job = self._held_job, None
+        if job is not None and job.generation == self.generation:
+            QThreadPool.globalInstance().start(job)
 
     def wait_idle(self, msecs: int = 30000) -> bool:
         """Wait for background scans (used on close and by tests)."""
+        self.release()
         return QThreadPool.globalInstance().waitForDone(msecs)
 
     # -- internals --------------------------------------------------------------------

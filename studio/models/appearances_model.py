@@ -4,19 +4,26 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from studio.core.characters import AppearanceIndex
 from studio.core.errors import NodeNotFoundError
 from studio.core.project import Project
+from studio.models.table_model import HeaderedTableModel
 
 SCENE_ID_ROLE = Qt.ItemDataRole.UserRole
 HEADERS = ("Scene", "Mentions")
 AnyIndex = QModelIndex | QPersistentModelIndex
 
 
-class AppearancesModel(QAbstractTableModel):
+class AppearancesModel(HeaderedTableModel):
     """Rows of ``(scene, count)`` for the character shown (none when no character is chosen)."""
+
+    headers = HEADERS
+
+    def row_total(self) -> int:
+        """Number of rows."""
+        return len(self.rows)
 
     def __init__(self, project: Project, parent: QObject | None = None):
         super().__init__(parent)
@@ -34,23 +41,6 @@ class AppearancesModel(QAbstractTableModel):
     def scene_id(self, row: int) -> str:
         """The scene id of a row."""
         return self.rows[row][0]
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        """Number of scenes the character appears in."""
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        """Scene and mentions."""
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        """Column titles."""
-        horizontal = orientation == Qt.Orientation.Horizontal
-        if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(HEADERS):
-            return HEADERS[section]
-        return None
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         """Part › scene title, and the number of mentions."""

@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -15,6 +14,7 @@ from PySide6.QtCore import (
 
 from studio.core.characters import AppearanceIndex
 from studio.core.project import Project
+from studio.models.table_model import HeaderedTableModel
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -25,8 +25,14 @@ HEADERS = ("Name", "Role", "Scenes")
 AnyIndex = QModelIndex | QPersistentModelIndex
 
 
-class CharactersModel(QAbstractTableModel):
+class CharactersModel(HeaderedTableModel):
     """One row per character of the project, in the project's order."""
+
+    headers = HEADERS
+
+    def row_total(self) -> int:
+        """Number of rows."""
+        return len(self.project.characters)
 
     def __init__(self, project: Project, index: AppearanceIndex | None = None, parent: QObject | None = None):
         super().__init__(parent)
@@ -65,23 +71,6 @@ class CharactersModel(QAbstractTableModel):
         return -1
 
     # -- Qt model API -----------------------------------------------------------------
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        """Number of characters (none under a row)."""
-        return 0 if parent.isValid() else len(self.project.characters)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        """Name, role, appearances."""
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        """Column titles."""
-        horizontal = orientation == Qt.Orientation.Horizontal
-        if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(HEADERS):
-            return HEADERS[section]
-        return None
-
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         """Display text, tooltips, sort keys, search text and the character id."""
         if not index.isValid() or not 0 <= index.row() < len(self.project.characters):

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from studio.core.nodes import Character, Part, TrashItem
 from studio.gui.session import ProjectSession
+from studio.models.table_model import HeaderedTableModel
 
 Index = QModelIndex | QPersistentModelIndex
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -32,8 +33,14 @@ def _title(item: TrashItem) -> str:
     return (node.name if isinstance(node, Character) else node.title) or "(untitled)"
 
 
-class TrashModel(QAbstractTableModel):
+class TrashModel(HeaderedTableModel):
     """Rows = ``project.trash`` items, kept in step with insert/remove signals (no resets)."""
+
+    headers = HEADERS
+
+    def row_total(self) -> int:
+        """Number of rows."""
+        return len(self._items)
 
     def __init__(self, session: ProjectSession, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -41,21 +48,6 @@ class TrashModel(QAbstractTableModel):
         self._items: list[TrashItem] = list(session.project.trash)
         session.structure_changed.connect(self.sync)
         session.characters_changed.connect(self.sync)
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        """Qt override: one row per trashed item."""
-        return 0 if parent.isValid() else len(self._items)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        """Qt override: title, kind, deleted, words."""
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: ANN201
-        """Qt override: column titles."""
-        horizontal = orientation == Qt.Orientation.Horizontal
-        if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(HEADERS):
-            return HEADERS[section]
-        return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: ANN201
         """Qt override: the item's title, kind, deletion time and words."""
