@@ -65,7 +65,7 @@ class Project(TreeOperations, ManifestData):
 
     def _check_files(self) -> None:
         trash_scenes = [s for s in self.iter_trash_scenes()]
-        count_scene_words(self.store, self.parts, trash_scenes)
+        count_scene_words(self.store, self.parts, trash_scenes, write_cache=not self.read_only)
         for scene in self.iter_scenes():
             if scene.problem:
                 self.problems.append(f"scene {scene.title or scene.id!r}: {scene.problem}")

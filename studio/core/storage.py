@@ -160,7 +160,9 @@ class ProjectStore:
             )
 
 
-def count_scene_words(store: ProjectStore, parts: list[Part], trash_scenes: list[Scene]) -> bool:
+def count_scene_words(
+    store: ProjectStore, parts: list[Part], trash_scenes: list[Scene], write_cache: bool = True
+) -> bool:
     """Fill in each scene's word count and flags, using the cache where files are unchanged.
 
     Returns whether the cache needed updating.
@@ -209,7 +211,7 @@ def count_scene_words(store: ProjectStore, parts: list[Part], trash_scenes: list
             scene.read_only = True
             scene.problem = f"{SCENES_DIR}/{scene.file} is not valid UTF-8; opened read-only"
         fresh[key] = [info.st_size, info.st_mtime_ns, scene.words if clean else -1]
-    if fresh != cache:
+    if fresh != cache and write_cache:
         try:
             store.ensure_hidden_dir()
             atomic_write(cache_path, json.dumps(fresh, sort_keys=True))

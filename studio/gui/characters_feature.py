@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QMenu, QVBox
 from studio.core.errors import NodeNotFoundError
 from studio.gui.appearance_tracker import AppearanceTracker
 from studio.gui.characters_panel import CharactersPanel
+from studio.gui.first_paint import after_first_paint
 
 if TYPE_CHECKING:
     from studio.gui.main_window import MainWindow
@@ -100,7 +101,8 @@ def install(window: MainWindow) -> None:
         scene_id = editor.current_scene_id()
         return scene_id, editor.scene_text() if scene_id else ""
 
-    tracker = AppearanceTracker(session, live_text)
+    tracker = AppearanceTracker(session, live_text, hold_first_scan=True)
+    after_first_paint(editor.viewport(), tracker.release)  # the big first scan waits for the window
     editor.textChanged.connect(lambda: None if editor.is_loading() else tracker.text_edited())
     panel = CharactersPanel(session, tracker, save_editor=editor.save_now)
     panel.message.connect(lambda text: window.statusBar().showMessage(text, 5000))

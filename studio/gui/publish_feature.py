@@ -8,15 +8,14 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction
 
-from studio.core.import_apply import append_plan
-from studio.core.import_plan import ImportPlan
 from studio.core.nodes import Part, Scene, ScenePosition
-from studio.dialogs.export_dialog import ExportDialog
-from studio.dialogs.import_dialog import ImportDialog
 from studio.gui.commands.base import StructureCommand
 from studio.gui.session import ProjectSession
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the dialogs and the importer load on first use, not while the window opens
+    from studio.core.import_plan import ImportPlan
+    from studio.dialogs.export_dialog import ExportDialog
+    from studio.dialogs.import_dialog import ImportDialog
     from studio.gui.main_window import MainWindow
 
 
@@ -34,6 +33,8 @@ class ImportPartsCommand(StructureCommand):
         """Add the parts (the first time) or put the removed ones back."""
         project = self.project
         if not self.parts:
+            from studio.core.import_apply import append_plan
+
             added = append_plan(project, self.plan)
             self.parts = [(part, project.parts.index(part)) for part in added]
             return
@@ -94,6 +95,8 @@ def selected_scene_ids(window: MainWindow) -> list[str]:
 
 def open_export(window: MainWindow) -> ExportDialog:
     """Save what is typed, then show the Export dialog for the current part or selection."""
+    from studio.dialogs.export_dialog import ExportDialog
+
     save_all = getattr(window, "save_all", None)
     if save_all is not None:
         save_all()
@@ -108,6 +111,8 @@ def open_export(window: MainWindow) -> ExportDialog:
 
 def open_import(window: MainWindow) -> ImportDialog:
     """Show the Import dialog; accepted parts are appended to the open project as one undoable step."""
+    from studio.dialogs.import_dialog import ImportDialog
+
     old = getattr(window, "import_dialog", None)
     if old is not None:
         old.deleteLater()

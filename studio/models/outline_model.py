@@ -35,6 +35,16 @@ STATUS_ROLE = Qt.ItemDataRole.UserRole + 2
 WORDS_ROLE = Qt.ItemDataRole.UserRole + 3
 TITLE_COLUMN, WORDS_COLUMN = 0, 1
 HEADERS = ("Title", "Words")
+# Plain ints, worked out once: views ask ``data()`` tens of thousands of times on a big project.
+DISPLAY, EDIT = int(Qt.ItemDataRole.DisplayRole), int(Qt.ItemDataRole.EditRole)
+DECORATION, TOOLTIP = int(Qt.ItemDataRole.DecorationRole), int(Qt.ItemDataRole.ToolTipRole)
+ALIGNMENT, FOREGROUND = int(Qt.ItemDataRole.TextAlignmentRole), int(Qt.ItemDataRole.ForegroundRole)
+FONT = int(Qt.ItemDataRole.FontRole)
+ANSWERED_ROLES = frozenset(
+    {int(ID_ROLE), KIND_ROLE, STATUS_ROLE, WORDS_ROLE, DISPLAY, EDIT, DECORATION, TOOLTIP, ALIGNMENT,
+     FOREGROUND, FONT}
+)
+RIGHT_ALIGNED = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 
 class OutlineModel(QAbstractItemModel):
@@ -133,7 +143,9 @@ class OutlineModel(QAbstractItemModel):
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: ANN201
         """Qt override: title, words, status icon, tooltip and ids."""
-        node = self.node(index)
+        if role not in ANSWERED_ROLES:
+            return None  # size hints, check states, backgrounds…: asked for every row, never set
+        node = self._node_fast(index)
         if node is None:
             return None
         column = index.column()
@@ -153,15 +165,24 @@ class OutlineModel(QAbstractItemModel):
             return status_icon(node.status)
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(node)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column == WORDS_COLUMN:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.ForegroundRole and column == WORDS_COLUMN and isinstance(node, Scene):
+        if role == ALIGNMENT and column == WORDS_COLUMN:
+            return RIGHT_ALIGNED
+        if role == FOREGROUND and column == WORDS_COLUMN and isinstance(node, Scene):
             return QGuiApplication.palette().brush(QPalette.ColorRole.PlaceholderText)
-        if role == Qt.ItemDataRole.FontRole and isinstance(node, Part):
+        if role == FONT and isinstance(node, Part):
             font = QFont()
             font.setBold(True)
             return font
         return None
+
+    def _node_fast(self, index: Index) -> Part | Scene | None:
+        """``node()`` for ``data()``: Qt only passes this model's valid indexes there."""
+        key, row = index.internalId(), index.row()
+        if key == 0:
+            ids = self._part_ids
+        else:
+            ids = self._scene_ids.get(self._key_parts.get(key, ""), ())
+        return self._nodes.get(ids[row]) if 0 <= row < len(ids) else None
 
     def _tooltip(self, node: Part | Scene) -> str:
         if isinstance(node, Part):

@@ -41,3 +41,13 @@ def test_a_rename_changes_one_line_of_the_manifest(tmp_path: Path) -> None:
     after = (project.root / "story.json").read_text().splitlines()
     changed = [(a, b) for a, b in zip(before, after, strict=True) if a != b]
     assert len(changed) == 1 and "Brand New Title" in changed[0][1]
+
+
+def test_a_read_only_open_writes_nothing_at_all(tmp_path: Path) -> None:
+    import shutil
+
+    root = make_project(tmp_path / "p").root
+    shutil.rmtree(root / ".studio")
+    before = sorted(p.name for p in root.rglob("*"))
+    load_project(root, read_only=True)
+    assert sorted(p.name for p in root.rglob("*")) == before
