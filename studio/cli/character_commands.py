@@ -15,6 +15,7 @@ from typing import Any
 from studio.core import load_project
 from studio.core.characters import AppearanceIndex, appearances_summary
 from studio.core.errors import StudioError
+from studio.core.locking import holding_for_writing
 from studio.core.nodes import DEFAULT_ROLES
 
 USAGE = (
@@ -117,12 +118,13 @@ def run_add(args: argparse.Namespace) -> int:
     name = " ".join(args.name.split())
     if not name:
         raise StudioError("a character needs a name")
-    project = load_project(args.dir)
-    if any(c.name == name for c in project.characters):
-        raise StudioError(f"there is already a character named {name!r}")
-    aliases = [" ".join(a.split()) for a in args.alias if a.strip()]
-    character = project.add_character(
-        name, aliases=aliases, role=args.role.strip(), description=args.description.strip()
-    )
+    with holding_for_writing(args.dir):
+        project = load_project(args.dir)
+        if any(c.name == name for c in project.characters):
+            raise StudioError(f"there is already a character named {name!r}")
+        aliases = [" ".join(a.split()) for a in args.alias if a.strip()]
+        character = project.add_character(
+            name, aliases=aliases, role=args.role.strip(), description=args.description.strip()
+        )
     print(f"Added {character.name!r} ({character.id}) to {project.title!r}")
     return 0

@@ -13,6 +13,7 @@ from studio.core.export_options import FORMATS, ExportOptions
 from studio.core.exporting import ExportScope, export_parts_to_files, export_text, find_part
 from studio.core.import_apply import apply_plan, is_project_folder
 from studio.core.importing import ImportOptions, plan_import
+from studio.core.locking import holding_for_writing
 from studio.core.naming import slugify
 
 
@@ -87,7 +88,8 @@ def run_import(args: argparse.Namespace) -> int:
     target = Path(args.into).expanduser() if args.into else _default_folder(plan.title)
     if target.exists() and not is_project_folder(target) and (not target.is_dir() or any(target.iterdir())):
         raise StudioError(f"{target}: exists and is not a Story Studio project; choose another --into")
-    project, created = apply_plan(target, plan)
+    with holding_for_writing(target):
+        project, created = apply_plan(target, plan)
     verb = "Created" if created else "Appended to"
     print(
         f"{verb} {project.title!r} in {project.root}: {_count(len(plan.parts), 'part')}, "

@@ -16,12 +16,14 @@ import os
 import secrets
 import socket
 import tempfile
+from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
 from studio.core.atomic import atomic_write, fsync_folder
 from studio.core.errors import StudioError
+from studio.core.manifest import MANIFEST_NAME
 
 LOCK_NAME = "lock"
 HIDDEN_DIR = ".studio"
@@ -58,9 +60,9 @@ class LockInfo:
 class ProjectLockedError(StudioError):
     """The project is open for writing elsewhere; ``holder`` says who holds it."""
 
-    def __init__(self, root: Path, holder: LockInfo | None) -> None:
+    def __init__(self, root: Path, holder: LockInfo | None, advice: str = "") -> None:
         who = holder.describe() if holder else "another Story Studio (the lock file cannot be read)"
-        super().__init__(f"{root.name} is already open by {who}")
+        super().__init__(f"{root.name} is already open by {who}{advice}")
         self.root = root
         self.holder = holder
 
@@ -223,3 +225,28 @@ def take_over(project_root: str | os.PathLike[str]) -> Lock:
     info = my_info()
     atomic_write(path, _payload(info))
     return Lock(root, info)
+
+
+WRITE_ADVICE = "; close it there first (reading commands such as info, check and export still work)"
+
+
+@contextlib.contextmanager
+def holding_for_writing(project_root: str | os.PathLike[str]) -> Iterator[Lock | None]:
+    """Hold the project's lock while a command writes to it, then let go.
+
+    Raises ``ProjectLockedError`` (one line naming the holder's host, process and
+    since when) when a live process, or another computer, holds the lock; a stale
+    lock (a dead process on this host) is taken over silently and removed after.
+    A folder that holds no project is left untouched (the load that follows says so).
+    """
+    if not (Path(project_root) / MANIFEST_NAME).is_file():
+        yield None
+        return
+    try:
+        lock = acquire(project_root)
+    except ProjectLockedError as error:
+        raise ProjectLockedError(error.root, error.holder, WRITE_ADVICE) from None
+    try:
+        yield lock
+    finally:
+        lock.release()

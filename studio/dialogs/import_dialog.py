@@ -1,4 +1,8 @@
-"""The Import dialog: choose files, preview the parts and scenes found, merge or split, then import."""
+"""The Import dialog: choose files, preview the parts and scenes found, merge or split, then import.
+
+The modal file dialogs go through ``choose_import_files`` and ``choose_project_folder``,
+module functions that tests replace.
+"""
 
 from __future__ import annotations
 
@@ -25,6 +29,8 @@ from studio.core.errors import StudioError
 from studio.core.import_decoding import EncodingUnknownError
 from studio.core.import_plan import ImportPlan
 from studio.core.importing import ImportOptions, plan_import
+from studio.core.naming import slugify
+from studio.dialogs.import_split import SplitSceneDialog
 
 ENCODINGS = (
     ("", "Detect (UTF-8 or a BOM)"),
@@ -37,6 +43,32 @@ ENCODINGS = (
     ("gb18030", "Chinese (GB 18030)"),
 )
 PART_ROLE = Qt.ItemDataRole.UserRole
+FILE_FILTER = "Text and Markdown (*.txt *.md *.markdown);;All files (*)"
+
+
+def choose_import_files(parent: QWidget | None, start: str = "") -> list[str]:
+    """Ask for the story files to import (empty when cancelled)."""
+    paths, _ = QFileDialog.getOpenFileNames(parent, "Import Story", start or str(Path.home()), FILE_FILTER)
+    return paths
+
+
+def choose_project_folder(parent: QWidget | None, suggestion: Path) -> str:
+    """Ask for the new project's folder, one that does not exist yet or is empty ("" when cancelled)."""
+    path, _ = QFileDialog.getSaveFileName(
+        parent,
+        "Create the Project Folder",
+        str(suggestion),
+        "",
+        options=QFileDialog.Option.ShowDirsOnly | QFileDialog.Option.DontConfirmOverwrite,
+    )
+    return path
+
+
+def folder_problem(folder: Path) -> str:
+    """Why a new project cannot be created in ``folder`` ("" when it can)."""
+    if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
+        return f"{folder} already exists and is not empty: choose a new or empty folder."
+    return ""
 
 
 class ImportDialog(QDialog):
@@ -44,12 +76,18 @@ class ImportDialog(QDialog):
 
     plan_changed = Signal()
 
-    def __init__(self, parent: QWidget | None = None, files: Sequence[str | Path] = ()) -> None:
+    def __init__(
+        self, parent: QWidget | None = None, files: Sequence[str | Path] = (), new_project: bool = False
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("importDialog")
-        self.setWindowTitle("Import")
+        self.setWindowTitle("Import as New Project" if new_project else "Import")
         self.files: list[Path] = []
         self.plan: ImportPlan | None = None
+        self.new_project = new_project
+        self.folder_hint = Path.home()  # where a new project's folder is first suggested
+        self.target: Path | None = None  # the new project's folder, once chosen
+        self.split_scene_dialog: SplitSceneDialog | None = None
         self._build()
         self.resize(820, 560)
         if files:
@@ -76,10 +114,18 @@ class ImportDialog(QDialog):
         self.split_button = QPushButton("&Split Part Here", objectName="importSplit")
         self.split_button.setToolTip("Start a new part at the selected scene")
         self.split_button.clicked.connect(self.split_selected)
+        self.split_scene_button = QPushButton("Split S&cene Here…", objectName="importSplitScene")
+        self.split_scene_button.setToolTip("Split the selected scene in two at a paragraph you choose")
+        self.split_scene_button.clicked.connect(self.split_scene_selected)
+        self.error_label = QLabel(objectName="importError", wordWrap=True)
+        self.error_label.hide()
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("&Import")
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setText("&Create Project…" if self.new_project else "&Import")
+        if self.new_project:
+            ok.setToolTip("Choose a new folder and create a project holding these parts")
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
 
@@ -92,20 +138,20 @@ class ImportDialog(QDialog):
         adjust = QHBoxLayout()
         adjust.addWidget(self.merge_button)
         adjust.addWidget(self.split_button)
+        adjust.addWidget(self.split_scene_button)
         adjust.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.summary)
         layout.addWidget(self.tree, 1)
         layout.addLayout(adjust)
+        layout.addWidget(self.error_label)
         layout.addWidget(self.buttons)
         self._update_buttons()
 
     # -- reading ------------------------------------------------------------------------
     def _choose_files(self) -> None:
-        paths, _ = QFileDialog.getOpenFileNames(
-            self, "Import Story", str(Path.home()), "Text and Markdown (*.txt *.md *.markdown);;All files (*)"
-        )
+        paths = choose_import_files(self, str(self.files[0].parent) if self.files else "")
         if paths:
             self.set_files(paths)
 
@@ -188,7 +234,7 @@ class ImportDialog(QDialog):
     def _update_buttons(self) -> None:
         chosen = self._selected()
         plan = self.plan
-        can_merge = can_split = False
+        can_merge = can_split = can_split_scene = False
         if chosen is not None and plan is not None:
             part_index, scene_index = chosen
             if scene_index < 0:
@@ -196,8 +242,10 @@ class ImportDialog(QDialog):
             else:
                 can_merge = scene_index + 1 < len(plan.parts[part_index].scenes)
                 can_split = scene_index > 0
+                can_split_scene = len(plan.parts[part_index].scenes[scene_index].paragraphs) > 1
         self.merge_button.setEnabled(can_merge)
         self.split_button.setEnabled(can_split)
+        self.split_scene_button.setEnabled(can_split_scene)
 
     # -- adjusting -----------------------------------------------------------------------
     def merge_selected(self) -> None:
@@ -221,6 +269,60 @@ class ImportDialog(QDialog):
         self.plan.split_part(chosen[0], chosen[1])
         self._fill_tree()
         self.select(chosen[0] + 1)
+
+    def split_scene_selected(self) -> SplitSceneDialog | None:
+        """Ask at which paragraph the selected scene splits, then split it there."""
+        chosen = self._selected()
+        if chosen is None or self.plan is None or chosen[1] < 0:
+            return None
+        part_index, scene_index = chosen
+        scene = self.plan.parts[part_index].scenes[scene_index]
+        if len(scene.paragraphs) < 2:
+            return None
+        if self.split_scene_dialog is not None:
+            self.split_scene_dialog.deleteLater()
+        dialog = SplitSceneDialog(scene.title, scene.paragraphs, self)
+        dialog.accepted.connect(
+            lambda: self.split_scene_at(part_index, scene_index, dialog.paragraph_index)
+        )
+        self.split_scene_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def split_scene_at(self, part_index: int, scene_index: int, paragraph_index: int) -> None:
+        """Start a new scene at a paragraph of a scene and select the new scene."""
+        if self.plan is None:
+            return
+        try:
+            self.plan.split_scene(part_index, scene_index, paragraph_index)
+        except StudioError as error:
+            self._show_error(str(error))
+            return
+        self._fill_tree()
+        self.select(part_index, scene_index + 1)
+
+    # -- finishing -----------------------------------------------------------------------
+    def _show_error(self, text: str) -> None:
+        self.error_label.setText(text)
+        self.error_label.setVisible(bool(text))
+
+    def accept(self) -> None:
+        """Import; for a new project, first ask for its folder (a new or empty one)."""
+        if self.plan is None:
+            return
+        if self.new_project:
+            suggestion = self.folder_hint / slugify(self.plan.title, "imported-story")
+            chosen = choose_project_folder(self, suggestion)
+            if not chosen:
+                return
+            folder = Path(chosen).expanduser().absolute()
+            problem = folder_problem(folder)
+            if problem:
+                self._show_error(problem)
+                return
+            self.target = folder
+        self._show_error("")
+        super().accept()
 
 
 def _count(number: int, noun: str) -> str:

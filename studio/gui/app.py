@@ -100,6 +100,9 @@ def take_screenshot(window: QWidget, target: str, size: QSize, app: QApplication
     done: list[int] = []
 
     def shoot() -> None:
+        tracker = getattr(window, "appearance_tracker", None)
+        if tracker is not None:  # the big first scan starts after the first paint: show its result
+            tracker.wait_idle()
         app.processEvents()
         ok = window.grab().save(target)
         if not ok:

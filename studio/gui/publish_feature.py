@@ -1,14 +1,19 @@
-"""Publishing in the window: File > Export… (Ctrl+E) and File > Import…, with an undoable import."""
+"""Publishing in the window: File > Export… (Ctrl+E), File > Import… (undoable) and Import as New Project…"""
 
 from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QApplication, QWidget
 
+from studio.core.errors import StudioError
 from studio.core.nodes import Part, Scene, ScenePosition
+from studio.gui import messages
 from studio.gui.commands.base import StructureCommand
 from studio.gui.session import ProjectSession
 
@@ -133,8 +138,52 @@ def open_import(window: MainWindow) -> ImportDialog:
     return dialog
 
 
+def open_import_new_project(window: MainWindow) -> ImportDialog | None:
+    """Ask for files, preview them, ask for a new folder, create the project there and open it."""
+    from studio.dialogs import import_dialog
+
+    files = import_dialog.choose_import_files(window)
+    if not files:
+        return None
+    old = getattr(window, "import_dialog", None)
+    if old is not None:
+        old.deleteLater()
+    dialog = import_dialog.ImportDialog(window, files, new_project=True)
+    dialog.folder_hint = window.project.root.parent
+    window.import_dialog = dialog
+
+    def accepted() -> None:
+        if dialog.plan is not None and dialog.target is not None:
+            create_imported_project(window, dialog.plan, dialog.target)
+
+    dialog.accepted.connect(accepted)
+    dialog.open()
+    return dialog
+
+
+def create_imported_project(window: MainWindow, plan: ImportPlan, target: Path) -> QWidget | None:
+    """Create a project at ``target`` from ``plan`` and open it in place of ``window``."""
+    from studio.core.import_apply import apply_plan
+    from studio.gui import app
+
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        apply_plan(target, plan)
+    except (StudioError, OSError) as error:
+        messages.inform(window, "Cannot create the project", str(error))
+        return None
+    finally:
+        QApplication.restoreOverrideCursor()
+    opened = app.open_project(target, window)
+    if opened is None:
+        window.statusBar().showMessage(f"Created {target}; open it with File > Open Project…", 8000)
+        return None
+    opened.statusBar().showMessage(f"Imported {plan.words:,} words into a new project", 5000)  # type: ignore[attr-defined]
+    return opened
+
+
 def install(window: MainWindow) -> None:
-    """Connect File > Export… and File > Import… in ``window``."""
+    """Connect File > Export…, File > Import… and File > Import as New Project… in ``window``."""
     export_action = window.findChild(QAction, "exportAction")
     import_action = window.findChild(QAction, "importAction")
     if export_action is not None:
@@ -146,6 +195,16 @@ def install(window: MainWindow) -> None:
         import_action.setToolTip("Import parts from plain text or Markdown files")
         import_action.setStatusTip(import_action.toolTip())
         import_action.setEnabled(not window.session.read_only)
+    new_project_action = QAction("Import as &New Project…", window)
+    new_project_action.setObjectName("importNewProjectAction")
+    new_project_action.setToolTip("Make a new project from plain text or Markdown files")
+    new_project_action.setStatusTip(new_project_action.toolTip())
+    new_project_action.triggered.connect(lambda _checked=False: open_import_new_project(window))
+    menu = window.menu("file")
+    if export_action is not None:
+        menu.insertAction(export_action, new_project_action)  # right after File > Import…
+    else:
+        menu.addAction(new_project_action)
 
 
 def _take_over(window: MainWindow, action: QAction, slot: Callable[[], object]) -> None:

@@ -157,13 +157,13 @@ class OutlineModel(QAbstractItemModel):
             return node.words
         if role == STATUS_ROLE:
             return node.status if isinstance(node, Scene) else None
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+        if role in (DISPLAY, EDIT):
             if column == WORDS_COLUMN:
-                return f"{node.words:,}" if role == Qt.ItemDataRole.DisplayRole else node.words
-            return node.title if node.title or role == Qt.ItemDataRole.EditRole else "(untitled)"
-        if role == Qt.ItemDataRole.DecorationRole and column == TITLE_COLUMN and isinstance(node, Scene):
+                return f"{node.words:,}" if role == DISPLAY else node.words
+            return node.title if node.title or role == EDIT else "(untitled)"
+        if role == DECORATION and column == TITLE_COLUMN and isinstance(node, Scene):
             return status_icon(node.status)
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == TOOLTIP:
             return self._tooltip(node)
         if role == ALIGNMENT and column == WORDS_COLUMN:
             return RIGHT_ALIGNED
@@ -178,10 +178,7 @@ class OutlineModel(QAbstractItemModel):
     def _node_fast(self, index: Index) -> Part | Scene | None:
         """``node()`` for ``data()``: Qt only passes this model's valid indexes there."""
         key, row = index.internalId(), index.row()
-        if key == 0:
-            ids = self._part_ids
-        else:
-            ids = self._scene_ids.get(self._key_parts.get(key, ""), ())
+        ids = self._part_ids if key == 0 else self._scene_ids.get(self._key_parts.get(key, ""), ())
         return self._nodes.get(ids[row]) if 0 <= row < len(ids) else None
 
     def _tooltip(self, node: Part | Scene) -> str:
