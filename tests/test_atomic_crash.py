@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import errno
 import os
+import pwd
 import random
 import re
 import signal
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -150,7 +153,89 @@ def _root_ignores_permissions(folder: Path) -> bool:
     return True
 
 
+def _nobody() -> pwd.struct_passwd | None:
+    try:
+        return pwd.getpwnam("nobody")
+    except KeyError:
+        return None
+
+
+# Started as root (so it can import from root's Python), it drops to the ``nobody`` user
+# and saves through the app's save path into a folder ``nobody`` may read but not write.
+AS_NOBODY = r"""
+import errno, os, sys
+from studio.core import load_project
+
+uid, gid = int(sys.argv[2]), int(sys.argv[3])
+os.setgroups([])
+os.setgid(gid)
+os.setuid(uid)
+assert (os.getuid(), os.geteuid()) == (uid, uid)
+project = load_project(sys.argv[1])
+sid = next(project.iter_scenes()).id
+mine = "New words.\n"
+try:
+    project.set_scene_text(sid, mine)
+except OSError as error:
+    print("failed", errno.errorcode.get(error.errno, error.errno), error.filename, flush=True)
+else:
+    print("unexpectedly saved", flush=True)
+print("waiting", flush=True)
+sys.stdin.readline()  # the folder is made writable meanwhile
+project.set_scene_text(sid, mine)
+print("saved", load_project(sys.argv[1]).scene_text(sid) == mine, flush=True)
+"""
+
+
+def _read_only_folder_as_nobody(nobody: pwd.struct_passwd) -> None:
+    """As root: the real EACCES, from a child running as ``nobody`` on a folder it cannot write."""
+    # tmp_path sits in a folder only root may enter; nobody needs to reach the project
+    with tempfile.TemporaryDirectory(prefix="studio-readonly-") as shared:
+        os.chmod(shared, 0o755)
+        root = Path(shared) / "story"
+        project = create_project(root, "Locked folder")
+        sid = next(project.iter_scenes()).id
+        project.set_scene_text(sid, "Old words.\n")
+        for path in [root, *root.rglob("*")]:  # readable for nobody, writable only for root
+            path.chmod(0o755 if path.is_dir() else 0o644)
+        scene_path = root / "scenes" / project.scene(sid).file
+        env = dict(os.environ, PYTHONPATH=str(REPO))
+        child = subprocess.Popen(
+            [sys.executable, "-c", AS_NOBODY, str(root), str(nobody.pw_uid), str(nobody.pw_gid)],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=env,
+        )
+        try:
+            failed = child.stdout.readline().split()
+            assert failed, child.stderr.read()  # the child died: say why
+            assert failed[:2] == ["failed", "EACCES"], failed
+            assert child.stdout.readline().strip() == "waiting"
+            assert Path(failed[2]).parent == scene_path.parent  # the error names where it could not write
+            assert scene_path.read_text("utf-8") == "Old words.\n"
+            assert [p.name for p in scene_path.parent.iterdir()] == [scene_path.name]  # no temp file left
+            for path in [root, *root.rglob("*")]:  # the folder is writable again (for nobody)
+                os.chown(path, nobody.pw_uid, nobody.pw_gid)
+            out, err = child.communicate("go\n", timeout=60)
+        finally:
+            if child.poll() is None:
+                child.kill()
+                child.wait()
+        assert child.returncode == 0, err
+        assert out.strip() == "saved True"
+        assert scene_path.read_text("utf-8") == "New words.\n"
+        assert scene_path.stat().st_uid == nobody.pw_uid  # nobody's own save wrote it
+
+
 def test_read_only_folder_refuses_cleanly_and_saves_once_writable(tmp_path):
+    nobody = _nobody()
+    if os.geteuid() == 0:
+        if nobody is None:
+            pytest.skip("running as root with no 'nobody' user: a read-only folder does not stop root")
+        _read_only_folder_as_nobody(nobody)
+        return
     root = tmp_path / "story"
     project = create_project(root, "Locked folder")
     sid = next(project.iter_scenes()).id
@@ -159,9 +244,10 @@ def test_read_only_folder_refuses_cleanly_and_saves_once_writable(tmp_path):
     scenes.chmod(0o555)
     try:
         if _root_ignores_permissions(scenes):
-            pytest.skip("running as root: a read-only folder does not stop writes (see the EFBIG test)")
-        with pytest.raises(OSError):
+            pytest.skip("this user writes through permissions (CAP_DAC_OVERRIDE)")
+        with pytest.raises(PermissionError) as caught:
             project.set_scene_text(sid, "New words.\n")
+        assert caught.value.errno == errno.EACCES
         assert (scenes / project.scene(sid).file).read_text("utf-8") == "Old words.\n"
     finally:
         scenes.chmod(0o755)

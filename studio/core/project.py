@@ -51,6 +51,7 @@ class Project(TreeOperations, ManifestData):
         self._batch_depth = 0
         self._dirty = False
         self.word_list: list[str] = []
+        self._unreadable: set[str] = set()
         # Called as hook(scene_id, reason) before split, merge or replace-all changes a scene's
         # text (the safety feature takes a snapshot there); see ``announce_text_change``.
         self.before_text_change: list[Callable[[str, str], None]] = []
@@ -84,7 +85,8 @@ class Project(TreeOperations, ManifestData):
         except FileNotFoundError:
             return []
         if not clean:
-            self.problems.append(f"{WORDLIST_NAME} is not valid UTF-8; ignored")
+            self._unreadable.add(str(path))
+            self.problems.append(f"{WORDLIST_NAME} is not valid UTF-8; ignored and never overwritten")
             return []
         return sorted({w.strip() for w in text.splitlines() if w.strip()})
 
@@ -248,10 +250,23 @@ class Project(TreeOperations, ManifestData):
                 self.save()
 
     def save_word_list(self) -> None:
-        """Write the project word list: one word per line, sorted."""
-        self.word_list = sorted({w.strip() for w in self.word_list if w.strip()})
+        """Write the project word list: one word per line, sorted.
+
+        Words added to the file outside the app meanwhile are merged in, never lost;
+        a file that is not valid UTF-8 is refused, never overwritten.
+        """
+        path = self.root / WORDLIST_NAME
+        words = list(self.word_list)
+        if path.exists() and not self.store.is_own_content(path) or str(path) in self._unreadable:
+            text, clean = self.store.read_text(path)
+            if not clean:
+                self._unreadable.add(str(path))
+                raise ReadOnlyError(f"{WORDLIST_NAME} is not valid UTF-8; not overwritten")
+            self._unreadable.discard(str(path))
+            words += text.splitlines()
+        self.word_list = sorted({w.strip() for w in words if w.strip()})
         body = "".join(f"{w}\n" for w in self.word_list)
-        self.store.write_text(self.root / WORDLIST_NAME, body, force=True)
+        self.store.write_text(path, body, force=True)
 
     def set_setting(self, key: str, value: Any) -> None:
         """Store one project setting (export options, spelling, ...) in the manifest."""

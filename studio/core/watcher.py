@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 
-from studio.core.storage import HIDDEN_DIR, SCENE_SUFFIXES
+from studio.core.storage import HIDDEN_DIR, SCENE_SUFFIXES, WORDLIST_NAME
 
 if TYPE_CHECKING:
     from studio.core.manifest import ManifestData
@@ -40,9 +40,18 @@ class Changes:
     scenes_deleted: list[str] = field(default_factory=list)  # scene ids
     new_files: list[str] = field(default_factory=list)  # file names in scenes/
     manifest_changed: bool = False
+    word_list_changed: bool = False  # words.txt
+    notes_changed: list[str] = field(default_factory=list)  # ids of characters whose notes file changed
 
     def __bool__(self) -> bool:
-        return bool(self.scenes_changed or self.scenes_deleted or self.new_files or self.manifest_changed)
+        return bool(
+            self.scenes_changed
+            or self.scenes_deleted
+            or self.new_files
+            or self.manifest_changed
+            or self.word_list_changed
+            or self.notes_changed
+        )
 
 
 def is_ignored(root: Path, path: Path) -> bool:
@@ -132,12 +141,15 @@ class ProjectWatcher:
 
 
 def classify_changes(project: Project, paths: Iterable[Path]) -> Changes:
-    """Sort touched paths into scene changes, deletions, new scene files and a manifest change.
+    """Sort touched paths into scene changes, deletions, new scene files, a manifest change,
+    a word list change and character notes changes.
 
     A file holding exactly what the app last read or wrote is not a change.
     """
     store = project.store
     changes = Changes()
+    notes_by_file = {c.file: c.id for c in project.characters}
+    word_list_path = store.root / WORDLIST_NAME
     by_file = {s.file: s for s in project.iter_scenes()}
     for scene in project.iter_trash_scenes():
         by_file.setdefault(scene.file, scene)
@@ -148,6 +160,13 @@ def classify_changes(project: Project, paths: Iterable[Path]) -> Changes:
                 changes.manifest_changed = path.read_bytes() != store.manifest_bytes
             except OSError:
                 changes.manifest_changed = True
+            continue
+        if path == word_list_path:
+            changes.word_list_changed = not store.is_own_content(path)
+            continue
+        if path.parent == store.characters_dir:
+            if path.name in notes_by_file and not store.is_own_content(path):
+                changes.notes_changed.append(notes_by_file[path.name])
             continue
         if path.parent != scenes_dir:
             continue
@@ -183,6 +202,26 @@ def reload_structure(project: Project) -> None:
         project._scene_index = {}  # noqa: SLF001 - its lookup cache points at the replaced nodes
     project.problems = []
     project._check_files()  # noqa: SLF001 - counts words, flags missing files, finds unlisted ones
+
+
+def reload_word_list(project: Project) -> str:
+    """Re-read ``words.txt`` changed outside the app into ``project.word_list``.
+
+    Returns "" or a one-line problem; when the file cannot be read (or is not UTF-8)
+    the list in memory stays as it was.
+    """
+    path = project.root / WORDLIST_NAME
+    try:
+        text, clean = project.store.read_text(path)
+    except FileNotFoundError:
+        project.word_list = []
+        return ""
+    except OSError as error:
+        return f"{WORDLIST_NAME} changed on disk but cannot be read: {error.strerror or error}"
+    if not clean:
+        return f"{WORDLIST_NAME} changed on disk but is not valid UTF-8; the word list was not reloaded"
+    project.word_list = sorted({w.strip() for w in text.splitlines() if w.strip()})
+    return ""
 
 
 def _files_by_id(project: Project) -> dict[str, str]:

@@ -353,6 +353,12 @@ class CharactersPanel(QWidget):
         self.new_button.setEnabled(not self.session.read_only)
         self._show_appearances()
 
+    def notes_changed_on_disk(self, character_id: str) -> None:
+        """A notes file changed outside the app: show it, unless the writer has unsaved notes here."""
+        if character_id != self.character_id or self._notes_timer.isActive() or self._notes_dirty:
+            return  # other notes are read when shown; unsaved ones are kept (saving reports the clash)
+        self.show_character(character_id)
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Save the notes when their editor loses the focus."""
         if watched is self.notes_edit and event.type() == QEvent.Type.FocusOut:

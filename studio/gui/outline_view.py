@@ -29,10 +29,11 @@ class OutlineView(QTreeView):
         self.outline_model = OutlineModel(session, self)
         self.setModel(self.outline_model)
         self._last_activated: str | None = None
+        self.setUniformRowHeights(True)
+        self.expandAll()  # before the words column sizes to its contents: one sizing pass, not three
         self._setup_look()
         self._setup_drag_and_drop()
         self._build_actions()
-        self.expandAll()
         self.outline_model.rowsInserted.connect(self._expand_new_parts)
         self.selectionModel().currentChanged.connect(self._on_current_changed)
         self.selectionModel().selectionChanged.connect(lambda *_: self.update_actions())

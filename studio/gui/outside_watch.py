@@ -15,7 +15,7 @@ from PySide6.QtCore import QObject, Qt, Signal
 
 from studio.core import snapshots
 from studio.core.errors import StudioError
-from studio.core.watcher import ProjectWatcher, classify_changes, reload_structure
+from studio.core.watcher import ProjectWatcher, classify_changes, reload_structure, reload_word_list
 from studio.gui import messages
 from studio.gui.diff_view import CompareDialog
 from studio.gui.outside_change_bar import DELETED, OutsideChangeBar
@@ -90,7 +90,23 @@ class OutsideWatch(QObject):
             self._scene_deleted(scene_id)
         if changes.new_files:
             self._offer_new_files(changes.new_files)
+        if changes.word_list_changed:
+            self._reload_word_list()
+        for character_id in changes.notes_changed:
+            self._notes_changed(character_id)
         self.handled.emit(changes)
+
+    def _reload_word_list(self) -> None:
+        problem = reload_word_list(self.project)
+        if problem:
+            self.window.statusBar().showMessage(problem, 8000)
+            return
+        self.window.session.word_list_changed.emit()
+
+    def _notes_changed(self, character_id: str) -> None:
+        panel = getattr(self.window, "characters_panel", None)
+        if panel is not None:
+            panel.notes_changed_on_disk(character_id)
 
     def _has_unsaved(self, scene_id: str) -> bool:
         editor = self.window.editor

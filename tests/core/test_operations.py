@@ -226,3 +226,22 @@ def test_character_notes_changed_outside_are_not_overwritten(tmp_path: Path) -> 
     with pytest.raises(ExternalChangeError):
         project.set_character_notes(jess.id, "mine")
     assert notes_file.read_text() == "edited in another app"
+
+
+def test_word_list_merges_outside_additions_and_never_overwrites_bad_bytes(tmp_path: Path) -> None:
+    from studio.core.errors import ReadOnlyError
+
+    project = make_project(tmp_path / "p")
+    project.word_list = ["Harrow"]
+    project.save_word_list()
+    (project.root / "words.txt").write_text("Harrow\nZorblat\n", "utf-8")  # another app adds a word
+    project.word_list.append("Quaystreet")
+    project.save_word_list()
+    assert (project.root / "words.txt").read_text() == "Harrow\nQuaystreet\nZorblat\n"
+    (project.root / "words.txt").write_bytes(b"caf\xe9\n")
+    reloaded = load_project(project.root)
+    assert any("words.txt is not valid UTF-8" in p for p in reloaded.problems)
+    reloaded.word_list.append("new")
+    with pytest.raises(ReadOnlyError, match="not overwritten"):
+        reloaded.save_word_list()
+    assert (project.root / "words.txt").read_bytes() == b"caf\xe9\n"
