@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
 import sys
 from pathlib import Path
 
@@ -133,6 +134,8 @@ def run_app(args: argparse.Namespace) -> int:
     if os.environ.get("QT_QPA_PLATFORM") == "offscreen":
         qInstallMessageHandler(_quiet_offscreen_noise)
     app = ensure_application()
+    if not getattr(args, "screenshot", None):
+        quit_on_signals(app)  # before the project opens, so an early Ctrl+C still closes cleanly
     settings = AppSettings.load()
     apply_theme(settings.theme)
     app.styleHints().colorSchemeChanged.connect(lambda _scheme: follow_system_theme())
@@ -151,6 +154,22 @@ def run_app(args: argparse.Namespace) -> int:
     keep(window)
     window.show()
     return app.exec()
+
+
+def quit_on_signals(app: QApplication) -> None:
+    """Close every window (saving, as Quit does) on Ctrl+C or SIGTERM from the shell.
+
+    Python handles signals only when it runs, so a slow idle timer hands it control.
+    """
+
+    def close_all(_number: int, _frame: object) -> None:
+        QTimer.singleShot(0, app.closeAllWindows)  # runs once the event loop does
+
+    signal.signal(signal.SIGINT, close_all)
+    signal.signal(signal.SIGTERM, close_all)
+    wake = QTimer(app)
+    wake.timeout.connect(lambda: None)
+    wake.start(250)
 
 
 def follow_system_theme() -> None:
