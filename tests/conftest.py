@@ -41,3 +41,42 @@ def run_cli(*args: str, cwd: Path | None = None, stdin: str | None = None):  # n
         text=True,
         timeout=120,
     )
+
+
+class WatchBatches:
+    """Collects a real ProjectWatcher's batches; ``wait_for`` blocks until a condition holds."""
+
+    def __init__(self, project) -> None:  # noqa: ANN001
+        import threading
+
+        self.project = project
+        self.batches: list[set[Path]] = []
+        self.changed = threading.Condition()
+
+    def __call__(self, paths: set[Path]) -> None:
+        with self.changed:
+            self.batches.append(paths)
+            self.changed.notify_all()
+
+    def wait_for(self, predicate) -> bool:  # noqa: ANN001
+        """Wait (at most 10 s) until ``predicate(batches)`` holds; return whether it did."""
+        with self.changed:
+            return self.changed.wait_for(lambda: predicate(self.batches), timeout=10)
+
+    def classified(self):  # noqa: ANN201
+        """The batches so far, classified against the project."""
+        from studio.core.watcher import classify_changes
+
+        return classify_changes(self.project, set().union(*self.batches))
+
+
+@pytest.fixture
+def watched(project):  # noqa: ANN001, ANN201
+    """A running real watchdog observer over the requesting module's ``project`` fixture."""
+    from studio.core.watcher import ProjectWatcher
+
+    batches = WatchBatches(project)
+    watcher = ProjectWatcher(project.root, batches)
+    watcher.start()
+    yield batches
+    watcher.stop()

@@ -3,36 +3,13 @@
 from __future__ import annotations
 
 import os
-import threading
 from pathlib import Path
 
 import pytest
 
 from studio.core import create_project
-from studio.core.watcher import ProjectWatcher, classify_changes, reload_structure
-
-TIMEOUT = 10
-
-
-class Batches:
-    """Collects the watcher's batches; ``wait_for`` blocks until a condition holds."""
-
-    def __init__(self, project) -> None:
-        self.project = project
-        self.batches: list[set[Path]] = []
-        self.changed = threading.Condition()
-
-    def __call__(self, paths: set[Path]) -> None:
-        with self.changed:
-            self.batches.append(paths)
-            self.changed.notify_all()
-
-    def wait_for(self, predicate) -> bool:
-        with self.changed:
-            return self.changed.wait_for(lambda: predicate(self.batches), timeout=TIMEOUT)
-
-    def classified(self):
-        return classify_changes(self.project, set().union(*self.batches))
+from studio.core.watcher import ProjectWatcher, reload_structure
+from tests.conftest import WatchBatches
 
 
 @pytest.fixture
@@ -44,13 +21,6 @@ def project(tmp_path):
     return project
 
 
-@pytest.fixture
-def watched(project):
-    batches = Batches(project)
-    watcher = ProjectWatcher(project.root, batches)
-    watcher.start()
-    yield batches
-    watcher.stop()
 
 
 def path_of(project, index: int) -> Path:
@@ -135,7 +105,7 @@ def test_reload_structure_keeps_texts_and_follows_moves(project):
 
 
 def test_stop_drops_pending_and_ends_observer(project):
-    batches = Batches(project)
+    batches = WatchBatches(project)
     watcher = ProjectWatcher(project.root, batches, delay=5)
     watcher.start()
     assert watcher.running

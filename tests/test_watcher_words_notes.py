@@ -6,8 +6,7 @@ import pytest
 
 from studio.core import create_project
 from studio.core.storage import WORDLIST_NAME
-from studio.core.watcher import ProjectWatcher, reload_word_list
-from tests.test_watcher import Batches
+from studio.core.watcher import reload_word_list
 
 
 @pytest.fixture
@@ -19,13 +18,6 @@ def project(tmp_path):
     return project
 
 
-@pytest.fixture
-def watched(project):
-    batches = Batches(project)
-    watcher = ProjectWatcher(project.root, batches)
-    watcher.start()
-    yield batches
-    watcher.stop()
 
 
 def notes_path(project):
