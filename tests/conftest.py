@@ -12,7 +12,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.pop("STUDIO_CONFIG_DIR", None)
 
 # Before any test touches PySide6: see studio/gui/qt_workarounds.py (a PySide6 6.12 refcount bug).
-from studio.gui.qt_workarounds import keep_singletons_alive  # noqa: E402
+from studio.app.qt_workarounds import keep_singletons_alive  # noqa: E402
 
 keep_singletons_alive()
 
@@ -65,7 +65,7 @@ class WatchBatches:
 
     def classified(self):  # noqa: ANN201
         """The batches so far, classified against the project."""
-        from studio.core.watcher import classify_changes
+        from studio.core.safety.watcher import classify_changes
 
         return classify_changes(self.project, set().union(*self.batches))
 
@@ -73,7 +73,7 @@ class WatchBatches:
 @pytest.fixture
 def watched(project):  # noqa: ANN001, ANN201
     """A running real watchdog observer over the requesting module's ``project`` fixture."""
-    from studio.core.watcher import ProjectWatcher
+    from studio.core.safety.watcher import ProjectWatcher
 
     batches = WatchBatches(project)
     watcher = ProjectWatcher(project.root, batches)

@@ -8,15 +8,15 @@ from datetime import datetime, timedelta
 import pytest
 
 from studio.core import create_project, load_project
-from studio.core.backups import (
+from studio.core.errors import StudioError
+from studio.core.paths import default_backup_dir
+from studio.core.safety.backups import (
     backup_folder,
     create_backup,
     list_backups,
     restore_over_project,
     restore_to_new_folder,
 )
-from studio.core.errors import StudioError
-from studio.core.paths import default_backup_dir
 
 
 @pytest.fixture

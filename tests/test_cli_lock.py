@@ -10,7 +10,7 @@ import sys
 import pytest
 
 from studio.core import create_project, load_project
-from studio.core.locking import acquire, lock_path, read_lock, this_host
+from studio.core.safety.locking import acquire, lock_path, read_lock, this_host
 from tests.conftest import run_cli
 
 

@@ -8,13 +8,13 @@ import pytest
 
 from studio.core import create_project, load_project
 from studio.core.errors import NodeNotFoundError, StudioError
-from studio.core.export_options import ExportOptions
-from studio.core.exporting import (
+from studio.core.publishing.exporting import (
     ExportScope,
     export_parts_to_files,
     export_text,
     find_part,
 )
+from studio.core.publishing.options import ExportOptions
 from studio.core.text_transforms import curly_quotes, number_words, roman, straight_quotes, wrap_paragraph
 
 

@@ -12,11 +12,11 @@ from hypothesis import strategies as st
 from studio.core import load_project
 from studio.core.counting import words_of
 from studio.core.errors import StudioError
-from studio.core.export_options import ExportOptions
-from studio.core.exporting import export_text
-from studio.core.import_apply import apply_plan
-from studio.core.import_decoding import EncodingUnknownError
-from studio.core.importing import ImportOptions, MarkdownImporter, TextImporter, plan_import
+from studio.core.importing.apply import apply_plan
+from studio.core.importing.decoding import EncodingUnknownError
+from studio.core.importing.reader import ImportOptions, MarkdownImporter, TextImporter, plan_import
+from studio.core.publishing.exporting import export_text
+from studio.core.publishing.options import ExportOptions
 from studio.core.text_transforms import render_template, roman
 
 POSTED_PART = """The Long Road Home

@@ -11,7 +11,7 @@ import pytest
 
 from studio.core import create_project
 from studio.core.errors import StudioError
-from studio.core.locking import (
+from studio.core.safety.locking import (
     LockInfo,
     ProjectLockedError,
     acquire,
@@ -61,7 +61,7 @@ def test_second_acquire_is_refused_with_holder_details(root):
 
 def test_lock_held_by_live_process_in_another_process_is_refused(root):
     code = (
-        "import sys; from studio.core.locking import acquire\n"
+        "import sys; from studio.core.safety.locking import acquire\n"
         "lock = acquire(sys.argv[1]); print('held', flush=True); sys.stdin.readline(); lock.release()\n"
     )
     child = subprocess.Popen(

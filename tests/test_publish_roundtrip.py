@@ -11,10 +11,10 @@ from hypothesis import strategies as st
 
 from studio.core import create_project
 from studio.core.counting import words_of
-from studio.core.export_options import ExportOptions
-from studio.core.exporting import export_text
-from studio.core.import_apply import apply_plan
-from studio.core.importing import plan_import
+from studio.core.importing.apply import apply_plan
+from studio.core.importing.reader import plan_import
+from studio.core.publishing.exporting import export_text
+from studio.core.publishing.options import ExportOptions
 
 VOCAB = " ".join(
     [

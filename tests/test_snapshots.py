@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from studio.core import create_project, load_project
-from studio.core import snapshots as snaps
+from studio.core.safety import snapshots as snaps
 from studio.core.errors import ReadOnlyError, StudioError
 
 

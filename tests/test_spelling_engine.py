@@ -10,8 +10,8 @@ import pytest
 from studio.core import create_project
 from studio.core.errors import StudioError
 from studio.core.paths import user_word_list_path
-from studio.core.spelling import SpellEngine, apostrophe_style, match_case
-from studio.core.spelling_dictionary import Dictionary, available_languages
+from studio.core.spelling.checker import SpellEngine, apostrophe_style, match_case
+from studio.core.spelling.dictionary import Dictionary, available_languages
 from tests.spelling_passage import CAST, PASSAGE, TYPOS, cast_names, with_typos
 
 
@@ -148,7 +148,7 @@ def test_every_shipped_language_loads() -> None:
 
 
 def test_the_dictionary_cache_is_written_and_used(isolated_config: Path) -> None:
-    from studio.core import spelling_dictionary
+    from studio.core.spelling import dictionary as spelling_dictionary
 
     spelling_dictionary._LOADED.pop("es", None)
     first = Dictionary.load("es")

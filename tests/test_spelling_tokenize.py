@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from studio.core.tokenize import Token, iter_tokens, split_apostrophes, tokenize
+from studio.core.spelling.tokenize import Token, iter_tokens, split_apostrophes, tokenize
 
 
 def words(text: str) -> list[str]:

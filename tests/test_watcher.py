@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from studio.core import create_project
-from studio.core.watcher import ProjectWatcher, reload_structure
+from studio.core.safety.watcher import ProjectWatcher, reload_structure
 from tests.conftest import WatchBatches
 
 

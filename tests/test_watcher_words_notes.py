@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from studio.core import create_project
+from studio.core.safety.watcher import reload_word_list
 from studio.core.storage import WORDLIST_NAME
-from studio.core.watcher import reload_word_list
 
 
 @pytest.fixture

@@ -15,8 +15,8 @@ from typing import Any
 from studio.core import load_project
 from studio.core.characters import AppearanceIndex, appearances_summary
 from studio.core.errors import StudioError
-from studio.core.locking import holding_for_writing
 from studio.core.nodes import DEFAULT_ROLES
+from studio.core.safety.locking import holding_for_writing
 
 USAGE = (
     "studio characters [list] DIR [--json]\n"

@@ -12,8 +12,8 @@ from dataclasses import asdict, dataclass
 from studio.core import Project, load_project
 from studio.core.errors import StudioError
 from studio.core.nodes import Part
-from studio.core.spelling import MAX_SUGGESTIONS, SpellEngine, apostrophe_style
-from studio.core.spelling_dictionary import DEFAULT_WORK_BUDGET
+from studio.core.spelling.checker import MAX_SUGGESTIONS, SpellEngine, apostrophe_style
+from studio.core.spelling.dictionary import DEFAULT_WORK_BUDGET
 
 EXIT_UNKNOWN_WORDS = 3
 # After this much time spent on suggestions, only the quick (one-edit) ones are looked for.

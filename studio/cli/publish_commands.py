@@ -9,12 +9,12 @@ from pathlib import Path
 from studio.core import load_project
 from studio.core.atomic import atomic_write
 from studio.core.errors import StudioError
-from studio.core.export_options import FORMATS, ExportOptions
-from studio.core.exporting import ExportScope, export_parts_to_files, export_text, find_part
-from studio.core.import_apply import apply_plan, is_project_folder
-from studio.core.importing import ImportOptions, plan_import
-from studio.core.locking import holding_for_writing
+from studio.core.importing.apply import apply_plan, is_project_folder
+from studio.core.importing.reader import ImportOptions, plan_import
 from studio.core.naming import slugify
+from studio.core.publishing.exporting import ExportScope, export_parts_to_files, export_text, find_part
+from studio.core.publishing.options import FORMATS, ExportOptions
+from studio.core.safety.locking import holding_for_writing
 
 
 def register(commands: argparse._SubParsersAction) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from typing import TYPE_CHECKING
 
-from studio.gui.qt_workarounds import keep_singletons_alive
+from studio.app.qt_workarounds import keep_singletons_alive
 
 keep_singletons_alive()  # before any PySide6 call: see studio/gui/qt_workarounds.py
 
@@ -19,9 +19,9 @@ def open_window(project_dir: str | os.PathLike[str], read_only: bool = False) ->
     The caller owns the ``QApplication``. Raises ``StudioError`` if the folder is
     not a project; problems the loader found are listed in a message once shown.
     """
+    from studio.app.session import ProjectSession
     from studio.core.storage import load_project
     from studio.gui.main_window import MainWindow
-    from studio.gui.session import ProjectSession
 
     project = load_project(project_dir, read_only=read_only)
     return MainWindow(ProjectSession(project))

@@ -57,9 +57,9 @@ def open_project(
     path: str | Path, replacing: QWidget | None = None, read_only: bool = False
 ) -> QWidget | None:
     """Open a project in a new window (closing ``replacing`` first); None if it could not open."""
+    from studio.app.session import ProjectSession
     from studio.core.storage import load_project
     from studio.gui.main_window import MainWindow
-    from studio.gui.session import ProjectSession
 
     try:
         project = load_project(path, read_only=read_only)
@@ -86,7 +86,7 @@ def choose_project(parent: QWidget) -> None:
 
 def new_project_dialog(parent: QWidget) -> None:
     """Ask for a new project's details, create it and open it."""
-    from studio.dialogs.new_project import NewProjectDialog
+    from studio.gui.new_project_dialog import NewProjectDialog
 
     dialog = NewProjectDialog(parent)
     dialog.accepted.connect(

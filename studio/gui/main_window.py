@@ -28,25 +28,25 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from studio.app.session import ProjectSession
 from studio.core.errors import NodeNotFoundError, StudioError
 from studio.gui import messages
 from studio.gui.editor import SceneEditor
 from studio.gui.editor.find_bar import FindBar
-from studio.gui.inspector import SceneInspector
-from studio.gui.outline_view import OutlineView
-from studio.gui.session import ProjectSession
+from studio.gui.outline.inspector import SceneInspector
+from studio.gui.outline.trash_panel import TrashPanel
+from studio.gui.outline.view import OutlineView
 from studio.gui.settings import AppSettings
 from studio.gui.theme import app_icon, apply_theme
-from studio.gui.trash_panel import TrashPanel
 from studio.gui.window_menus import build_menus
 
 APP_NAME = "Story Studio"
 MENU_NAMES = ("file", "edit", "view", "scene", "tools", "help")
 FEATURE_INSTALLERS = [
-    "studio.gui.spelling_feature:install",
-    "studio.gui.characters_feature:install",
-    "studio.gui.publish_feature:install",
-    "studio.gui.safety_feature:install",
+    "studio.gui.spelling.feature:install",
+    "studio.gui.characters.feature:install",
+    "studio.gui.publishing.feature:install",
+    "studio.gui.safety.feature:install",
 ]
 DOCK_FEATURES = (
     QDockWidget.DockWidgetFeature.DockWidgetClosable

@@ -16,8 +16,9 @@ import shiboken6
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QLineEdit, QMenu, QPlainTextEdit, QTextEdit
 
+from studio.app import commands
 from studio.core.errors import NodeNotFoundError
-from studio.gui import commands, messages
+from studio.gui import messages
 
 if TYPE_CHECKING:
     from studio.gui.main_window import MainWindow
@@ -368,7 +369,7 @@ def _push(window: MainWindow, command: commands.StructureCommand) -> None:
 
 def open_preferences(window: MainWindow) -> None:
     """Show the preferences dialog; apply and store the choices when accepted."""
-    from studio.dialogs.preferences import PreferencesDialog
+    from studio.gui.preferences_dialog import PreferencesDialog
 
     dialog = PreferencesDialog(window.settings, window)
     dialog.accepted.connect(lambda: window.apply_preferences())

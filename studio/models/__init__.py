@@ -1,5 +1,5 @@
 """Qt item models over the open project (QtCore/QtGui only, no widgets)."""
 
-from studio.gui.qt_workarounds import keep_singletons_alive
+from studio.app.qt_workarounds import keep_singletons_alive
 
 keep_singletons_alive()

@@ -21,9 +21,9 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QFont, QGuiApplication, QPalette
 
+from studio.app import commands
+from studio.app.session import ProjectSession
 from studio.core.nodes import Part, Scene
-from studio.gui import commands
-from studio.gui.session import ProjectSession
 from studio.models import outline_mime
 from studio.models.outline_style import status_icon, status_label
 from studio.models.tree_diff import Arrangement, BlockMove, part_move, restricted, scene_move

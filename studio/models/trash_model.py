@@ -6,8 +6,8 @@ from datetime import datetime
 
 from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 
+from studio.app.session import ProjectSession
 from studio.core.nodes import Character, Part, TrashItem
-from studio.gui.session import ProjectSession
 from studio.models.table_model import HeaderedTableModel
 
 Index = QModelIndex | QPersistentModelIndex

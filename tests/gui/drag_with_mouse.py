@@ -14,9 +14,9 @@ from PySide6.QtCore import QPoint, Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
+from studio.app.session import ProjectSession
 from studio.core import load_project
-from studio.gui.outline_view import OutlineView
-from studio.gui.session import ProjectSession
+from studio.gui.outline.view import OutlineView
 
 
 def main() -> None:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from studio.app.session import ProjectSession
 from studio.core import Project, create_project
-from studio.gui.session import ProjectSession
 
 
 def make_session(root: Path, parts: dict[str, list[str]] | None = None) -> ProjectSession:

@@ -8,9 +8,9 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QTextCursor
 
+from studio.app.session import ProjectSession
 from studio.core import load_project
-from studio.gui.appearance_tracker import AppearanceTracker
-from studio.gui.session import ProjectSession
+from studio.gui.characters.appearance_tracker import AppearanceTracker
 from studio.models.appearances_model import AppearancesModel
 from studio.models.characters_model import APPEARANCES, NAME, CharactersFilterModel, CharactersModel
 from tests.gui.window_helpers import make_story, open_test_window

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
+from studio.app.session import ProjectSession
 from studio.gui.editor.editor import LINE_HEIGHT_PERCENT, SceneEditor
-from studio.gui.session import ProjectSession
 from tests.gui.window_helpers import make_story, open_test_window, scene_file
 
 

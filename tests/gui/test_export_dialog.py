@@ -7,7 +7,7 @@ from pathlib import Path
 from PySide6.QtGui import QAction, QGuiApplication
 
 from studio.core import load_project
-from studio.dialogs.export_dialog import ExportDialog
+from studio.gui.publishing.export_dialog import ExportDialog
 from tests.gui.window_helpers import make_story, open_test_window
 
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from studio.core import snapshots
-from studio.gui.diff_view import INLINE
+from studio.core.safety import snapshots
+from studio.gui.safety.diff_view import INLINE
 from tests.gui.window_helpers import make_story, open_test_window, scene_file
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 from PySide6.QtGui import QAction
 
 from studio.core import load_project
-from studio.dialogs.import_dialog import ImportDialog
+from studio.gui.publishing.import_dialog import ImportDialog
 from tests.gui.window_helpers import make_story, open_test_window
 
 POSTED = """The Long Road Home

@@ -10,9 +10,9 @@ from PySide6.QtWidgets import QDialogButtonBox
 
 from studio.core import load_project
 from studio.core.counting import words_of
-from studio.dialogs import import_dialog
-from studio.dialogs.import_dialog import ImportDialog
 from studio.gui import app as gui_app
+from studio.gui.publishing import import_dialog
+from studio.gui.publishing.import_dialog import ImportDialog
 from tests.gui.window_helpers import make_story, open_test_window
 
 POSTED = """The Long Road Home

@@ -122,7 +122,7 @@ def test_drop_within_a_part_moves_down_without_duplicates(qtbot, tmp_path):
 
 def test_real_mouse_drag_through_the_view(tmp_path):
     """The acceptance drag with real mouse events, in a subprocess where QDrag runs a real drag loop."""
-    from studio.gui.session import ProjectSession  # noqa: F401  (the project is built in this process)
+    from studio.app.session import ProjectSession  # noqa: F401  (the project is built in this process)
 
     session = make_session(tmp_path / "p", ACCEPTANCE)
     root = session.project.root

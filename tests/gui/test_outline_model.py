@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPersistentModelIndex, Qt
 
-from studio.gui import commands
+from studio.app import commands
 from studio.models.outline_model import STATUS_ROLE, WORDS_COLUMN, OutlineModel
 from tests.gui.outline_helpers import make_session, manifest, model_titles, part_id, scene_id, titles
 

@@ -11,9 +11,9 @@ import zipfile
 
 from shiboken6 import isValid
 
-from studio.core import snapshots
-from studio.core.backups import list_backups
-from studio.core.locking import lock_path, read_lock
+from studio.core.safety import snapshots
+from studio.core.safety.backups import list_backups
+from studio.core.safety.locking import lock_path, read_lock
 from studio.gui import messages
 from tests.gui.window_helpers import make_story, open_test_window, scene_file
 
@@ -284,7 +284,7 @@ def test_backup_timer_only_backs_up_after_writing(qtbot, tmp_path):
 
 
 def test_backup_preferences_are_editable(qtbot, tmp_path):
-    from studio.dialogs.preferences import PreferencesDialog
+    from studio.gui.preferences_dialog import PreferencesDialog
     from studio.gui.settings import AppSettings
 
     settings = AppSettings.load()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QApplication
 
-from studio.dialogs.preferences import PreferencesDialog
+from studio.gui.preferences_dialog import PreferencesDialog
 from studio.gui.settings import AppSettings
 from studio.gui.theme import effective_theme
 from tests.gui.window_helpers import make_story, open_test_window

@@ -10,7 +10,7 @@ from PySide6.QtGui import QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QMenu
 
 from studio.core import create_project, load_project
-from studio.gui.editor.spell_highlight import SpellHighlighter
+from studio.gui.spelling.highlight import SpellHighlighter
 from tests.gui.window_helpers import open_test_window
 from tests.spelling_passage import CAST, PASSAGE, TYPOS, with_typos
 
@@ -181,7 +181,7 @@ def test_choosing_another_language_rechecks_with_its_dictionary(qtbot, typo_wind
 
 
 def test_words_typed_into_the_word_list_dialog_are_unflagged(qtbot, tmp_path: Path) -> None:  # noqa: ANN001
-    from studio.dialogs.spelling_dialogs import LanguageDialog
+    from studio.gui.spelling.dialogs import LanguageDialog
 
     window = open_test_window(qtbot, make_passage_project(tmp_path / "story", PASSAGE, cast=False))
     wait_checked(qtbot, window)

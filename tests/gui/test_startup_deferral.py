@@ -6,9 +6,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QLabel
 
-from studio.gui.appearance_tracker import AppearanceTracker
+from studio.app.session import ProjectSession
+from studio.gui.characters.appearance_tracker import AppearanceTracker
 from studio.gui.first_paint import after_first_paint
-from studio.gui.session import ProjectSession
 from studio.models.outline_model import WORDS_COLUMN, OutlineModel
 from tests.gui.window_helpers import make_story, open_test_window
 

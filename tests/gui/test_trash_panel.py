@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 
-from studio.gui import commands
-from studio.gui.trash_panel import TrashPanel
+from studio.app import commands
+from studio.gui.outline.trash_panel import TrashPanel
 from studio.models.trash_model import TrashModel
 from tests.gui.outline_helpers import disk_titles, make_session, manifest, part_id, scene_id, titles
 

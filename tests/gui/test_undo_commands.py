@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
+from studio.app import commands
 from studio.core import load_project
-from studio.gui import commands
-from studio.gui.outline_view import OutlineView
+from studio.gui.outline.view import OutlineView
 from tests.gui.outline_helpers import (
     disk_titles,
     make_session,

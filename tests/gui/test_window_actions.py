@@ -142,7 +142,7 @@ def test_close_with_unsaved_text_asks_first(qtbot, tmp_path):
 
 
 def test_new_project_dialog_creates_and_opens(qtbot, tmp_path):
-    from studio.dialogs.new_project import NewProjectDialog
+    from studio.gui.new_project_dialog import NewProjectDialog
 
     dialog = NewProjectDialog(parent_folder=tmp_path)
     qtbot.addWidget(dialog)

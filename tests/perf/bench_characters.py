@@ -90,8 +90,8 @@ def gui_rebuild(root: Path) -> None:
     from PySide6.QtCore import QElapsedTimer, QEventLoop, QTimer
     from PySide6.QtWidgets import QApplication
 
-    from studio.gui.appearance_tracker import AppearanceTracker
-    from studio.gui.session import ProjectSession
+    from studio.app.session import ProjectSession
+    from studio.gui.characters.appearance_tracker import AppearanceTracker
 
     app = QApplication.instance() or QApplication([])
     session = ProjectSession(load_project(root, read_only=True))

@@ -20,10 +20,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from studio.core import create_project, load_project  # noqa: E402
 from studio.core.counting import count_words  # noqa: E402
-from studio.core.export_options import ExportOptions  # noqa: E402
-from studio.core.exporting import export_text  # noqa: E402
-from studio.core.import_apply import create_from_plan  # noqa: E402
-from studio.core.importing import plan_import  # noqa: E402
+from studio.core.importing.apply import create_from_plan  # noqa: E402
+from studio.core.importing.reader import plan_import  # noqa: E402
+from studio.core.publishing.exporting import export_text  # noqa: E402
+from studio.core.publishing.options import ExportOptions  # noqa: E402
 
 WORDS = "the wind came off the sea in long grey sheets and Mara didn't stop at the top of stairs".split()  # noqa: SIM905
 

@@ -52,7 +52,7 @@ _VOCABULARY: list[str] = []
 def vocabulary() -> list[str]:
     """The 8,000 commonest plain words of the English dictionary (for varied prose)."""
     if not _VOCABULARY:
-        from studio.core.spelling_dictionary import Dictionary
+        from studio.core.spelling.dictionary import Dictionary
 
         frequencies = Dictionary.load("en").frequencies
         plain = [w for w in frequencies if w.isalpha() and len(w) > 1]
@@ -139,9 +139,9 @@ def report(label: str, times: list[float], target: str = "") -> None:
 
 def bench_core(runs: int) -> None:
     """Dictionary load, a 20,000-word scene checked in full, suggestions for long words."""
-    from studio.core import spelling_dictionary
-    from studio.core.spelling import SpellEngine
-    from studio.core.spelling_dictionary import Dictionary
+    from studio.core.spelling import dictionary as spelling_dictionary
+    from studio.core.spelling.checker import SpellEngine
+    from studio.core.spelling.dictionary import Dictionary
 
     def load() -> None:
         spelling_dictionary._LOADED.clear()
@@ -196,8 +196,8 @@ def bench_gui(runs: int) -> None:
     from PySide6.QtWidgets import QApplication
 
     from studio.gui import open_window
-    from studio.gui.editor.spell_highlight import TYPING_DELAY_MS
-    from studio.gui.editor.spell_worker import wait_for_worker
+    from studio.gui.spelling.highlight import TYPING_DELAY_MS
+    from studio.gui.workers import wait_for_worker
 
     app = QApplication.instance() or QApplication([])
     with tempfile.TemporaryDirectory() as folder:

@@ -257,7 +257,7 @@ def bench_export(runs: int) -> list[Result]:
     """Export the 1M-word manuscript to plain text (reading every scene file) and write it."""
     result = Result("export", "export 1M words to plain text", "s", 0.3)
     try:
-        from studio.core.exporting import export_text
+        from studio.core.publishing.exporting import export_text
     except ImportError as error:
         result.error = f"no exporter ({error})"
         return [result]
@@ -278,13 +278,13 @@ def bench_import(runs: int) -> list[Result]:
     result = Result("import", "import a 1M-word text file", "s", 2.0)
     source = WORK / "export-1m.txt"
     try:
-        from studio.core.import_apply import create_from_plan
-        from studio.core.importing import plan_import
+        from studio.core.importing.apply import create_from_plan
+        from studio.core.importing.reader import plan_import
     except ImportError as error:
         result.error = f"no importer ({error})"
         return [result]
     if not source.exists():
-        from studio.core.exporting import export_text
+        from studio.core.publishing.exporting import export_text
 
         source.write_text(export_text(load_project(cached_project(1_000_000), read_only=True), fmt="txt"))
     for run in range(runs):

@@ -12,8 +12,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from studio.app.session import ProjectSession
 from studio.core.errors import NodeNotFoundError, StudioError
-from studio.gui.session import ProjectSession
 
 if TYPE_CHECKING:
     from studio.gui.editor.editor import SceneEditor

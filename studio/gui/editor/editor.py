@@ -21,9 +21,9 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QFrame, QMenu, QTextEdit, QWidget
 
+from studio.app.session import ProjectSession
 from studio.core.errors import NodeNotFoundError
 from studio.gui.editor.autosave import AutoSaver
-from studio.gui.session import ProjectSession
 
 PREFERRED_FAMILIES = ("Literata", "Charter", "Georgia", "Source Serif 4", "Noto Serif", "DejaVu Serif")
 COLUMN_CHARS = 70

@@ -1,0 +1,221 @@
+"""Undo commands for the outline's structure: add, rename, fields, move, delete, restore."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtGui import QUndoCommand
+
+from studio.app.commands.base import StructureCommand
+from studio.app.session import ProjectSession
+from studio.core.nodes import Part, Scene, ScenePosition
+from studio.core.operations import TrashEntry
+
+SYNOPSIS_MERGE_ID = 0x5C3E
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}s" if count != 1 else word
+
+
+class AddSceneCommand(StructureCommand):
+    """Create a scene at ``index`` of a part (default: its end); redo reuses the same id and file."""
+
+    def __init__(
+        self, session: ProjectSession, part_id: str, index: int | None = None, title: str = "New Scene",
+        text: str = "",
+    ) -> None:
+        super().__init__(session, "New Scene")
+        self.part_id, self.index, self.title, self.text = part_id, index, title, text
+        self.scene: Scene | None = None
+        self.position: ScenePosition | None = None
+
+    @property
+    def scene_id(self) -> str | None:
+        """The new scene's id, once created."""
+        return self.scene.id if self.scene else None
+
+    def do(self) -> None:
+        """Create the scene, or put it back with the text it had when undone."""
+        if self.scene is None:
+            self.scene = self.project.add_scene(self.part_id, self.index, title=self.title, text=self.text)
+        else:
+            self.project.insert_scene(self.scene, self.position, self.text)
+
+    def undo_change(self) -> None:
+        """Remove the scene and its file, keeping its text for redo."""
+        self.scene, self.position, self.text = self.project.remove_scene(self.scene.id)
+
+
+class AddPartCommand(StructureCommand):
+    """Create an empty part at ``index`` (default: the end); redo reuses the same id."""
+
+    def __init__(self, session: ProjectSession, index: int | None = None, title: str = "New Part") -> None:
+        super().__init__(session, "New Part")
+        self.index, self.title = index, title
+        self.part_id: str | None = None
+
+    def do(self) -> None:
+        """Add the part."""
+        self.part_id = self.project.add_part(self.title, self.index, part_id=self.part_id).id
+
+    def undo_change(self) -> None:
+        """Remove the (empty) part."""
+        self.project.remove_part(self.part_id)
+
+
+class RenameCommand(StructureCommand):
+    """Rename a part or a scene."""
+
+    def __init__(self, session: ProjectSession, node_id: str, title: str) -> None:
+        super().__init__(session, "Rename")
+        self.node_id, self.title = node_id, title
+        self.old_title: str | None = None
+        self.is_part = node_id in {p.id for p in session.project.parts}
+
+    def _rename(self, title: str) -> str:
+        if self.is_part:
+            return self.project.rename_part(self.node_id, title)
+        return self.project.rename_scene(self.node_id, title)
+
+    def do(self) -> None:
+        """Set the new title (an unchanged title makes the command obsolete)."""
+        self.old_title = self._rename(self.title)
+        if self.old_title == self.title:
+            self.setObsolete(True)
+
+    def undo_change(self) -> None:
+        """Put the old title back."""
+        self._rename(self.old_title or "")
+
+    def after(self) -> None:
+        """Tell the inspector and editor a scene's title changed."""
+        if not self.is_part:
+            self.session.scene_changed.emit(self.node_id)
+
+
+class SetSceneFieldsCommand(StructureCommand):
+    """Set a scene's status, POV, synopsis or title; consecutive synopsis edits of one scene merge."""
+
+    def __init__(self, session: ProjectSession, scene_id: str, **fields: str) -> None:
+        super().__init__(session, "Edit Synopsis" if set(fields) == {"synopsis"} else "Edit Scene")
+        self.scene_id, self.fields = scene_id, dict(fields)
+        self.old: dict[str, str] = {}
+
+    def do(self) -> None:
+        """Apply the fields (no change at all makes the command obsolete)."""
+        self.old = self.project.set_scene_fields(self.scene_id, **self.fields)
+        if self.old == self.fields:
+            self.setObsolete(True)
+
+    def undo_change(self) -> None:
+        """Put the old values back."""
+        self.project.set_scene_fields(self.scene_id, **self.old)
+
+    def after(self) -> None:
+        """Tell the inspector and the outline the scene changed."""
+        self.session.scene_changed.emit(self.scene_id)
+
+    def id(self) -> int:
+        """Qt override: synopsis-only edits share an id so they can merge."""
+        return SYNOPSIS_MERGE_ID if set(self.fields) == {"synopsis"} else -1
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        """Qt override: absorb the next synopsis edit of the same scene."""
+        if not isinstance(other, SetSceneFieldsCommand) or other.scene_id != self.scene_id:
+            return False
+        if set(other.fields) != {"synopsis"} or set(self.fields) != {"synopsis"}:
+            return False
+        self.fields = dict(other.fields)
+        if self.fields == self.old:
+            self.setObsolete(True)
+        return True
+
+
+class MoveScenesCommand(StructureCommand):
+    """Move scenes (kept in manuscript order) to ``index`` of a part, counted before the move."""
+
+    def __init__(self, session: ProjectSession, scene_ids: Sequence[str], part_id: str, index: int) -> None:
+        super().__init__(session, f"Move {_plural(len(scene_ids), 'Scene')}")
+        self.scene_ids, self.part_id, self.index = list(scene_ids), part_id, index
+        self.old: list[ScenePosition] = []
+
+    def do(self) -> None:
+        """Move; a move that changes nothing makes the command obsolete."""
+        before = [[s.id for s in p.scenes] for p in self.project.parts]
+        self.old = self.project.move_scenes(self.scene_ids, self.part_id, self.index)
+        if before == [[s.id for s in p.scenes] for p in self.project.parts]:
+            self.setObsolete(True)
+
+    def undo_change(self) -> None:
+        """Put every scene back where it stood."""
+        self.project.place_scenes(self.old)
+
+
+class MovePartCommand(StructureCommand):
+    """Move a part to ``index`` among the parts, counted after taking it out."""
+
+    def __init__(self, session: ProjectSession, part_id: str, index: int) -> None:
+        super().__init__(session, "Move Part")
+        self.part_id, self.index = part_id, index
+        self.old_index = -1
+
+    def do(self) -> None:
+        """Move; a move that changes nothing makes the command obsolete."""
+        self.old_index = self.project.move_part(self.part_id, self.index)
+        if self.project.parts.index(self.project.part(self.part_id)) == self.old_index:
+            self.setObsolete(True)
+
+    def undo_change(self) -> None:
+        """Move the part back."""
+        self.project.move_part(self.part_id, self.old_index)
+
+
+class DeleteCommand(StructureCommand):
+    """Send scenes and parts to the trash; redo keeps the first time stamp, so the manifest is the same."""
+
+    def __init__(self, session: ProjectSession, node_ids: Sequence[str]) -> None:
+        parts = {p.id: p for p in session.project.parts}
+        self.part_ids = [nid for nid in node_ids if nid in parts]
+        inside = {s.id for pid in self.part_ids for s in parts[pid].scenes}
+        self.scene_ids = [nid for nid in node_ids if nid not in parts and nid not in inside]
+        count = len(self.part_ids) + len(self.scene_ids)
+        super().__init__(session, f"Delete {count} Items" if count != 1 else "Delete")
+        self.deleted_at = ""
+
+    def do(self) -> None:
+        """Send everything to the trash in one manifest write."""
+        stamp = self.deleted_at or self.project.now()
+        order = {p.id: i for i, p in enumerate(self.project.parts)}
+        with self.project.batch():
+            if self.scene_ids:
+                self.project.delete_scenes(self.scene_ids, deleted_at=stamp)
+            for part_id in sorted(self.part_ids, key=lambda pid: -order[pid]):
+                self.project.delete_part(part_id, deleted_at=stamp)
+        self.deleted_at = stamp
+
+    def undo_change(self) -> None:
+        """Take the items out of the trash, back where they stood."""
+        self.project.restore(self.part_ids + self.scene_ids)
+
+
+class RestoreCommand(StructureCommand):
+    """Restore trashed scenes or parts to where they stood."""
+
+    def __init__(self, session: ProjectSession, node_ids: Sequence[str]) -> None:
+        super().__init__(session, f"Restore {_plural(len(node_ids), 'Item')}")
+        self.node_ids = list(node_ids)
+        self.entries: list[TrashEntry] = []
+
+    def do(self) -> None:
+        """Restore."""
+        self.entries = self.project.restore(self.node_ids)
+
+    def undo_change(self) -> None:
+        """Send them back to their places in the trash."""
+        self.project.return_to_trash(self.entries)
+
+    def after(self) -> None:
+        """Characters may have come back or left."""
+        if any(not isinstance(item.node, (Part, Scene)) for item, _ in self.entries):
+            self.session.characters_changed.emit()

@@ -1,0 +1,1 @@
+"""Publishing: export options and the exporters (plain text, Markdown, HTML)."""

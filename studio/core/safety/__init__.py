@@ -1,0 +1,1 @@
+"""Keeping words safe: the project lock, the file watcher, snapshots and backups."""

@@ -1,0 +1,1 @@
+"""Spelling: the fiction tokenizer, dictionaries, rules and the checker."""

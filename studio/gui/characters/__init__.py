@@ -1,0 +1,1 @@
+"""The Characters feature: the cast panel, appearances and rename everywhere."""

@@ -1,0 +1,167 @@
+"""The scene inspector: title, status, POV, synopsis and word count of the selected scene.
+
+Every edit is a ``SetSceneFieldsCommand`` on the project undo stack, so it can be undone.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QFrame,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from studio.app.commands import SetSceneFieldsCommand
+from studio.app.session import ProjectSession
+from studio.core.errors import NodeNotFoundError
+from studio.core.nodes import DEFAULT_STATUSES
+
+
+class SceneInspector(QFrame):
+    """Shows and edits the metadata of one scene."""
+
+    def __init__(self, session: ProjectSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("sceneInspector")
+        self.session = session
+        self.scene_id: str | None = None
+        self._filling = False
+        self._synopsis_dirty = False
+        self.heading = QLabel("Scene")
+        self.heading.setObjectName("inspectorHeading")
+        self.where_label = QLabel(objectName="inspectorWhere")
+        self.where_label.setWordWrap(True)
+        self.title_edit = QLineEdit(objectName="inspectorTitle")
+        self.status_combo = QComboBox(objectName="inspectorStatus", editable=True)
+        self.pov_combo = QComboBox(objectName="inspectorPov", editable=True)
+        self.synopsis_edit = QPlainTextEdit(objectName="inspectorSynopsis")
+        self.synopsis_edit.setPlaceholderText("What happens in this scene?")
+        self.synopsis_edit.setTabChangesFocus(True)
+        self.synopsis_edit.setMaximumHeight(160)
+        self.words_label = QLabel(objectName="inspectorWords")
+        self.pov_combo.lineEdit().setPlaceholderText("Point of view")
+        form = QFormLayout()
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
+        form.addRow("Title", self.title_edit)
+        form.addRow("Status", self.status_combo)
+        form.addRow("Point of view", self.pov_combo)
+        form.addRow("Synopsis", self.synopsis_edit)
+        form.addRow("Words", self.words_label)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 14, 16, 14)
+        self.heading.hide()  # the inspector's tab already says "Scene"
+        layout.addWidget(self.heading)
+        layout.addWidget(self.where_label)
+        layout.addSpacing(8)
+        layout.addLayout(form)
+        layout.addStretch(1)
+        self.title_edit.editingFinished.connect(lambda: self._commit("title", self.title_edit.text()))
+        self.status_combo.activated.connect(
+            lambda _i: self._commit("status", self.status_combo.currentText())
+        )
+        self.status_combo.lineEdit().editingFinished.connect(
+            lambda: self._commit("status", self.status_combo.currentText())
+        )
+        self.pov_combo.activated.connect(lambda _i: self._commit("pov", self.pov_combo.currentText()))
+        self.pov_combo.lineEdit().editingFinished.connect(
+            lambda: self._commit("pov", self.pov_combo.currentText())
+        )
+        self._synopsis_timer = QTimer(self, singleShot=True, interval=800)
+        self._synopsis_timer.timeout.connect(self._commit_synopsis)
+        self.synopsis_edit.textChanged.connect(self._on_synopsis_typed)
+        session.scene_changed.connect(self._on_scene_changed)
+        session.structure_changed.connect(self.refresh)
+        session.characters_changed.connect(self.refresh)
+        session.scene_text_saved.connect(self._on_scene_changed)
+        self.show_scene(None)
+
+    def show_scene(self, scene_id: str | None) -> None:
+        """Show the fields of ``scene_id`` (None shows an empty, disabled inspector)."""
+        self._commit_synopsis()
+        self.scene_id = scene_id
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Refill every field from the project."""
+        scene = None
+        if self.scene_id:
+            try:
+                scene = self.session.project.scene(self.scene_id)
+            except NodeNotFoundError:
+                self.scene_id = None
+        self._filling = True
+        try:
+            self._fill_choices(scene.status if scene else "", scene.pov if scene else "")
+            self.title_edit.setText(scene.title if scene else "")
+            self.status_combo.setCurrentText(scene.status if scene else "")
+            self.pov_combo.setCurrentText(scene.pov if scene else "")
+            if self.synopsis_edit.toPlainText() != (scene.synopsis if scene else ""):
+                self.synopsis_edit.setPlainText(scene.synopsis if scene else "")
+            self.words_label.setText(f"{scene.words:,}" if scene else "—")
+            self.where_label.setText(self._where(scene.id) if scene else "No scene selected")
+            editable = scene is not None and not self.session.read_only
+            for widget in (self.title_edit, self.status_combo, self.pov_combo, self.synopsis_edit):
+                widget.setEnabled(editable)
+        finally:
+            self._filling = False
+
+    def _where(self, scene_id: str) -> str:
+        project = self.session.project
+        try:
+            position = project.locate(scene_id)
+        except NodeNotFoundError:
+            return "In the trash"
+        part = project.part(position.part_id)
+        return f"{part.title} · scene {position.index + 1} of {len(part.scenes)}"
+
+    def _fill_choices(self, status: str, pov: str) -> None:
+        statuses = list(DEFAULT_STATUSES)
+        for scene in self.session.project.iter_scenes():
+            if scene.status and scene.status not in statuses:
+                statuses.append(scene.status)
+        self.status_combo.clear()
+        self.status_combo.addItems(statuses)
+        names = [c.name for c in self.session.project.characters]
+        if pov and pov not in names:
+            names.append(pov)
+        self.pov_combo.clear()
+        self.pov_combo.addItems(["", *names])
+
+    def _commit(self, field: str, value: str) -> None:
+        if self._filling or not self.scene_id:
+            return
+        value = value.strip() if field != "synopsis" else value
+        if field == "title" and not value:
+            self.refresh()
+            return
+        try:
+            scene = self.session.project.scene(self.scene_id)
+        except NodeNotFoundError:
+            return
+        if getattr(scene, field) == value:
+            return
+        # A failure is reported by the command (session.save_error) and the fields refill.
+        self.session.push(SetSceneFieldsCommand(self.session, self.scene_id, **{field: value}))
+
+    def _on_synopsis_typed(self) -> None:
+        if not self._filling:
+            self._synopsis_dirty = True
+            self._synopsis_timer.start()
+
+    def _commit_synopsis(self) -> None:
+        """Commit the synopsis typed so far (after a pause, on leaving the field or the scene)."""
+        self._synopsis_timer.stop()
+        if self._synopsis_dirty:
+            self._synopsis_dirty = False
+            self._commit("synopsis", self.synopsis_edit.toPlainText())
+
+    def _on_scene_changed(self, scene_id: str) -> None:
+        if scene_id == self.scene_id:
+            self.refresh()

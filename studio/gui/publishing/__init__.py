@@ -1,0 +1,1 @@
+"""The Publishing feature: export and import dialogs and their actions."""

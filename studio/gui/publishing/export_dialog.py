@@ -1,0 +1,375 @@
+"""The Export dialog: options saved in the project, a live preview, copy to the clipboard or save a file."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QFontDatabase, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from studio.core.atomic import atomic_write
+from studio.core.errors import StudioError
+from studio.core.project import Project
+from studio.core.publishing.exporting import ExportScope, export_parts_to_files, scene_ids_in_order
+from studio.core.publishing.options import CHOICES, ExportOptions
+from studio.gui.publishing.export_worker import ExportRun, ExportSignals, TaskRun, TaskSignals, start_export
+
+PREVIEW_LIMIT = 200_000
+DEBOUNCE_MS = 250
+HEADING_PRESETS = ("Part {number_words}: {title}", "Chapter {number}: {title}", "CHAPTER {roman}. {title}",
+                   "{title}", "")  # fmt: skip
+SEPARATOR_PRESETS = ("* * *", "#", "~", "***", "2", "3", "")
+CHOICE_LABELS = {
+    "blank": "Blank line between",
+    "newline": "Line break only",
+    "keep": "Keep as written",
+    "straight": "Straight ( \" ' )",
+    "curly": "Curly ( “ ” ’ )",
+    "em": "-- becomes —",
+    "double-hyphen": "— becomes --",
+    "lf": "LF (Linux, macOS)",
+    "crlf": "CRLF (Windows)",
+}
+SCOPES = (("manuscript", "Whole manuscript"), ("part", "Current part"), ("scenes", "Selected scenes"))
+FORMAT_NAMES = (("txt", "Plain text"), ("md", "Markdown"), ("html", "HTML"))
+TEXT_TIPS = {
+    "header": "Printed first; {title} and {author}; \\n for a line break; empty for none",
+    "part_heading": "{number}, {number_words} (Five), {roman} (V), {title}; empty for none",
+    "separator": "Between scenes: any text (* * *, #, ~), or a number of blank lines, or empty",
+    "closing": "After the last part when another follows: {next_number_words}, {next_title}…",
+    "footer": "Printed last; {title}, {author}",
+}
+
+
+class ExportDialog(QDialog):
+    """Choose what and how to publish; see the result live; copy it or save it."""
+
+    preview_updated = Signal()
+    exported = Signal(str)  # what was done: "copied" or the path written
+
+    def __init__(
+        self,
+        project: Project,
+        part_id: str | None = None,
+        scene_ids: Sequence[str] = (),
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("exportDialog")
+        self.setWindowTitle("Export")
+        self.project = project
+        self.default_scope = "scenes" if len(scene_ids) > 1 else "part" if part_id else "manuscript"
+        self.part_id = part_id or (project.parts[0].id if project.parts else None)
+        self.scene_ids = scene_ids_in_order(project, scene_ids)
+        self.options = ExportOptions.from_settings(project.settings.get("export"))
+        self.text = ""
+        self._generation = 0
+        self._done_generation = -1
+        self._pending: list[Callable[[str], None]] = []
+        self.signals = ExportSignals()  # no parent: a run in flight may outlive the dialog
+        self.signals.progress.connect(self._on_progress)
+        self.signals.finished.connect(self._on_finished)
+        self.signals.failed.connect(self._on_failed)
+        self._timer = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
+        self._timer.timeout.connect(self.refresh)
+        self._build()
+        self._load_options()
+        self.resize(980, 640)
+        self.refresh()
+
+    # -- building ------------------------------------------------------------------------
+    def _build(self) -> None:
+        form = QFormLayout()
+        self.scope_box = self._combo("exportScope", SCOPES)
+        self.scope_box.model().item(1).setEnabled(self.part_id is not None)
+        self.scope_box.model().item(2).setEnabled(bool(self.scene_ids))
+        self.scope_box.setCurrentIndex(max(0, self.scope_box.findData(self.default_scope)))
+        form.addRow("&Export:", self.scope_box)
+        self.format_box = self._combo("exportFormat", FORMAT_NAMES)
+        form.addRow("&Format:", self.format_box)
+        self.fields: dict[str, QWidget] = {}
+        text_rows = (("header", "&Header:"), ("part_heading", "Part &heading:"), ("separator", "&Break:"))
+        for key, label in text_rows:
+            form.addRow(label, self._text_field(key))
+        for key, label in (("paragraphs", "&Paragraphs:"), ("quotes", "&Quotes:"), ("dashes", "&Dashes:"),
+                           ("line_endings", "&Line endings:")):  # fmt: skip
+            box = self._combo(f"export_{key}", [(c, CHOICE_LABELS[c]) for c in CHOICES[key]])
+            self.fields[key] = box
+            form.addRow(label, box)
+        self.wrap_box = QSpinBox(objectName="export_wrap", minimum=0, maximum=500, specialValueText="No wrap")
+        self.wrap_box.valueChanged.connect(self._changed)
+        self.fields["wrap"] = self.wrap_box
+        form.addRow("&Wrap at:", self.wrap_box)
+        self.start_box = QSpinBox(objectName="export_start_number", minimum=0, maximum=100000)
+        self.start_box.setToolTip("The number of the first part (parts posted from Part Five on: 5)")
+        self.start_box.valueChanged.connect(self._changed)
+        self.fields["start_number"] = self.start_box
+        form.addRow("First part &number:", self.start_box)
+        for key, label in (("closing", "&Closing line:"), ("footer", "F&ooter:")):
+            form.addRow(label, self._text_field(key))
+        self.notes_box = QCheckBox("Include part notes (author's notes, trailers)")
+        self.notes_box.setObjectName("export_part_notes")
+        self.notes_box.toggled.connect(self._changed)
+        form.addRow("", self.notes_box)
+
+        self.preview = QPlainTextEdit(objectName="exportPreview", readOnly=True)
+        self.preview.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        self.preview.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)  # on screen only
+        self.status = QLabel(objectName="exportStatus")
+        self.progress = QProgressBar(objectName="exportProgress", visible=False, maximumHeight=14)
+        right = QVBoxLayout()
+        right.addWidget(self.preview, 1)
+        right.addWidget(self.progress)
+        right.addWidget(self.status)
+        top = QHBoxLayout()
+        left = QWidget()
+        left.setLayout(form)
+        top.addWidget(left)
+        top.addLayout(right, 1)
+
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        self.copy_button = QPushButton("&Copy to Clipboard", objectName="exportCopy")
+        self.copy_button.setShortcut(QKeySequence.StandardKey.Copy)
+        self.copy_button.setToolTip("Copy the whole export, ready to paste into a posting form")
+        self.copy_button.clicked.connect(self.copy_to_clipboard)
+        self.save_button = QPushButton("&Save to File…", objectName="exportSave")
+        self.save_button.setShortcut(QKeySequence.StandardKey.Save)
+        self.save_button.clicked.connect(self._choose_file)
+        self.parts_button = QPushButton("Save &Each Part…", objectName="exportSaveParts")
+        self.parts_button.setToolTip("Write one file per part into a folder")
+        self.parts_button.clicked.connect(self._choose_folder)
+        buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(self.parts_button, QDialogButtonBox.ButtonRole.ActionRole)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top, 1)
+        layout.addWidget(buttons)
+
+    def _combo(self, name: str, items: Sequence[tuple[str, str]]) -> QComboBox:
+        box = QComboBox(objectName=name)
+        for value, label in items:
+            box.addItem(label, value)
+        box.currentIndexChanged.connect(self._changed)
+        return box
+
+    def _text_field(self, key: str) -> QWidget:
+        presets = {"part_heading": HEADING_PRESETS, "separator": SEPARATOR_PRESETS}.get(key)
+        if presets is None:
+            field = QLineEdit(objectName=f"export_{key}")
+            field.textChanged.connect(self._changed)
+        else:
+            field = QComboBox(objectName=f"export_{key}", editable=True)
+            field.addItems(list(presets))
+            field.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+            field.editTextChanged.connect(self._changed)
+        field.setToolTip(TEXT_TIPS[key])
+        self.fields[key] = field
+        return field
+
+    # -- options ---------------------------------------------------------------------------
+    def _load_options(self) -> None:
+        self._loading = True
+        options = self.options
+        for key in ("header", "part_heading", "separator", "closing", "footer"):
+            self.set_field(key, getattr(options, key).replace("\n", "\\n"))
+        for key in ("paragraphs", "quotes", "dashes", "line_endings"):
+            box = self.fields[key]
+            box.setCurrentIndex(max(0, box.findData(getattr(options, key))))  # type: ignore[attr-defined]
+        self.format_box.setCurrentIndex(max(0, self.format_box.findData(options.format)))
+        self.wrap_box.setValue(options.wrap)
+        self.start_box.setValue(options.start_number)
+        self.notes_box.setChecked(options.part_notes == "include")
+        self._loading = False
+
+    def set_field(self, key: str, value: str) -> None:
+        """Put text in a text option's field (``\\n`` stands for a line break)."""
+        field = self.fields[key]
+        if isinstance(field, QLineEdit):
+            field.setText(value)
+        elif isinstance(field, QComboBox):
+            field.setEditText(value)
+
+    def read_options(self) -> ExportOptions:
+        """Return the options the form shows (an invalid text is reported and the old value kept)."""
+        options = ExportOptions.from_settings(self.options.to_settings())
+        for key, field in self.fields.items():
+            if isinstance(field, QLineEdit):
+                value = field.text()
+            elif isinstance(field, QSpinBox):
+                value = str(field.value())
+            elif field.isEditable():  # type: ignore[attr-defined]
+                value = field.currentText()  # type: ignore[attr-defined]
+            else:
+                value = field.currentData()  # type: ignore[attr-defined]
+            try:
+                options.apply_override(key, value)
+            except StudioError as error:
+                self.status.setText(str(error))
+        options.format = self.format_box.currentData()
+        options.part_notes = "include" if self.notes_box.isChecked() else "omit"
+        return options
+
+    def scope(self) -> ExportScope:
+        """Return what the scope box asks for."""
+        kind = self.scope_box.currentData()
+        if kind == "part" and self.part_id:
+            return ExportScope("part", self.part_id)
+        if kind == "scenes" and self.scene_ids:
+            return ExportScope("scenes", scene_ids=self.scene_ids)
+        return ExportScope()
+
+    def _changed(self, *_args: object) -> None:
+        if not getattr(self, "_loading", False):
+            self._timer.start()
+
+    # -- running -------------------------------------------------------------------------
+    def refresh(self) -> None:
+        """Save the options in the project and start a fresh export for the preview."""
+        self._timer.stop()
+        self.options = self.read_options()
+        self._save_options()
+        self._generation += 1
+        self.progress.setValue(0)
+        QTimer.singleShot(300, self, lambda g=self._generation: self._show_progress(g))
+        start_export(ExportRun(self.signals, self._generation, self.project, self.options, self.scope(),
+                               self.options.format))  # fmt: skip
+
+    def _save_options(self) -> None:
+        settings = self.options.to_settings()
+        saved = ExportOptions.from_settings(self.project.settings.get("export", {})).to_settings()
+        if self.project.read_only or saved == settings:
+            return  # nothing changed: opening the dialog must not rewrite story.json
+        try:
+            self.project.set_setting("export", settings)
+        except StudioError as error:
+            self.status.setText(f"Options not saved: {error}")
+
+    def _show_progress(self, generation: int) -> None:
+        if generation == self._generation and self._done_generation != generation:
+            self.progress.setVisible(True)
+
+    def _on_progress(self, generation: int, done: int, total: int) -> None:
+        if generation == self._generation:
+            self.progress.setMaximum(max(total, 1))
+            self.progress.setValue(done)
+
+    def _on_finished(self, generation: int, text: str) -> None:
+        if generation != self._generation:
+            return  # a newer run is on its way
+        self._done_generation = generation
+        self.text = text
+        self.progress.setVisible(False)
+        shown = text if len(text) <= PREVIEW_LIMIT else text[:PREVIEW_LIMIT]
+        self.preview.setPlainText(shown.replace("\r\n", "\n"))
+        words = len(text.split())
+        note = f" — preview shows the first {PREVIEW_LIMIT:,} characters" if len(text) > PREVIEW_LIMIT else ""
+        self.status.setText(f"{words:,} words, {len(text):,} characters{note}")
+        pending, self._pending = self._pending, []
+        for action in pending:
+            action(text)
+        self.preview_updated.emit()
+
+    def _on_failed(self, generation: int, message: str) -> None:
+        if generation == self._generation:
+            self._done_generation = generation
+            self.progress.setVisible(False)
+            self.status.setText(message)
+            self._pending = []
+            self.preview_updated.emit()
+
+    def is_current(self) -> bool:
+        """Whether the preview shows the options as they stand (no run or change pending)."""
+        return self._done_generation == self._generation and not self._timer.isActive()
+
+    def _when_ready(self, action: Callable[[str], None]) -> None:
+        if self.is_current():
+            action(self.text)
+            return
+        self._pending.append(action)
+        if self._timer.isActive():
+            self.refresh()
+
+    # -- results ---------------------------------------------------------------------------
+    def copy_to_clipboard(self) -> None:
+        """Put the whole export on the clipboard."""
+
+        def copy(text: str) -> None:
+            QGuiApplication.clipboard().setText(text)
+            self.status.setText(f"Copied {len(text.split()):,} words to the clipboard")
+            self.exported.emit("copied")
+
+        self._when_ready(copy)
+
+    def save_to(self, path: str | Path) -> None:
+        """Write the whole export to ``path`` (atomically)."""
+
+        def save(text: str) -> None:
+            try:
+                atomic_write(Path(path), text.encode("utf-8"))
+            except OSError as error:
+                self.status.setText(f"Not saved: {error.strerror or error}")
+                return
+            self.status.setText(f"Saved {path}")
+            self.exported.emit(str(path))
+
+        self._when_ready(save)
+
+    def _choose_file(self) -> None:
+        ext = self.format_box.currentData()
+        name = f"{self.project.root.name}.{ext}"
+        filters = f"{self.format_box.currentText()} (*.{ext});;All files (*)"
+        path, _ = QFileDialog.getSaveFileName(self, "Save Export", str(Path.home() / name), filters)
+        if path:
+            self.save_to(path)
+
+    def save_parts_to(self, folder: str | Path) -> None:
+        """Write one file per part into ``folder`` in the background; ``exported`` when done."""
+        options, target = self.read_options(), Path(folder)
+        self.task_signals = TaskSignals()
+        self.task_signals.progress.connect(self._on_task_progress)
+        self.task_signals.finished.connect(lambda paths: self._parts_saved(target, paths))
+        self.task_signals.failed.connect(lambda message: self.status.setText(f"Not saved: {message}"))
+        self.progress.setVisible(True)
+        start_export(TaskRun(self.task_signals, lambda progress: export_parts_to_files(
+            self.project, target, options, options.format, progress)))  # fmt: skip
+
+    def _on_task_progress(self, done: int, total: int) -> None:
+        self.progress.setMaximum(max(total, 1))
+        self.progress.setValue(done)
+
+    def _parts_saved(self, folder: Path, paths: object) -> None:
+        self.progress.setVisible(False)
+        count = len(paths) if isinstance(paths, list) else 0
+        self.status.setText(f"Saved {count} files in {folder}")
+        self.exported.emit(str(folder))
+
+    def _choose_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, "Save Each Part In", str(Path.home()))
+        if folder:
+            self.save_parts_to(folder)
+
+    def keyPressEvent(self, event) -> None:  # noqa: ANN001
+        """Qt override: Escape closes; nothing else is special."""
+        if event.key() == Qt.Key.Key_Escape:
+            self.reject()
+            return
+        super().keyPressEvent(event)

@@ -1,0 +1,1 @@
+"""The Safety feature: lock dialogs, the outside-change bar, history and backups."""

@@ -1,0 +1,71 @@
+"""Show the difference between two versions of a scene: side by side or inline."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
+
+from studio.core.safety import snapshots
+
+SIDE_BY_SIDE, INLINE = "Side by side", "Inline"
+
+
+class DiffView(QWidget):
+    """A mode chooser over a read-only browser showing the diff of ``old`` against ``new``."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("diffView")
+        self.old, self.new = "", ""
+        self.old_title, self.new_title = "Snapshot", "Current"
+        self.mode = QComboBox()
+        self.mode.setObjectName("diffMode")
+        self.mode.addItems([SIDE_BY_SIDE, INLINE])
+        self.mode.setToolTip("Show the versions side by side, or one text with changes marked")
+        self.browser = QTextBrowser()
+        self.browser.setObjectName("diffBrowser")
+        self.browser.setOpenLinks(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.mode)
+        layout.addWidget(self.browser, 1)
+        self.mode.currentTextChanged.connect(lambda _text: self.render())
+
+    def set_texts(self, old: str, new: str, old_title: str = "Snapshot", new_title: str = "Current") -> None:
+        """Show the diff of two texts."""
+        self.old, self.new, self.old_title, self.new_title = old, new, old_title, new_title
+        self.render()
+
+    def clear(self) -> None:
+        """Show nothing."""
+        self.old = self.new = ""
+        self.browser.clear()
+
+    def render(self) -> None:
+        """Redraw in the chosen mode."""
+        if self.old == self.new:
+            self.browser.setHtml("<p><i>No differences.</i></p>")
+        elif self.mode.currentText() == INLINE:
+            self.browser.setHtml(snapshots.inline_html(self.old, self.new))
+        else:
+            self.browser.setHtml(
+                snapshots.side_by_side_html(self.old, self.new, self.old_title, self.new_title)
+            )
+
+
+class CompareDialog(QDialog):
+    """A non-modal window comparing two versions (e.g. the one on disk and yours)."""
+
+    def __init__(
+        self, parent: QWidget | None, title: str, old: str, new: str, old_title: str, new_title: str
+    ):
+        super().__init__(parent)
+        self.setObjectName("compareDialog")
+        self.setWindowTitle(title)
+        self.resize(900, 600)
+        self.view = DiffView(self)
+        self.view.set_texts(old, new, old_title, new_title)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(buttons)

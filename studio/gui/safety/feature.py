@@ -1,0 +1,351 @@
+"""Never lose a word: the lock, the outside-change watcher, snapshots, history and backups.
+
+``install(window)`` wires everything into the main window:
+
+- the project lock (``.studio/lock``): a project open elsewhere asks Open Read-Only /
+  Take Over / Cancel; the lock is released on close;
+- the watchdog watcher and the bar above the editor (``OutsideWatch``);
+- snapshots before split, merge, replace-all, an outside reload and a restore
+  (through ``Project.before_text_change``), and on demand (Scene > Take Snapshot,
+  Ctrl+Alt+S); the History panel (View > History) restores them undoably, as a
+  ``QUndoCommand`` on the project's undo stack;
+- zipped backups on close and every N minutes of writing (N and K in the
+  settings), and File > Restore from Backup….
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QFileDialog
+
+from studio.core.errors import StudioError
+from studio.core.safety import backups, snapshots
+from studio.core.safety.locking import Lock, ProjectLockedError, acquire, take_over
+from studio.core.safety.watcher import reload_structure
+from studio.gui import messages
+from studio.gui.safety.dialogs import CANCEL, TAKE_OVER, BackupDialog, LockDialog
+from studio.gui.safety.history_panel import HistoryPanel, RestoreSnapshotCommand
+from studio.gui.safety.outside_change_bar import OutsideChangeBar
+from studio.gui.safety.outside_watch import OutsideWatch
+
+if TYPE_CHECKING:
+    from studio.gui.main_window import MainWindow
+
+
+def install(window: MainWindow) -> None:
+    """Add the safety machinery to the main window (kept as ``window.safety``)."""
+    window.safety = SafetyFeature(window)
+
+
+class SafetyFeature(QObject):
+    """Everything that keeps the writer's words safe, for one window."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.session = window.session
+        self.lock: Lock | None = None
+        self.lock_dialog: LockDialog | None = None
+        self.dirty = False
+        self.closed = False
+        self.last_backup: Path | None = None
+        self.bar = OutsideChangeBar()
+        self._insert_bar()
+        self.watch = OutsideWatch(window, self.bar)
+        self.history_panel = HistoryPanel(self.session, window.editor.scene_text)
+        window.history_panel = self.history_panel
+        self.history_dock = window.add_panel(self.history_panel, "History", "right", "historyDock")
+        if not window.settings.window_state:
+            self.history_dock.hide()
+        self._build_actions()
+        self._connect()
+        self._take_lock()
+        self.project.before_text_change.append(self.before_text_change)
+        self.backup_timer = QTimer(self)
+        self.backup_timer.setInterval(max(1, window.settings.backup_interval_minutes) * 60_000)
+        self.backup_timer.timeout.connect(self.backup_if_written)
+        self.backup_timer.start()
+        window.installEventFilter(self)
+        self.watch.start()
+        self.history_panel.show_scene(window.editor.current_scene_id() or "")
+
+    @property
+    def project(self):  # noqa: ANN201
+        """The open project."""
+        return self.session.project
+
+    # -- building -----------------------------------------------------------------------
+    def _insert_bar(self) -> None:
+        editor = self.window.editor
+        pane = editor.parentWidget()
+        layout = pane.layout() if pane is not None else None
+        if layout is not None:
+            layout.insertWidget(layout.indexOf(editor), self.bar)
+
+    def _build_actions(self) -> None:
+        window = self.window
+        self.take_action = QAction("Take &Snapshot", window)
+        self.take_action.setObjectName("takeSnapshotAction")
+        self.take_action.setShortcut(QKeySequence("Ctrl+Alt+S"))
+        self.take_action.setToolTip("Keep this scene's text as it is now (see View > History)")
+        self.take_action.triggered.connect(self.take_snapshot)
+        scene_menu = window.menu("scene")
+        scene_menu.addSeparator()
+        scene_menu.addAction(self.take_action)
+        window.addAction(self.take_action)
+        self.restore_action = QAction("Restore from &Backup…", window)
+        self.restore_action.setObjectName("restoreBackupAction")
+        self.restore_action.setToolTip("Pick one of the project's zipped backups and restore it")
+        self.restore_action.triggered.connect(self.show_backups)
+        file_menu = window.menu("file")
+        quit_action = next((a for a in file_menu.actions() if a.objectName() == "quitAction"), None)
+        if quit_action is not None:
+            file_menu.insertAction(quit_action, self.restore_action)
+            file_menu.insertSeparator(quit_action)
+        else:
+            file_menu.addAction(self.restore_action)
+
+    def _connect(self) -> None:
+        session, window = self.session, self.window
+        for signal in (session.scene_text_saved, session.scene_changed):
+            signal.connect(self._mark_written)
+        session.structure_changed.connect(self._mark_written)
+        session.characters_changed.connect(self._mark_written)
+        window.editor.scene_shown.connect(self.history_panel.show_scene)
+        session.scene_text_saved.connect(self._text_saved)
+        self.history_panel.take_requested.connect(self.take_snapshot)
+        self.history_panel.restore_requested.connect(self.restore_snapshot)
+        self.history_dock.visibilityChanged.connect(lambda shown: shown and self.history_panel.refresh())
+        window.destroyed.connect(lambda *_: self.release_lock())
+
+    def _mark_written(self, *_args: object) -> None:
+        self.dirty = True
+
+    def _text_saved(self, scene_id: str) -> None:
+        if scene_id == self.history_panel.scene_id and self.history_panel.isVisible():
+            self.history_panel.show_selected()
+
+    # -- the lock -----------------------------------------------------------------------
+    def _take_lock(self) -> None:
+        if self.session.read_only:
+            return
+        try:
+            self.lock = acquire(self.project.root)
+        except ProjectLockedError as error:
+            holder = error.holder
+            if holder is not None and holder.pid == os.getpid() and holder.is_this_host():
+                return  # this same app opened it twice; its own saves still refuse outside changes
+            self.set_read_only(True)
+            self.lock_dialog = LockDialog(self.window, error)
+            self.lock_dialog.chosen.connect(self._lock_choice)
+            QTimer.singleShot(0, self.lock_dialog.open)
+        except OSError as error:
+            message = f"Project not locked: {error}"
+            QTimer.singleShot(0, lambda: self.window.statusBar().showMessage(message, 8000))
+
+    def _lock_choice(self, choice: str) -> None:
+        if choice == TAKE_OVER:
+            try:
+                self.lock = take_over(self.project.root)
+            except OSError as error:
+                messages.inform(self.window, "Cannot take over", f"The lock file cannot be written: {error}")
+                return
+            self.set_read_only(False)
+        elif choice == CANCEL:
+            QTimer.singleShot(0, self.window.close)
+
+    def set_read_only(self, read_only: bool) -> None:
+        """Switch the open project between read-only and writable."""
+        self.project.read_only = read_only
+        editor = self.window.editor
+        scene_id = editor.current_scene_id()
+        scene_read_only = bool(scene_id) and self.project.scene(scene_id).read_only
+        editor.setReadOnly(read_only or scene_read_only)
+        editor.read_only_changed.emit(read_only or scene_read_only)
+        self.window.update_title()
+        self.history_panel.refresh()
+
+    def release_lock(self) -> None:
+        """Give the lock back (safe to call more than once)."""
+        if self.lock is not None:
+            self.lock.release()
+            self.lock = None
+
+    # -- snapshots ------------------------------------------------------------------------
+    def before_text_change(self, scene_id: str, reason: str) -> None:
+        """Core hook: keep the scene's text before split, merge, replace-all or restore."""
+        if self.session.read_only:
+            return
+        try:
+            snapshots.take(self.project, scene_id, reason)
+        except (OSError, StudioError) as error:
+            self.window.statusBar().showMessage(f"Snapshot not kept: {error}", 8000)
+            return
+        if scene_id == self.history_panel.scene_id:
+            QTimer.singleShot(0, self.history_panel.refresh)
+
+    def take_snapshot(self) -> None:
+        """Keep the text in the editor as a snapshot (Scene > Take Snapshot)."""
+        editor = self.window.editor
+        scene_id = editor.current_scene_id()
+        if not scene_id or self.session.read_only:
+            return
+        try:
+            shot = snapshots.take(self.project, scene_id, "taken by you", text=editor.scene_text())
+        except (OSError, StudioError) as error:
+            self.window.statusBar().showMessage(f"Snapshot not kept: {error}", 8000)
+            return
+        self.window.statusBar().showMessage(f"Snapshot kept ({shot.words:,} words).", 4000)
+        self.history_panel.refresh()
+
+    def restore_snapshot(self, shot: snapshots.Snapshot) -> None:
+        """Put a snapshot back as an undoable command (the text now is kept as a snapshot first)."""
+        editor = self.window.editor
+        if self.session.read_only or shot.scene_id != editor.current_scene_id():
+            return
+        if not editor.save_now():
+            self.window.statusBar().showMessage("Save the scene before restoring a snapshot.", 6000)
+            return
+        try:
+            text = snapshots.read(shot)
+        except OSError as error:
+            self.window.statusBar().showMessage(f"Cannot read the snapshot: {error.strerror}", 6000)
+            return
+        report = lambda message: self.window.statusBar().showMessage(message, 8000)  # noqa: E731
+        self.session.push(
+            RestoreSnapshotCommand(self.session, shot.scene_id, text, shot.local_time(), report)
+        )
+        self.history_panel.refresh()
+
+    # -- backups --------------------------------------------------------------------------
+    def backup_folder(self) -> str | None:
+        """The backup folder chosen in the settings (None: the default one)."""
+        return self.window.settings.backup_folder or None
+
+    def backup_now(self) -> Path | None:
+        """Zip the project now; return the backup (None, with a status message, on failure)."""
+        try:
+            path = backups.create_backup(
+                self.project.root, self.backup_folder(), keep=max(1, self.window.settings.backups_kept)
+            )
+        except (OSError, StudioError) as error:
+            self.window.statusBar().showMessage(f"Backup failed: {error}", 8000)
+            return None
+        self.dirty = False
+        self.last_backup = path
+        return path
+
+    def backup_if_written(self) -> None:
+        """The backup timer: back up if anything was written since the last backup."""
+        self.backup_timer.setInterval(max(1, self.window.settings.backup_interval_minutes) * 60_000)
+        if self.dirty and not self.session.read_only:
+            self.backup_now()
+
+    def show_backups(self) -> None:
+        """File > Restore from Backup…: list the backups and offer both kinds of restore."""
+        folder = backups.backup_folder(self.project.root, self.backup_folder())
+        dialog = BackupDialog(
+            self.window, backups.list_backups(self.project.root, self.backup_folder()), str(folder)
+        )
+        dialog.restore_new_requested.connect(lambda info: self._ask_new_folder(dialog, info))
+        dialog.restore_over_requested.connect(lambda info: self._confirm_over(dialog, info))
+        self.backup_dialog = dialog
+        dialog.open()
+
+    def _ask_new_folder(self, dialog: BackupDialog, info: backups.BackupInfo) -> None:
+        parent = QFileDialog.getExistingDirectory(
+            dialog, "Where to Put the Restored Project", str(Path.home())
+        )
+        if parent:
+            self.restore_into_new_folder(info, Path(parent) / self.restored_name(info))
+
+    def restored_name(self, info: backups.BackupInfo) -> str:
+        """The folder name for a backup restored beside other projects."""
+        return f"{self.project.root.name} (restored {info.time:%Y-%m-%d %H.%M})"
+
+    def restore_into_new_folder(self, info: backups.BackupInfo, target: Path) -> Path | None:
+        """Unpack a backup into ``target`` and offer to open it."""
+        from studio.gui import app
+
+        try:
+            folder = backups.restore_to_new_folder(info.path, target)
+        except (OSError, StudioError) as error:
+            messages.inform(self.window, "Cannot restore the backup", str(error))
+            return None
+        messages.ask(
+            self.window,
+            "Backup restored",
+            f"The backup was restored into {folder}. Open it now?",
+            lambda: app.open_project(folder),
+        )
+        return folder
+
+    def _confirm_over(self, dialog: BackupDialog, info: backups.BackupInfo) -> None:
+        messages.ask(
+            dialog,
+            "Restore over this project?",
+            f"Put back the project as it was at {info.time:%Y-%m-%d %H:%M}?",
+            lambda: self.restore_over(info),
+            "The project as it is now is backed up first, so nothing is lost.",
+        )
+
+    def restore_over(self, info: backups.BackupInfo) -> bool:
+        """Back up the project as it is, put the backup's files back, and reload everything."""
+        window = self.window
+        if self.session.read_only:
+            return False
+        window.save_all()
+        try:
+            backups.restore_over_project(
+                self.project.root, info.path, self.backup_folder(), keep=max(1, window.settings.backups_kept)
+            )
+        except (OSError, StudioError) as error:
+            messages.inform(window, "Cannot restore the backup", str(error))
+            return False
+        self.reload_everything()
+        window.statusBar().showMessage(f"Restored the backup of {info.time:%Y-%m-%d %H:%M}.", 6000)
+        return True
+
+    def reload_everything(self) -> None:
+        """Re-read the manifest and every scene text after the files were replaced."""
+        project = self.project
+        try:
+            reload_structure(project)
+        except StudioError as error:
+            messages.inform(self.window, "Cannot reload the project", str(error))
+            return
+        for scene in [*project.iter_scenes(), *project.iter_trash_scenes()]:
+            project.forget_text(scene.id)
+        self.session.undo_stack.clear()
+        self.session.structure_changed.emit()
+        self.session.characters_changed.emit()
+        current = self.window.editor.current_scene_id()
+        if current:
+            self.window.editor.autosave.discard(current)
+            self.session.scene_text_replaced.emit(current)
+        self.window.update_title()
+
+    # -- closing ----------------------------------------------------------------------------
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """On the window's close: save, back up, stop watching, release the lock."""
+        if watched is self.window and event.type() == QEvent.Type.Close and not self.closed:
+            self.on_close()
+        return False
+
+    def on_close(self) -> None:
+        """Save, back up if anything was written (or no backup exists yet), then let go."""
+        self.closed = True
+        self.backup_timer.stop()
+        self.watch.stop()
+        if not self.session.read_only:
+            self.window.save_all()
+            if self.dirty or not backups.list_backups(self.project.root, self.backup_folder()):
+                self.backup_now()
+        if self.before_text_change in self.project.before_text_change:
+            self.project.before_text_change.remove(self.before_text_change)
+        self.release_lock()

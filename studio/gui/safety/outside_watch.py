@@ -1,0 +1,280 @@
+"""React to outside changes in the open project: reload, flag, offer, or ask through the bar.
+
+The watchdog observer (``studio.core.safety.watcher``) calls back on a timer thread; the
+paths come to the GUI thread through a queued signal and are classified there, so
+the project is only ever touched on the GUI thread.
+"""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Qt, Signal
+
+from studio.core.errors import StudioError
+from studio.core.safety import snapshots
+from studio.core.safety.watcher import ProjectWatcher, classify_changes, reload_structure, reload_word_list
+from studio.gui import messages
+from studio.gui.safety.diff_view import CompareDialog
+from studio.gui.safety.outside_change_bar import DELETED, OutsideChangeBar
+
+if TYPE_CHECKING:
+    from studio.gui.main_window import MainWindow
+
+DELETED_PROBLEM = "its file was deleted outside Story Studio"
+
+
+class OutsideWatch(QObject):
+    """Owns the project watcher and applies each debounced batch of outside changes."""
+
+    # Emitted (without arguments: PySide6 mishandles Python objects sent across threads)
+    # on the watcher's thread; queued to ours, where the inbox is emptied.
+    paths_arrived = Signal()
+    handled = Signal(object)  # the Changes of each batch, once applied (tests and benchmarks wait on it)
+
+    def __init__(self, window: MainWindow, bar: OutsideChangeBar) -> None:
+        super().__init__(window)
+        self.window = window
+        self.bar = bar
+        self.offered: set[str] = set()
+        self._inbox: list[set[Path]] = []
+        self._inbox_lock = threading.Lock()
+        self.paths_arrived.connect(self._take_inbox, Qt.ConnectionType.QueuedConnection)
+        self.watcher = ProjectWatcher(window.project.root, self._deliver)
+        bar.reload_requested.connect(self.reload_theirs)
+        bar.keep_mine_requested.connect(self.keep_mine)
+        bar.compare_requested.connect(self.compare)
+        bar.write_back_requested.connect(self.write_back)
+
+    @property
+    def project(self):  # noqa: ANN201
+        """The open project."""
+        return self.window.session.project
+
+    def start(self) -> None:
+        """Start watching (a folder that cannot be watched leaves a status message)."""
+        try:
+            self.watcher.start()
+        except OSError as error:
+            self.window.statusBar().showMessage(f"Not watching the project folder: {error}", 8000)
+
+    def stop(self) -> None:
+        """Stop watching."""
+        self.watcher.stop()
+
+    # -- applying a batch ---------------------------------------------------------------
+    def _deliver(self, paths: set[Path]) -> None:
+        """On the watcher's thread: queue the batch and wake the GUI thread."""
+        with self._inbox_lock:
+            self._inbox.append(paths)
+        self.paths_arrived.emit()
+
+    def _take_inbox(self) -> None:
+        with self._inbox_lock:
+            batches, self._inbox = self._inbox, []
+        if batches and not self.watcher.running:
+            return
+        if batches:
+            self.apply_paths(set().union(*batches))
+
+    def apply_paths(self, paths: set[Path]) -> None:
+        """Classify a batch of touched paths and act on it."""
+        changes = classify_changes(self.project, paths)
+        if changes.manifest_changed:
+            self._reload_manifest()
+        for scene_id in changes.scenes_changed:
+            self._scene_changed(scene_id)
+        for scene_id in changes.scenes_deleted:
+            self._scene_deleted(scene_id)
+        if changes.new_files:
+            self._offer_new_files(changes.new_files)
+        if changes.word_list_changed:
+            self._reload_word_list()
+        for character_id in changes.notes_changed:
+            self._notes_changed(character_id)
+        self.handled.emit(changes)
+
+    def _reload_word_list(self) -> None:
+        problem = reload_word_list(self.project)
+        if problem:
+            self.window.statusBar().showMessage(problem, 8000)
+            return
+        self.window.session.word_list_changed.emit()
+
+    def _notes_changed(self, character_id: str) -> None:
+        panel = getattr(self.window, "characters_panel", None)
+        if panel is not None:
+            panel.notes_changed_on_disk(character_id)
+
+    def _has_unsaved(self, scene_id: str) -> bool:
+        editor = self.window.editor
+        if editor.autosave.pending_text(scene_id) is not None:
+            return True
+        return editor.current_scene_id() == scene_id and editor.document().isModified()
+
+    def _mine(self, scene_id: str) -> str:
+        editor = self.window.editor
+        pending = editor.autosave.pending_text(scene_id)
+        if pending is not None:
+            return pending
+        if editor.current_scene_id() == scene_id:
+            return editor.scene_text()
+        return self.project.scene_text(scene_id)
+
+    def _snapshot(self, scene_id: str, reason: str, text: str) -> None:
+        if self.window.session.read_only:
+            return
+        try:
+            snapshots.take(self.project, scene_id, reason, text=text)
+        except (OSError, StudioError) as error:
+            self.window.statusBar().showMessage(f"Snapshot not kept: {error}", 8000)
+        self.snapshot_taken(scene_id)
+
+    def snapshot_taken(self, scene_id: str) -> None:
+        """Let the history panel know (it connects here)."""
+        history = getattr(self.window, "history_panel", None)
+        if history is not None and history.scene_id == scene_id:
+            history.refresh()
+
+    def _scene_changed(self, scene_id: str) -> None:
+        try:
+            scene = self.project.scene(scene_id)
+        except StudioError:
+            return
+        if self.bar.scene_id == scene_id and self.bar.mode == DELETED:
+            self.bar.dismiss()  # the file is back
+        if scene.problem.startswith(DELETED_PROBLEM):
+            scene.problem = ""
+        if self._has_unsaved(scene_id):
+            self.bar.show_changed(scene_id, scene.title or "Untitled")
+            return
+        self._snapshot(scene_id, "before outside reload", self.project.scene_text(scene_id))
+        self._reload(scene_id)
+
+    def _reload(self, scene_id: str) -> None:
+        project = self.project
+        project.forget_text(scene_id)
+        try:
+            project.scene_text(scene_id)
+        except StudioError as error:
+            self.window.statusBar().showMessage(str(error), 8000)
+            return
+        self.window.editor.autosave.discard(scene_id)
+        self.window.session.scene_text_replaced.emit(scene_id)
+        self.window.session.scene_changed.emit(scene_id)
+
+    def _scene_deleted(self, scene_id: str) -> None:
+        try:
+            scene = self.project.scene(scene_id)
+        except StudioError:
+            return
+        scene.missing = True
+        scene.problem = f"{DELETED_PROBLEM}; the text is kept in memory"
+        self.window.session.scene_changed.emit(scene_id)
+        self.bar.show_deleted(scene_id, scene.title or "Untitled")
+
+    def _offer_new_files(self, names: list[str]) -> None:
+        fresh = [n for n in names if n not in self.offered and n not in self.project.recovered]
+        if not fresh:
+            return
+        self.offered.update(fresh)
+        self.project.recovered.extend(fresh)
+        if self.window.session.read_only:
+            return
+        messages.ask(
+            self.window,
+            "New scene files",
+            f"{len(fresh)} new text file(s) appeared in the scenes folder. Add them as recovered scenes?",
+            lambda: self._recover(fresh),
+            "\n".join(fresh),
+        )
+
+    def _recover(self, names: list[str]) -> None:
+        wanted = [n for n in names if n in self.project.recovered]
+        try:
+            self.project.recover_files(wanted)
+        except (OSError, StudioError) as error:
+            messages.inform(self.window, "Cannot add the recovered scenes", str(error))
+            return
+        self.window.session.structure_changed.emit()
+
+    def _reload_manifest(self) -> None:
+        window = self.window
+        window.editor.save_now()  # the scene's text first: a scene gone from the outline keeps its file
+        current = window.editor.current_scene_id()
+        pending = window.editor.autosave.pending_text(current) if current else None
+        if current and pending is not None:
+            self._snapshot(current, "unsaved when the outline changed on disk", pending)
+        try:
+            reload_structure(self.project)
+        except StudioError as error:
+            window.statusBar().showMessage(f"story.json changed on disk but cannot be read: {error}", 10000)
+            return
+        window.session.undo_stack.clear()  # its commands point at nodes the new outline replaced
+        window.session.structure_changed.emit()
+        window.session.characters_changed.emit()
+        window.update_title()
+        if current:
+            try:
+                self.project.scene(current)
+            except StudioError:
+                return
+            select = getattr(window.outline_view, "select_scene", None)
+            if select is not None:
+                select(current)
+
+    # -- the bar's choices ----------------------------------------------------------------
+    def reload_theirs(self, scene_id: str) -> None:
+        """Show the version on disk; keep the writer's version as a snapshot."""
+        self.window.editor.autosave.stash_current()
+        self._snapshot(scene_id, "your version, before reloading the one on disk", self._mine(scene_id))
+        self.window.editor.autosave.discard(scene_id)
+        self._reload(scene_id)
+        self.bar.dismiss()
+
+    def keep_mine(self, scene_id: str) -> None:
+        """Save the writer's version over the one on disk; keep that one as a snapshot."""
+        editor = self.window.editor
+        editor.autosave.stash_current()
+        mine = self._mine(scene_id)
+        path = self.project.store.scene_path(self.project.scene(scene_id))
+        try:
+            theirs = path.read_bytes().decode("utf-8", errors="replace")
+        except OSError:
+            theirs = None
+        if theirs is not None:
+            self._snapshot(scene_id, "version on disk, replaced by yours", theirs)
+        try:
+            self.project.set_scene_text(scene_id, mine, force=True)
+        except (OSError, StudioError) as error:
+            self.window.set_save_state(f"Not saved: {error}")
+            return
+        editor.autosave.discard(scene_id)
+        self.window.session.scene_text_saved.emit(scene_id)
+        self.bar.dismiss()
+
+    def write_back(self, scene_id: str) -> None:
+        """Write the text kept in memory to the scene's (deleted) file."""
+        self.keep_mine(scene_id)
+        try:
+            scene = self.project.scene(scene_id)
+        except StudioError:
+            return
+        if not scene.missing:
+            scene.problem = ""
+            self.window.session.scene_changed.emit(scene_id)
+
+    def compare(self, scene_id: str) -> None:
+        """Open a window comparing the version on disk with the writer's."""
+        path = self.project.store.scene_path(self.project.scene(scene_id))
+        try:
+            theirs = path.read_bytes().decode("utf-8", errors="replace")
+        except OSError:
+            theirs = ""
+        dialog = CompareDialog(
+            self.window, "Compare Versions", theirs, self._mine(scene_id), "On disk", "Yours (unsaved)"
+        )
+        self.compare_dialog = dialog
+        dialog.show()

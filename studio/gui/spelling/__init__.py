@@ -1,0 +1,1 @@
+"""The Spelling feature: live highlighting, suggestions and word lists."""
