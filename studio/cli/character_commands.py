@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 import json
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from studio.core import load_project
 from studio.core.characters import AppearanceIndex, appearances_summary
@@ -24,14 +24,20 @@ USAGE = (
 )
 
 
-class _OpenChoices(dict):
+if TYPE_CHECKING:
+    _SubParsersAction = argparse._SubParsersAction[argparse.ArgumentParser]
+else:  # not subscriptable at run time
+    _SubParsersAction = argparse._SubParsersAction
+
+
+class _OpenChoices(dict[str, argparse.ArgumentParser]):
     """A name-to-parser map that lets any first word through argparse's choice check."""
 
     def __contains__(self, key: object) -> bool:
         return True
 
 
-class _ListByDefault(argparse._SubParsersAction):
+class _ListByDefault(_SubParsersAction):
     """Sub-actions where an unknown first word means ``list`` (it is the project folder)."""
 
     def __call__(
@@ -47,7 +53,7 @@ class _ListByDefault(argparse._SubParsersAction):
         super().__call__(parser, namespace, values, option_string)
 
 
-def register(commands: argparse._SubParsersAction) -> None:
+def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the ``characters`` command with its ``list`` and ``add`` actions."""
     characters = commands.add_parser(
         "characters",

@@ -31,7 +31,7 @@ class UnknownWord:
     suggestions: list[str]
 
 
-def register(commands: argparse._SubParsersAction) -> None:
+def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the ``check`` subcommand."""
     check = commands.add_parser(
         "check",

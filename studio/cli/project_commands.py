@@ -9,7 +9,7 @@ from typing import Any
 from studio.core import Project, create_project, load_project
 
 
-def register(commands: argparse._SubParsersAction) -> None:
+def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the ``new`` and ``info`` subcommands."""
     new = commands.add_parser("new", help="create an empty project", description="Create an empty project.")
     new.add_argument("dir", help="folder to create (must not exist, or be empty)")

@@ -17,7 +17,7 @@ from studio.core.publishing.options import FORMATS, ExportOptions
 from studio.core.safety.locking import holding_for_writing
 
 
-def register(commands: argparse._SubParsersAction) -> None:
+def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the ``export`` and ``import`` subcommands."""
     export = commands.add_parser(
         "export",

@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Any
 
 from studio.core.errors import ReadOnlyError, StudioError
 from studio.core.nodes import Character
@@ -69,9 +69,11 @@ def _atoms(text: str) -> list[str]:
 
 
 _END = ""  # the trie key marking "a term ends here"
+# A trie of regex atoms: atom -> the trie after it, and _END -> the term that ends there.
+_Trie = dict[str, Any]
 
 
-def _trie_regex(node: dict, groups: list[str], top: bool = False) -> str:
+def _trie_regex(node: _Trie, groups: list[str], top: bool = False) -> str:
     """Regex for a trie of atoms; each term's end is an empty group, so ``lastindex`` names the term.
 
     Branches are mutually exclusive on their next atom; the end of a shorter term is
@@ -119,7 +121,7 @@ class CastMatcher:
                 if character.id not in owners[term]:
                     owners[term].append(character.id)
         self.owners = owners
-        trie: dict = {}
+        trie: _Trie = {}
         for term in owners:
             for variant in _variants(term):
                 node = trie
@@ -140,6 +142,8 @@ class CastMatcher:
             return
         terms = self._group_terms
         for match in self.pattern.finditer(text):
+            # Every term ends in its own (empty) group, so a match always has a last group.
+            assert match.lastindex is not None
             yield match.start(), match.end(), terms[match.lastindex - 1]
 
     def scan(self, text: str) -> dict[str, SceneMention]:
@@ -234,7 +238,8 @@ class AppearanceIndex:
 # -- rename everywhere -----------------------------------------------------------------------
 
 
-class RenamePlan(NamedTuple):
+@dataclass(frozen=True)
+class RenamePlan:
     """One scene's part of a rename: how many mentions change and the scene's new text."""
 
     scene_id: str
@@ -393,7 +398,7 @@ def insert_character(project: Project, character: Character, index: int, notes: 
     project._changed()
 
 
-def appearances_summary(project: Project, index: AppearanceIndex | None = None) -> list[dict]:
+def appearances_summary(project: Project, index: AppearanceIndex | None = None) -> list[dict[str, Any]]:
     """Return the ``studio characters --json`` document: each character with its appearances."""
     index = index or AppearanceIndex.for_project(project)
     return [

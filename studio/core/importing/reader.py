@@ -287,7 +287,9 @@ class TextImporter:
         end_scene()
         return scenes
 
-    def _export_settings(self, tokens: list[object], layout: _Layout, template: str, start: int) -> dict:
+    def _export_settings(
+        self, tokens: list[object], layout: _Layout, template: str, start: int
+    ) -> dict[str, object]:
         marks = [t for t in tokens if t is SEP]
         settings: dict[str, object] = {
             "part_heading": template,
@@ -305,7 +307,6 @@ class TextImporter:
         if looks_hard_wrapped(text_lines, self.options.max_wrap_width):
             settings["wrap"] = max(len(t) for t in text_lines)
         return settings
-
 
 
 class MarkdownImporter(TextImporter):

@@ -193,9 +193,11 @@ class Exporter:
             closing = render_template(options.closing, self.part_values(document, last))
             if closing.strip():
                 blocks.append(self.text_block(self.transform(closing)))
-        footer = render_template(options.footer, self.part_values(document, document.parts[-1])) if (
-            document.parts
-        ) else render_template(options.footer, {"title": document.title, "author": document.author})
+        footer = (
+            render_template(options.footer, self.part_values(document, document.parts[-1]))
+            if (document.parts)
+            else render_template(options.footer, {"title": document.title, "author": document.author})
+        )
         if footer.strip():
             blocks.append(self.text_block(self.transform(footer)))
         return self.finish("\n\n".join(blocks))

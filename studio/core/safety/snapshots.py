@@ -78,10 +78,11 @@ def take(project: Project, scene_id: str, reason: str, text: str | None = None) 
         number += 1
         name = f"{moment.strftime(STAMP_FORMAT)}-{number}"
     words = count_words(body)
-    meta = {"time": moment.replace(microsecond=0).isoformat(), "words": words, "reason": reason}
+    time = moment.replace(microsecond=0).isoformat()
+    meta = {"time": time, "words": words, "reason": reason}
     atomic_write(folder / f"{name}.txt", body)
     atomic_write(folder / f"{name}.json", json.dumps(meta, ensure_ascii=False) + "\n")
-    return Snapshot(scene_id, name, meta["time"], words, reason, folder / f"{name}.txt")
+    return Snapshot(scene_id, name, time, words, reason, folder / f"{name}.txt")
 
 
 def list(project: Project, scene_id: str) -> builtins.list[Snapshot]:  # noqa: A001 - the API name asked for

@@ -20,20 +20,84 @@ CONTRACTION_SUFFIXES = {
 DEFAULT_SUFFIXES = ("'s",)
 # Elided articles and pronouns that start a word: ``l'homme``, ``dell'anno``, ``c'è``.
 ELIDED_PREFIXES = {
-    "fr": frozenset({"l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu",
-                     "quoiqu", "presqu", "quelqu"}),
-    "it": frozenset({"l", "un", "d", "c", "s", "m", "t", "v", "n", "dell", "dall", "nell", "sull",
-                     "all", "coll", "quell", "quest", "bell", "sant", "tutt", "buon", "nessun"}),
+    "fr": frozenset(
+        {
+            "l",
+            "d",
+            "j",
+            "m",
+            "n",
+            "s",
+            "t",
+            "c",
+            "qu",
+            "jusqu",
+            "lorsqu",
+            "puisqu",
+            "quoiqu",
+            "presqu",
+            "quelqu",
+        }
+    ),
+    "it": frozenset(
+        {
+            "l",
+            "un",
+            "d",
+            "c",
+            "s",
+            "m",
+            "t",
+            "v",
+            "n",
+            "dell",
+            "dall",
+            "nell",
+            "sull",
+            "all",
+            "coll",
+            "quell",
+            "quest",
+            "bell",
+            "sant",
+            "tutt",
+            "buon",
+            "nessun",
+        }
+    ),
     "en": frozenset({"y", "o", "d"}),
     "pt": frozenset({"d", "n"}),
     "es": frozenset(),
 }
 # Words of fiction and dialogue the bundled dictionaries lack.
 EXTRA_WORDS = {
-    "en": frozenset({
-        "mm", "mmm", "hm", "pre", "un", "y'know", "'til", "tis", "dreamt", "leant", "alright",
-        "nah", "yup", "uh-huh", "mhm", "ow", "eh", "aye", "mam", "innit", "wot", "em", "d'you",
-    }),
+    "en": frozenset(
+        {
+            "mm",
+            "mmm",
+            "hm",
+            "pre",
+            "un",
+            "y'know",
+            "'til",
+            "tis",
+            "dreamt",
+            "leant",
+            "alright",
+            "nah",
+            "yup",
+            "uh-huh",
+            "mhm",
+            "ow",
+            "eh",
+            "aye",
+            "mam",
+            "innit",
+            "wot",
+            "em",
+            "d'you",
+        }
+    ),
 }
 
 _BRITISH_RULES = [
@@ -54,10 +118,25 @@ _BRITISH_RULES = [
     (re.compile(r"eable$"), "able"),  # likeable
 ]
 _BRITISH_WORDS = {
-    "cheque": "check", "kerb": "curb", "pyjamas": "pajamas", "aluminium": "aluminum",
-    "plough": "plow", "draught": "draft", "gaol": "jail", "storey": "story", "aeroplane": "airplane",
-    "arse": "ass", "maths": "math", "cosy": "cozy", "sulphur": "sulfur", "tyre": "tire",
-    "whilst": "while", "mum": "mom", "grey": "gray", "doughnut": "donut", "programme": "program",
+    "cheque": "check",
+    "kerb": "curb",
+    "pyjamas": "pajamas",
+    "aluminium": "aluminum",
+    "plough": "plow",
+    "draught": "draft",
+    "gaol": "jail",
+    "storey": "story",
+    "aeroplane": "airplane",
+    "arse": "ass",
+    "maths": "math",
+    "cosy": "cozy",
+    "sulphur": "sulfur",
+    "tyre": "tire",
+    "whilst": "while",
+    "mum": "mom",
+    "grey": "gray",
+    "doughnut": "donut",
+    "programme": "program",
 }
 _ARABIC_MARKS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]")
 _MAX_BRITISH_FORMS = 16

@@ -35,9 +35,42 @@ _MISSING = object()
 
 # After a straight apostrophe that could just as well open a quote, only these count as elisions.
 LEADING_ELISIONS = frozenset(
-    {"cause", "cos", "coz", "em", "sides", "til", "tis", "twas", "twere", "twould", "bout", "round",
-     "nuff", "neath", "tween", "twixt", "fraid", "cept", "course", "kay", "spose", "scuse", "n", "im",
-     "er", "ere", "ow", "ave", "alf", "ome", "appen", "un", "ello", "ey"}
+    {
+        "cause",
+        "cos",
+        "coz",
+        "em",
+        "sides",
+        "til",
+        "tis",
+        "twas",
+        "twere",
+        "twould",
+        "bout",
+        "round",
+        "nuff",
+        "neath",
+        "tween",
+        "twixt",
+        "fraid",
+        "cept",
+        "course",
+        "kay",
+        "spose",
+        "scuse",
+        "n",
+        "im",
+        "er",
+        "ere",
+        "ow",
+        "ave",
+        "alf",
+        "ome",
+        "appen",
+        "un",
+        "ello",
+        "ey",
+    }
 )
 # Words that end in an apostrophe in dialect: o’ (of), an’ (and), th’ (the), ol’ (old).
 TRAILING_ELISIONS = frozenset({"o", "an", "th", "ol", "fo", "po", "ma", "pa", "tha", "yo"})
