@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from studio.core import create_project, load_project
-from studio.core.safety import snapshots as snaps
 from studio.core.errors import ReadOnlyError, StudioError
+from studio.core.safety import snapshots as snaps
 
 
 @pytest.fixture

@@ -328,20 +328,13 @@ def plan_rename(
 
 
 def _write_texts(project: Project, changes: Sequence[tuple[str, str, str]]) -> None:
-    """Write ``new`` over ``old`` for each (scene_id, old, new); on a failure put back what was written."""
+    """Write ``new`` over ``old`` for each (scene_id, old, new), inside the caller's batch (all or none)."""
     for scene_id, _, _ in changes:
         if project.read_only or project.scene(scene_id).read_only:
             raise ReadOnlyError(f"scene {project.scene(scene_id).title!r} is read-only; nothing renamed")
-    done: list[tuple[str, str]] = []
-    try:
-        for scene_id, old, new in changes:
-            project.announce_text_change(scene_id, "before rename everywhere")
-            project.set_scene_text(scene_id, new)
-            done.append((scene_id, old))
-    except BaseException:
-        for scene_id, old in reversed(done):
-            project.set_scene_text(scene_id, old, force=True)
-        raise
+    for scene_id, _, new in changes:
+        project.announce_text_change(scene_id, "before rename everywhere")
+        project.set_scene_text(scene_id, new)
 
 
 def apply_rename(
@@ -354,22 +347,25 @@ def apply_rename(
     new_name = " ".join(new_name.split())
     character = project.character(character_id)
     changes = [(p.scene_id, project.scene_text(p.scene_id), p.new_text) for p in plans]
-    _write_texts(project, changes)
     old_name = character.name
-    project.update_character(character_id, name=new_name)
+    with project.batch():
+        _write_texts(project, changes)
+        project.update_character(character_id, name=new_name)
     return RenameRecord(character_id, old_name, new_name, changes)
 
 
 def revert_rename(project: Project, record: RenameRecord) -> None:
     """Undo an applied rename: the old texts and the old name come back."""
-    _write_texts(project, [(sid, new, old) for sid, old, new in record.texts])
-    project.update_character(record.character_id, name=record.old_name)
+    with project.batch():
+        _write_texts(project, [(sid, new, old) for sid, old, new in record.texts])
+        project.update_character(record.character_id, name=record.old_name)
 
 
 def redo_rename(project: Project, record: RenameRecord) -> None:
     """Apply a rename again after ``revert_rename``."""
-    _write_texts(project, record.texts)
-    project.update_character(record.character_id, name=record.new_name)
+    with project.batch():
+        _write_texts(project, record.texts)
+        project.update_character(record.character_id, name=record.new_name)
 
 
 # -- characters removed for good (the inverse of adding one) -------------------------------------
@@ -382,9 +378,11 @@ def remove_character(project: Project, character_id: str) -> tuple[Character, in
     character = project.character(character_id)
     notes = project.character_notes(character_id)
     index = project.characters.index(character)
-    del project.characters[index]
-    project._changed()
-    project.store.remove_file(project.store.character_path(character.file))
+    path = project.store.character_path(character.file)
+    with project.batch():
+        del project.characters[index]
+        project._changed()  # noqa: SLF001 - the project's own change protocol
+        project._after_commit(lambda: project.store.remove_file(path))  # noqa: SLF001
     return character, index, notes
 
 
@@ -393,9 +391,10 @@ def insert_character(project: Project, character: Character, index: int, notes: 
     if project.read_only:
         raise ReadOnlyError(f"{project.root.name} is open read-only")
     project.store.characters_dir.mkdir(exist_ok=True)
-    project.store.write_text(project.store.character_path(character.file), notes, force=True)
-    project.characters.insert(min(index, len(project.characters)), character)
-    project._changed()
+    with project.batch():
+        project._write_file(project.store.character_path(character.file), notes, force=True)  # noqa: SLF001
+        project.characters.insert(min(index, len(project.characters)), character)
+        project._changed()  # noqa: SLF001 - the project's own change protocol
 
 
 def appearances_summary(project: Project, index: AppearanceIndex | None = None) -> list[dict[str, Any]]:

@@ -3,13 +3,16 @@
 ``TreeOperations`` is mixed into ``Project``; every method changes the tree in
 memory, writes any scene file it must (before the manifest, so a crash can only
 leave an extra file, offered back as a recovered scene, never a lost word), and
-then rewrites the manifest.
+then rewrites the manifest. Each runs as one ``Project.batch()``: if a write fails,
+memory and the files it wrote go back to what they were, so the tree shown and the
+tree on disk never drift apart.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING, Any
+import functools
+from collections.abc import Callable, Iterable, Sequence
+from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, TypeVar
 
 from studio.core.counting import WORD_PATTERN
 from studio.core.errors import NodeNotFoundError, ReadOnlyError, StudioError
@@ -21,6 +24,19 @@ if TYPE_CHECKING:
 SCENE_FIELDS = ("title", "status", "pov", "synopsis")
 CHARACTER_FIELDS = ("name", "aliases", "role", "description")
 TrashEntry = tuple[TrashItem, int]
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def atomic_change(method: Callable[Concatenate[Project, P], R]) -> Callable[Concatenate[Project, P], R]:
+    """Run a project operation as one batch: all of it reaches memory and disk, or none of it."""
+
+    @functools.wraps(method)
+    def run(self: Project, *args: P.args, **kwargs: P.kwargs) -> R:
+        with self.batch():
+            return method(self, *args, **kwargs)
+
+    return run
 
 
 def word_boundary(text: str, offset: int) -> int:
@@ -39,6 +55,7 @@ class TreeOperations:
             raise ReadOnlyError(f"{self.root.name} is open read-only")
 
     # -- parts ----------------------------------------------------------------------
+    @atomic_change
     def add_part(self: Project, title: str, index: int | None = None, part_id: str | None = None) -> Part:
         """Add an empty part at ``index`` (default: the end)."""
         self._guard()
@@ -47,12 +64,14 @@ class TreeOperations:
         self._changed()
         return part
 
+    @atomic_change
     def insert_part(self: Project, part: Part, index: int) -> None:
         """Put a part object (with its scenes) back at ``index``."""
         self._guard()
         self.parts.insert(index, part)
         self._changed()
 
+    @atomic_change
     def remove_part(self: Project, part_id: str) -> tuple[Part, int]:
         """Remove an empty part for good (the inverse of ``add_part``)."""
         self._guard()
@@ -64,6 +83,7 @@ class TreeOperations:
         self._changed()
         return part, index
 
+    @atomic_change
     def rename_part(self: Project, part_id: str, title: str) -> str:
         """Rename a part; return the old title."""
         self._guard()
@@ -72,6 +92,7 @@ class TreeOperations:
         self._changed()
         return old
 
+    @atomic_change
     def set_part_notes(self: Project, part_id: str, notes: str) -> str:
         """Set a part's notes (trailers, author's notes); return the old notes."""
         self._guard()
@@ -80,6 +101,7 @@ class TreeOperations:
         self._changed()
         return old
 
+    @atomic_change
     def move_part(self: Project, part_id: str, index: int) -> int:
         """Move a part to ``index`` among the parts (counted after removal); return its old index."""
         self._guard()
@@ -90,6 +112,7 @@ class TreeOperations:
         self._changed()
         return old
 
+    @atomic_change
     def delete_part(self: Project, part_id: str, deleted_at: str = "") -> TrashItem:
         """Send a part, with its scenes, to the trash."""
         self._guard()
@@ -102,6 +125,7 @@ class TreeOperations:
         return item
 
     # -- scenes ---------------------------------------------------------------------
+    @atomic_change
     def add_scene(
         self: Project,
         part_id: str,
@@ -122,7 +146,7 @@ class TreeOperations:
             **{k: v for k, v in fields.items() if k in SCENE_FIELDS},
         )
         self.store.scenes_dir.mkdir(exist_ok=True)
-        self.store.write_text(self.store.scene_path(scene), text, force=file is None)
+        self._write_file(self.store.scene_path(scene), text, force=file is None)
         self._texts[scene.id] = text
         scene.words = self.count(text)
         part.scenes.insert(len(part.scenes) if index is None else index, scene)
@@ -133,17 +157,20 @@ class TreeOperations:
         taken = [s.file for s in self.iter_scenes()] + [s.file for s in self.iter_trash_scenes()]
         return self._fresh_file(title, self.store.scenes_dir, "scene", taken)
 
+    @atomic_change
     def remove_scene(self: Project, scene_id: str) -> tuple[Scene, ScenePosition, str]:
         """Remove a scene and its file for good (the inverse of ``add_scene``); return what it was."""
         self._guard()
         position = self.locate(scene_id)
         text = self.scene_text(scene_id)
         scene = self.part(position.part_id).scenes.pop(position.index)
-        self._changed()
-        self.store.remove_file(self.store.scene_path(scene))
         self._texts.pop(scene_id, None)
+        self._changed()
+        path = self.store.scene_path(scene)
+        self._after_commit(lambda: self.store.remove_file(path))
         return scene, position, text
 
+    @atomic_change
     def set_scene_fields(self: Project, scene_id: str, **fields: str) -> dict[str, str]:
         """Set a scene's title, status, POV or synopsis; return the old values."""
         self._guard()
@@ -161,6 +188,7 @@ class TreeOperations:
         """Rename a scene (its file keeps its name); return the old title."""
         return self.set_scene_fields(scene_id, title=title)["title"]
 
+    @atomic_change
     def move_scenes(self: Project, scene_ids: Sequence[str], part_id: str, index: int) -> list[ScenePosition]:
         """Move scenes, kept in manuscript order, to ``index`` of a part.
 
@@ -184,6 +212,7 @@ class TreeOperations:
         self._changed()
         return old
 
+    @atomic_change
     def place_scenes(self: Project, positions: Iterable[ScenePosition]) -> None:
         """Put scenes back at exact positions (the inverse of ``move_scenes``)."""
         self._guard()
@@ -198,6 +227,7 @@ class TreeOperations:
             self.part(pos.part_id).scenes.insert(pos.index, scenes[pos.scene_id])
         self._changed()
 
+    @atomic_change
     def delete_scenes(self: Project, scene_ids: Sequence[str], deleted_at: str = "") -> list[TrashItem]:
         """Send scenes to the trash, keeping their text and where they stood."""
         self._guard()
@@ -212,6 +242,7 @@ class TreeOperations:
         self._changed()
         return items
 
+    @atomic_change
     def split_scene(
         self: Project,
         scene_id: str,
@@ -250,6 +281,7 @@ class TreeOperations:
             self.set_scene_text(scene_id, head + ("\n" if head else ""))
         return new_scene
 
+    @atomic_change
     def merge_scenes(self: Project, first_id: str, second_id: str) -> tuple[Scene, ScenePosition, str, str]:
         """Append the second scene's text to the first (a blank line between) and remove the second.
 
@@ -270,15 +302,17 @@ class TreeOperations:
         removed, position, _ = self.remove_scene(second_id)
         return removed, position, first_text, second_text
 
+    @atomic_change
     def insert_scene(self: Project, scene: Scene, position: ScenePosition, text: str) -> None:
         """Put a removed scene back with its text (the inverse of ``remove_scene``)."""
         self._guard()
-        self.store.write_text(self.store.scene_path(scene), text, force=True)
+        self._write_file(self.store.scene_path(scene), text, force=True)
         self._texts[scene.id] = text
         scene.words = self.count(text)
         self.part(position.part_id).scenes.insert(position.index, scene)
         self._changed()
 
+    @atomic_change
     def recover_files(self: Project, names: Sequence[str] | None = None) -> Part | None:
         """Adopt unlisted scene files into a new part named "Recovered scenes"."""
         self._guard()
@@ -296,6 +330,7 @@ class TreeOperations:
         return part
 
     # -- characters -----------------------------------------------------------------
+    @atomic_change
     def add_character(
         self: Project,
         name: str,
@@ -319,11 +354,12 @@ class TreeOperations:
             **{k: v for k, v in fields.items() if k in CHARACTER_FIELDS and k != "name"},
         )
         self.store.characters_dir.mkdir(exist_ok=True)
-        self.store.write_text(self.store.character_path(character.file), notes, force=True)
+        self._write_file(self.store.character_path(character.file), notes, force=True)
         self.characters.insert(len(self.characters) if index is None else index, character)
         self._changed()
         return character
 
+    @atomic_change
     def update_character(self: Project, character_id: str, **fields: Any) -> dict[str, Any]:
         """Change a character's name, aliases, role or description; return the old values."""
         self._guard()
@@ -337,6 +373,7 @@ class TreeOperations:
         self._changed()
         return old
 
+    @atomic_change
     def delete_character(self: Project, character_id: str, deleted_at: str = "") -> TrashItem:
         """Send a character to the trash (its notes file stays)."""
         self._guard()
@@ -356,15 +393,17 @@ class TreeOperations:
         except FileNotFoundError:
             return ""
 
+    @atomic_change
     def set_character_notes(self: Project, character_id: str, notes: str) -> None:
         """Save a character's free-form notes."""
         self._guard()
         path = self.store.character_path(self.character(character_id).file)
         if str(path) not in self.store.known_digests:
             self.character_notes(character_id)  # learn what is on disk, once
-        self.store.write_text(path, notes)
+        self._write_file(path, notes)
 
     # -- trash ----------------------------------------------------------------------
+    @atomic_change
     def restore(self: Project, node_ids: Sequence[str]) -> list[TrashEntry]:
         """Restore trashed nodes to where they stood; return the trash entries, for the inverse."""
         self._guard()
@@ -391,6 +430,7 @@ class TreeOperations:
                 part = self.parts[-1] if self.parts else self.add_part("Restored scenes")
             part.scenes.insert(min(item.index, len(part.scenes)), node)
 
+    @atomic_change
     def return_to_trash(self: Project, entries: Sequence[TrashEntry]) -> None:
         """Send restored nodes back to their places in the trash (the inverse of ``restore``)."""
         self._guard()
@@ -403,17 +443,20 @@ class TreeOperations:
             self.trash.insert(index, item)
         self._changed()
 
+    @atomic_change
     def empty_trash(self: Project) -> int:
         """Delete everything in the trash for good, files included; return how many items went."""
         self._guard()
         items, self.trash = self.trash, []
-        self._changed()
+        paths = []
         for item in items:
             node = item.node
             if isinstance(node, Character):
-                self.store.remove_file(self.store.character_path(node.file))
+                paths.append(self.store.character_path(node.file))
                 continue
             for scene in node.scenes if isinstance(node, Part) else [node]:
-                self.store.remove_file(self.store.scene_path(scene))
+                paths.append(self.store.scene_path(scene))
                 self._texts.pop(scene.id, None)
+        self._changed()
+        self._after_commit(lambda: self.store.remove_files(paths))
         return len(items)

@@ -8,7 +8,8 @@ GUI's undo commands can call the operation and its inverse.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -17,7 +18,7 @@ from studio.core.counting import count_words
 from studio.core.errors import NodeNotFoundError, ReadOnlyError, StudioError
 from studio.core.manifest import ManifestData
 from studio.core.naming import new_id, slugify
-from studio.core.nodes import Character, Part, Scene, ScenePosition
+from studio.core.nodes import Character, Part, Scene, ScenePosition, TrashItem
 from studio.core.operations import TreeOperations
 from studio.core.storage import (
     SCENES_DIR,
@@ -26,6 +27,17 @@ from studio.core.storage import (
     count_scene_words,
     find_unlisted_scene_files,
 )
+
+
+@dataclass
+class _Captured:
+    """The project's state in memory before a change, to put back if the change fails."""
+
+    lists: tuple[list[Part], list[Character], list[TrashItem], list[str]]
+    scenes: dict[int, tuple[Part, list[Scene]]]
+    fields: list[tuple[Part | Scene | Character, dict[str, Any]]]
+    info: tuple[str, str, str, dict[str, Any]]
+    texts: dict[str, str]
 
 
 class Project(TreeOperations, ManifestData):
@@ -50,6 +62,8 @@ class Project(TreeOperations, ManifestData):
         self._scene_index: dict[str, tuple[Part, Scene]] = {}  # checked on every use; see ``scene``
         self._batch_depth = 0
         self._dirty = False
+        self._journal: list[tuple[Path, bytes | None]] = []
+        self._on_commit: list[Callable[[], None]] = []
         self.word_list: list[str] = []
         self._unreadable: set[str] = set()
         # Called as hook(scene_id, reason) before split, merge or replace-all changes a scene's
@@ -209,7 +223,7 @@ class Project(TreeOperations, ManifestData):
         if self.read_only or scene.read_only:
             raise ReadOnlyError(f"{SCENES_DIR}/{scene.file} is open read-only; not saved")
         self.scene_text(scene_id)  # make sure we know what is on disk before overwriting
-        written = self.store.write_text(self.store.scene_path(scene), text, force=force)
+        written = self._write_file(self.store.scene_path(scene), text, force=force)
         self._texts[scene_id] = text
         scene.words = count_words(text)
         scene.missing = False
@@ -223,6 +237,25 @@ class Project(TreeOperations, ManifestData):
     def forget_text(self, scene_id: str) -> None:
         """Drop a scene's cached text so the next read comes from disk."""
         self._texts.pop(scene_id, None)
+
+    def replace_structure(self, data: ManifestData) -> None:
+        """Take the tree of a manifest re-read from disk; keep cached texts whose file is the same."""
+        old_files = self._files_by_id()
+        self.title, self.author, self.language = data.title, data.author, data.language
+        self.parts, self.characters, self.trash = data.parts, data.characters, data.trash
+        self.settings, self.extra = data.settings, data.extra
+        new_files = self._files_by_id()
+        for scene_id in list(self._texts):
+            if new_files.get(scene_id) != old_files.get(scene_id):
+                self.forget_text(scene_id)
+        self._scene_index = {}
+        self.problems = []
+        self._check_files()
+
+    def _files_by_id(self) -> dict[str, str]:
+        files = {s.id: s.file for s in self.iter_trash_scenes()}
+        files.update({s.id: s.file for s in self.iter_scenes()})
+        return files
 
     # -- saving ---------------------------------------------------------------------
     def save(self, force: bool = False) -> bool:
@@ -240,14 +273,83 @@ class Project(TreeOperations, ManifestData):
 
     @contextmanager
     def batch(self) -> Iterator[None]:
-        """Group several operations so the manifest is written once at the end."""
-        self._batch_depth += 1
+        """Group operations into one change: the manifest is written once, at the end.
+
+        Memory and disk change together or not at all: if anything inside fails, or the
+        manifest cannot be written, the tree, the cached texts and every file written
+        inside go back to what they were, and the error is raised.
+        """
+        if self._batch_depth:
+            self._batch_depth += 1
+            try:
+                yield
+            finally:
+                self._batch_depth -= 1
+            return
+        before = self._capture()
+        self._journal, self._on_commit, self._batch_depth = [], [], 1
         try:
             yield
-        finally:
-            self._batch_depth -= 1
-            if self._batch_depth == 0 and self._dirty:
+            self._batch_depth = 0
+            if self._dirty:
                 self.save()
+        except BaseException:
+            self._batch_depth = 0
+            self._rollback(before)
+            raise
+        finally:
+            self._batch_depth, self._dirty = 0, False
+            journal, self._journal = self._journal, []
+            on_commit, self._on_commit = self._on_commit, []
+        del journal
+        for action in on_commit:
+            action()
+
+    def _capture(self) -> _Captured:
+        """What ``_rollback`` needs to put memory back: lists, node fields, caches."""
+        nodes: list[Part | Scene | Character] = [*self.parts, *self.characters]
+        nodes += [scene for part in self.parts for scene in part.scenes]
+        for item in self.trash:
+            nodes.append(item.node)
+            if isinstance(item.node, Part):
+                nodes.extend(item.node.scenes)
+        return _Captured(
+            lists=(list(self.parts), list(self.characters), list(self.trash), list(self.recovered)),
+            scenes={id(p): (p, list(p.scenes)) for p in nodes if isinstance(p, Part)},
+            fields=[(node, dict(vars(node))) for node in nodes],
+            info=(self.title, self.author, self.language, dict(self.settings)),
+            texts=dict(self._texts),
+        )
+
+    def _rollback(self, before: _Captured) -> None:
+        for path, payload in reversed(self._journal):
+            with suppress(OSError):  # best effort: the manifest never pointed at the new state
+                self.store.restore_file(path, payload)
+        self.parts, self.characters, self.trash, self.recovered = (list(x) for x in before.lists)
+        for node, values in before.fields:
+            vars(node).clear()
+            vars(node).update(values)
+        for part, scenes in before.scenes.values():  # after the fields: they share the list object
+            part.scenes = scenes
+        self.title, self.author, self.language, self.settings = before.info
+        self._texts = before.texts
+        self._scene_index = {}
+
+    def _write_file(self, path: Path, text: str, force: bool = False) -> bool:
+        """Write a project file through the store, journalled so a failed change can put it back."""
+        if self._batch_depth:
+            try:
+                self._journal.append((path, path.read_bytes()))
+            except FileNotFoundError:
+                self._journal.append((path, None))
+        return self.store.write_text(path, text, force=force)
+
+    def _after_commit(self, action: Callable[[], None]) -> None:
+        """Run ``action`` (a file removal) once the change is on disk; at once outside a batch."""
+        if self._batch_depth:
+            self._on_commit.append(action)
+        else:
+            action()
 
     def save_word_list(self) -> None:
         """Write the project word list: one word per line, sorted.
@@ -270,20 +372,22 @@ class Project(TreeOperations, ManifestData):
 
     def set_setting(self, key: str, value: Any) -> None:
         """Store one project setting (export options, spelling, ...) in the manifest."""
-        self.settings[key] = value
-        self._changed()
+        with self.batch():
+            self.settings[key] = value
+            self._changed()
 
     def set_info(
         self, title: str | None = None, author: str | None = None, language: str | None = None
     ) -> None:
         """Change the project's title, author or language."""
-        if title is not None:
-            self.title = title
-        if author is not None:
-            self.author = author
-        if language is not None:
-            self.language = language
-        self._changed()
+        with self.batch():
+            if title is not None:
+                self.title = title
+            if author is not None:
+                self.author = author
+            if language is not None:
+                self.language = language
+            self._changed()
 
     @staticmethod
     def count(text: str) -> int:

@@ -7,6 +7,7 @@ import hashlib
 import json
 import os
 import stat
+from collections.abc import Iterable
 from pathlib import Path
 
 from studio.core.atomic import atomic_write
@@ -140,6 +141,19 @@ class ProjectStore:
         with contextlib.suppress(FileNotFoundError):
             path.unlink()
         self.known_digests.pop(str(path), None)
+
+    def remove_files(self, paths: Iterable[Path]) -> None:
+        """Delete several files the app owns."""
+        for path in paths:
+            self.remove_file(path)
+
+    def restore_file(self, path: Path, payload: bytes | None) -> None:
+        """Put a file back as it was before a failed change (``None``: it did not exist)."""
+        if payload is None:
+            self.remove_file(path)
+            return
+        atomic_write(path, payload)
+        self.known_digests[str(path)] = digest(payload)
 
     # -- the hidden folder ----------------------------------------------------------
     def ensure_hidden_dir(self) -> Path:

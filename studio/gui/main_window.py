@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from studio.app.changes import OutlineChange, OutlineChangeKind
 from studio.app.session import ProjectSession
 from studio.core.errors import NodeNotFoundError, StudioError
 from studio.gui import messages
@@ -241,8 +242,7 @@ class MainWindow(QMainWindow):
         self.editor.read_only_changed.connect(self._update_read_only_bar)
         self.editor.textChanged.connect(self._update_word_counts_soon)
         self.editor.autosave.state_changed.connect(self.set_save_state)
-        self.session.structure_changed.connect(self._update_word_counts)
-        self.session.structure_changed.connect(self.update_title)
+        self.session.outline_changed.connect(self._on_outline_changed)
         self.session.scene_text_saved.connect(lambda _sid: self._update_word_counts())
         self.session.open_scene_requested.connect(self._open_requested)
         self.session.save_error.connect(self._show_error_message)
@@ -358,6 +358,12 @@ class MainWindow(QMainWindow):
                 parts = [f"Scene {scene_words:,}", f"Project {project.words:,} words"]
         self.words_label.setText("   ·   ".join(parts))
 
+    def _on_outline_changed(self, change: OutlineChange) -> None:
+        if change.words_changed:
+            self._update_word_counts()
+        if change.kind == OutlineChangeKind.RELOADED:
+            self.update_title()
+
     def _on_scene_shown(self, scene_id: str) -> None:
         self.inspector.show_scene(scene_id or None)
         self._update_word_counts()
@@ -407,5 +413,6 @@ class MainWindow(QMainWindow):
             )
 
     def _recover(self, names: list[str]) -> None:
-        self.project.recover_files(names)
-        self.session.structure_changed.emit()
+        part = self.project.recover_files(names)
+        if part is not None:
+            self.session.announce(OutlineChangeKind.ADDED, [part.id])

@@ -360,7 +360,7 @@ def merge_with_next(window: MainWindow) -> None:
     _push(window, commands.MergeScenesCommand(session, scene_id, next_id))
 
 
-def _push(window: MainWindow, command: commands.StructureCommand) -> None:
+def _push(window: MainWindow, command: commands.ProjectCommand) -> None:
     """Push a structural command; a failure shows in the status bar (the command reports it)."""
     window.session.push(command)
     if command.error:

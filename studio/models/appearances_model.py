@@ -32,10 +32,21 @@ class AppearancesModel(HeaderedTableModel):
         self.rows: list[tuple[str, int]] = []
 
     def show(self, character_id: str | None, index: AppearanceIndex) -> None:
-        """Show the appearances of ``character_id`` in ``index``."""
-        self.beginResetModel()
+        """Show the appearances of ``character_id`` in ``index`` (the same scenes reordered: no reset)."""
+        rows = index.scenes_of(character_id) if character_id else []
+        if character_id == self.character_id and sorted(rows) == sorted(self.rows):
+            if rows != self.rows:
+                self.layoutAboutToBeChanged.emit()
+                self.rows = rows
+                self.layoutChanged.emit()
+            return
+        if character_id == self.character_id and {s for s, _ in rows} == {s for s, _ in self.rows}:
+            self.rows = rows  # the same scenes, other counts
+            self.dataChanged.emit(self.index(0, 0), self.index(len(rows) - 1, len(HEADERS) - 1))
+            return
+        self.beginResetModel()  # another character, or scenes came or went
         self.character_id = character_id
-        self.rows = index.scenes_of(character_id) if character_id else []
+        self.rows = rows
         self.endResetModel()
 
     def scene_id(self, row: int) -> str:

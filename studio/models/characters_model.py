@@ -13,6 +13,7 @@ from PySide6.QtCore import (
 )
 
 from studio.core.characters import AppearanceIndex
+from studio.core.errors import NodeNotFoundError
 from studio.core.project import Project
 from studio.models.table_model import HeaderedTableModel
 
@@ -32,7 +33,7 @@ class CharactersModel(HeaderedTableModel):
 
     def row_total(self) -> int:
         """Number of rows."""
-        return len(self.project.characters)
+        return len(self._ids)
 
     def __init__(self, project: Project, index: AppearanceIndex | None = None, parent: QObject | None = None):
         super().__init__(parent)
@@ -41,21 +42,42 @@ class CharactersModel(HeaderedTableModel):
         # scenes_of() walks every scene; data() asks it many times per row (sorting, painting),
         # so each character's answer is kept until the next index (issue 8: 1M-word open).
         self._scenes_of: dict[str, list[tuple[str, int]]] = {}
+        self._ids = [c.id for c in project.characters]  # the rows shown, kept in step by ``sync``
 
     # -- updating ---------------------------------------------------------------------
-    def reload(self) -> None:
-        """Re-read the cast (after characters were added, removed or changed)."""
-        self.beginResetModel()
+    def sync(self) -> None:
+        """Follow the cast in small steps: rows removed, inserted, and changed rows repainted."""
         self._scenes_of.clear()
-        self.endResetModel()
+        target = [c.id for c in self.project.characters]
+        live = set(target)
+        for row in range(len(self._ids) - 1, -1, -1):
+            if self._ids[row] not in live:
+                self.beginRemoveRows(QModelIndex(), row, row)
+                del self._ids[row]
+                self.endRemoveRows()
+        if [i for i in target if i in set(self._ids)] != self._ids:
+            self.layoutAboutToBeChanged.emit()
+            old = self.persistentIndexList()
+            ids = [self._ids[index.row()] for index in old]
+            self._ids = [i for i in target if i in set(self._ids)]
+            rows = {cid: row for row, cid in enumerate(self._ids)}
+            new = [self.index(rows[i], x.column()) for i, x in zip(ids, old, strict=True)]
+            self.changePersistentIndexList(old, new)
+            self.layoutChanged.emit()
+        for row, character_id in enumerate(target):
+            if row >= len(self._ids) or self._ids[row] != character_id:
+                self.beginInsertRows(QModelIndex(), row, row)
+                self._ids.insert(row, character_id)
+                self.endInsertRows()
+        if self._ids:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._ids) - 1, len(HEADERS) - 1))
 
     def set_appearances(self, index: AppearanceIndex) -> None:
         """Show the appearance counts of a new or updated index."""
         self.appearances = index
         self._scenes_of.clear()
-        if self.project.characters:
-            last = len(self.project.characters) - 1
-            self.dataChanged.emit(self.index(0, APPEARANCES), self.index(last, APPEARANCES))
+        if self._ids:
+            self.dataChanged.emit(self.index(0, APPEARANCES), self.index(len(self._ids) - 1, APPEARANCES))
 
     def _appearances_of(self, character_id: str) -> list[tuple[str, int]]:
         found = self._scenes_of.get(character_id)
@@ -65,17 +87,17 @@ class CharactersModel(HeaderedTableModel):
 
     def row_of(self, character_id: str) -> int:
         """Return the row of a character, or -1."""
-        for row, character in enumerate(self.project.characters):
-            if character.id == character_id:
-                return row
-        return -1
+        return self._ids.index(character_id) if character_id in self._ids else -1
 
     # -- Qt model API -----------------------------------------------------------------
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         """Display text, tooltips, sort keys, search text and the character id."""
-        if not index.isValid() or not 0 <= index.row() < len(self.project.characters):
+        if not index.isValid() or not 0 <= index.row() < len(self._ids):
             return None
-        character = self.project.characters[index.row()]
+        try:
+            character = self.project.character(self._ids[index.row()])
+        except NodeNotFoundError:
+            return None
         column = index.column()
         if role == ID_ROLE:
             return character.id

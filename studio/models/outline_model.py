@@ -1,9 +1,9 @@
 """The manuscript outline as a Qt item model: parts at the top level, their scenes below.
 
-The model keeps its own mirror of the tree (ids only) and, whenever the session
-says the structure changed, brings the mirror up to date in small steps (rows
-removed, moved, inserted; a layout change only for scattered multi-moves), so
-views keep their selection, expansion and scroll position. Edits (rename, drop)
+The model keeps its own mirror of the tree (ids only). Each change the session
+announces (kind, ids) is applied in small row steps by ``outline_updates``; only a
+reload from disk compares whole trees (``sync``). Views keep their selection,
+expansion and scroll position. Edits (rename, drop)
 never touch the core directly: they push undo commands on the session's stack.
 """
 
@@ -26,6 +26,7 @@ from studio.app.session import ProjectSession
 from studio.core.nodes import Part, Scene
 from studio.models import outline_mime
 from studio.models.outline_style import status_icon, status_label
+from studio.models.outline_updates import apply_change
 from studio.models.tree_diff import Arrangement, BlockMove, part_move, restricted, scene_move
 
 Index = QModelIndex | QPersistentModelIndex
@@ -61,8 +62,9 @@ class OutlineModel(QAbstractItemModel):
         self._scene_parts: dict[str, str] = {}
         self._nodes: dict[str, Part | Scene] = {}
         self._shown: dict[str, tuple] = {}
+        self.drift_repairs = 0  # times a change had to be followed by a whole-tree comparison
         self._load()
-        session.structure_changed.connect(self.sync)
+        session.outline_changed.connect(lambda change: apply_change(self, change))
         session.scene_changed.connect(self.refresh_node)
         session.scene_text_saved.connect(self.refresh_node)
 
@@ -354,6 +356,17 @@ class OutlineModel(QAbstractItemModel):
         first = self.index_for_id(node_id, TITLE_COLUMN)
         if first.isValid():
             self.dataChanged.emit(first, self.index_for_id(node_id, WORDS_COLUMN))
+
+    def part_ids(self) -> list[str]:
+        """The parts shown, top to bottom."""
+        return list(self._part_ids)
+
+    def refresh_if_changed(self, node_id: str) -> None:
+        """Repaint a part or scene whose title, words or fields differ from what is shown."""
+        node = self._nodes.get(node_id)
+        if node is not None and self._shown.get(node_id) != (signature := self._signature(node)):
+            self._shown[node_id] = signature
+            self._emit_changed(node_id)
 
     def refresh_node(self, scene_id: str) -> None:
         """Show a scene's new title, status or word count, and its part's total."""

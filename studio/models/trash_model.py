@@ -46,8 +46,8 @@ class TrashModel(HeaderedTableModel):
         super().__init__(parent)
         self.session = session
         self._items: list[TrashItem] = list(session.project.trash)
-        session.structure_changed.connect(self.sync)
-        session.characters_changed.connect(self.sync)
+        session.outline_changed.connect(lambda change: change.trash_changed and self.sync())
+        session.cast_changed.connect(lambda _change: self.sync())
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: ANN201
         """Qt override: the item's title, kind, deletion time and words."""

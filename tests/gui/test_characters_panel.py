@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QTextCursor
 
+from studio.app.changes import CastChangeKind, OutlineChangeKind
 from studio.app.session import ProjectSession
 from studio.core import load_project
 from studio.gui.characters.appearance_tracker import AppearanceTracker
@@ -239,9 +240,9 @@ def test_big_projects_are_indexed_off_the_gui_thread(qtbot, tmp_path):
     # A change of cast while a scan runs: only the newest result is kept.
     with qtbot.waitSignal(tracker.updated, timeout=10000):
         project.update_character(jess.id, name="Jess", aliases=["waved"])
-        session.characters_changed.emit()
+        session.announce_cast(CastChangeKind.EDITED)
         project.update_character(jess.id, name="Scene", aliases=[])
-        session.characters_changed.emit()
+        session.announce_cast(CastChangeKind.EDITED)
     qtbot.waitUntil(lambda: not tracker.busy, timeout=10000)
     assert tracker.index.scenes_of(jess.id)[0][1] == 1
     assert tracker.index.matcher.owners == {"Scene": [jess.id]}
@@ -253,13 +254,13 @@ def test_structural_changes_update_the_appearances(window, qtbot):
     jess = project.characters[0]
     ids = scene_ids(window)
     project.delete_scenes([ids[0]])
-    session.structure_changed.emit()
+    session.announce(OutlineChangeKind.TRASHED, [ids[0]])
     assert window.appearance_tracker.index.scenes_of(jess.id) == [(ids[2], 1)]
     project.restore([ids[0]])
-    session.structure_changed.emit()
+    session.announce(OutlineChangeKind.RESTORED, [ids[0]])
     assert window.appearance_tracker.index.scenes_of(jess.id) == [(ids[0], 2), (ids[2], 1)]
     project.move_scenes([ids[2]], project.parts[0].id, 0)
-    session.structure_changed.emit()
+    session.announce(OutlineChangeKind.MOVED, [ids[2]])
     assert window.appearance_tracker.index.scenes_of(jess.id) == [(ids[2], 1), (ids[0], 2)]
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from studio.app.changes import CastChangeKind
 from studio.core.storage import WORDLIST_NAME
 from tests.gui.window_helpers import make_story, open_test_window, scene_file
 
@@ -96,7 +97,7 @@ def test_notes_changed_outside_keep_unsaved_panel_edits(qtbot, tmp_path):
 def test_notes_of_another_character_are_read_when_shown(qtbot, tmp_path):
     window, panel, first_id, _notes_path = open_with_character(qtbot, tmp_path)
     second = window.project.add_character("Jess Summers", notes="Quiet.\n")
-    window.session.characters_changed.emit()
+    window.session.announce_cast(CastChangeKind.EDITED)
     batches = handled_batches(window)
     second_path = window.project.store.character_path(second.file)
     second_path.write_text("Loud now.\n", "utf-8")

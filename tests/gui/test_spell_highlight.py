@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtGui import QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QMenu
 
+from studio.app.changes import CastChangeKind
 from studio.core import create_project, load_project
 from studio.gui.spelling.highlight import SpellHighlighter
 from tests.gui.window_helpers import open_test_window
@@ -113,7 +114,7 @@ def test_a_new_character_is_unflagged_everywhere(qtbot, tmp_path: Path) -> None:
     wait_checked(qtbot, window)
     assert flagged(window).count("Ysolde") + flagged(window).count("Ysolde’s") == 3
     window.project.add_character("Ysolde Brannagh")
-    window.session.characters_changed.emit()
+    window.session.announce_cast(CastChangeKind.EDITED)
     assert not any(word.startswith("Ysolde") for word in flagged(window))
 
 

@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QLabel
 
+from studio.app.changes import CastChangeKind
 from studio.app.session import ProjectSession
 from studio.gui.characters.appearance_tracker import AppearanceTracker
 from studio.gui.first_paint import after_first_paint
@@ -29,7 +30,7 @@ def test_a_held_scan_waits_for_release_and_keeps_only_the_newest(qtbot, tmp_path
     qtbot.wait(50)  # a started scan would have had time to report; a held one never does
     assert tracker.busy and tracker.index.scenes_of(jess.id) == []
     project.update_character(jess.id, name="Jess", aliases=["Scene"])
-    session.characters_changed.emit()  # the cast changes while held: only the newest scan runs
+    session.announce_cast(CastChangeKind.EDITED)  # the cast changes while held: only the newest scan runs
     with qtbot.waitSignal(tracker.updated, timeout=10000):
         tracker.release()
     assert not tracker.busy

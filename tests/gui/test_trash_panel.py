@@ -67,7 +67,7 @@ def test_empty_trash_asks_first(qtbot, tmp_path):
     panel.empty_button.click()
     assert questions == ["asked"] and panel.model.rowCount() == 2 and text_file.exists()
     panel.confirm_empty = lambda: True
-    with qtbot.waitSignal(session.structure_changed):
+    with qtbot.waitSignal(session.outline_changed):
         panel.empty_button.click()
     assert panel.model.rowCount() == 0 and not text_file.exists()
     assert project.trash == [] and json.loads(manifest(project.root))["trash"] == []

@@ -1,11 +1,11 @@
 """Undoable structural edits: each ``QUndoCommand`` calls one core operation and its inverse.
 
-Every command emits ``session.structure_changed`` after redo and undo (the outline
-model and the other views follow it), and reports a core error through
-``session.save_error`` instead of raising it into Qt's event loop.
+Every command is a ``ProjectCommand``: it tells the session what changed (kind and
+ids) after redo and undo, and reports a core error through ``session.save_error``
+instead of raising it into Qt's event loop.
 """
 
-from studio.app.commands.base import StructureCommand
+from studio.app.commands.base import ProjectCommand
 from studio.app.commands.structure import (
     AddPartCommand,
     AddSceneCommand,
@@ -17,9 +17,6 @@ from studio.app.commands.structure import (
     SetSceneFieldsCommand,
 )
 from studio.app.commands.text import MergeScenesCommand, SplitSceneCommand, empty_trash
-from studio.app.qt_workarounds import keep_singletons_alive
-
-keep_singletons_alive()
 
 __all__ = [
     "AddPartCommand",
@@ -32,6 +29,6 @@ __all__ = [
     "RestoreCommand",
     "SetSceneFieldsCommand",
     "SplitSceneCommand",
-    "StructureCommand",
+    "ProjectCommand",
     "empty_trash",
 ]

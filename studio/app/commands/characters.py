@@ -1,18 +1,15 @@
 """Undoable character edits: new, delete (to the trash), field changes and rename everywhere.
 
-Each command runs its core operation in ``apply()`` (``run`` calls it before pushing,
-so a refused edit raises ``StudioError`` to the caller and nothing lands on the undo
-stack), its inverse in ``undo`` and the operation again in ``redo``, then tells the
-session (``characters_changed``; the texts it rewrote for a rename). A failure during a
-later undo or redo is reported through ``session.save_error``.
+Pushed with ``session.run(command)``: a refused edit raises ``StudioError`` to the caller
+and nothing lands on the undo stack. Each tells the session what changed in ``announce``.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtGui import QUndoCommand
-
+from studio.app.changes import CastChangeKind, OutlineChangeKind
+from studio.app.commands.base import ProjectCommand
 from studio.app.session import ProjectSession
 from studio.core.characters import (
     RenameRecord,
@@ -21,51 +18,13 @@ from studio.core.characters import (
     remove_character,
     revert_rename,
 )
-from studio.core.errors import StudioError
 from studio.core.nodes import Character
 
 FIELD_LABELS = {"name": "Name", "aliases": "Aliases", "role": "Role", "description": "Description"}
 
 
-def run(command: CharacterCommand) -> None:
-    """Apply a command now (raising ``StudioError`` if refused), then put it on the undo stack."""
-    command.apply()
-    command.applied = True
-    command.session.push(command)
-
-
-class CharacterCommand(QUndoCommand):
-    """Base: ``apply`` does the edit, ``revert`` undoes it; errors after the first go to the status bar."""
-
-    def __init__(self, session: ProjectSession, text: str) -> None:
-        super().__init__(text)
-        self.session = session
-        self.applied = False
-
-    def apply(self) -> None:
-        """Do the edit."""
-        raise NotImplementedError
-
-    def revert(self) -> None:
-        """Undo the edit."""
-        raise NotImplementedError
-
-    def redo(self) -> None:
-        """Do the edit (skipped right after ``run`` already did it)."""
-        if self.applied:
-            self.applied = False
-            return
-        self._guarded(self.apply)
-
-    def undo(self) -> None:
-        """Undo the edit."""
-        self._guarded(self.revert)
-
-    def _guarded(self, action) -> None:  # noqa: ANN001
-        try:
-            action()
-        except (StudioError, OSError) as error:
-            self.session.save_error.emit(f"{self.text()} failed: {error}")
+class CharacterCommand(ProjectCommand):
+    """A change to the cast (the one ``ProjectCommand`` protocol)."""
 
 
 class AddCharacterCommand(CharacterCommand):
@@ -92,12 +51,15 @@ class AddCharacterCommand(CharacterCommand):
             self.character = project.add_character(self.name, **self.fields)
         else:
             insert_character(project, self.character, self.index, self.notes)
-        self.session.characters_changed.emit()
 
     def revert(self) -> None:
         """Remove the character and its notes file."""
         _, self.index, self.notes = remove_character(self.session.project, self.character_id)
-        self.session.characters_changed.emit()
+
+    def announce(self, undone: bool) -> None:
+        """The character joined the cast, or left it."""
+        kind = CastChangeKind.REMOVED if undone else CastChangeKind.ADDED
+        self.session.announce_cast(kind, [self.character_id])
 
 
 class DeleteCharacterCommand(CharacterCommand):
@@ -111,14 +73,16 @@ class DeleteCharacterCommand(CharacterCommand):
     def apply(self) -> None:
         """Move the character to the trash."""
         self.session.project.delete_character(self.character_id)
-        self.session.characters_changed.emit()
-        self.session.structure_changed.emit()  # the trash changed
 
     def revert(self) -> None:
         """Take the character back out of the trash."""
         self.session.project.restore([self.character_id])
-        self.session.characters_changed.emit()
-        self.session.structure_changed.emit()
+
+    def announce(self, undone: bool) -> None:
+        """The character left the cast for the trash, or came back."""
+        ids = [self.character_id]
+        self.session.announce_cast(CastChangeKind.ADDED if undone else CastChangeKind.REMOVED, ids)
+        self.session.announce(OutlineChangeKind.RESTORED if undone else OutlineChangeKind.TRASHED, ids)
 
 
 class SetCharacterFieldsCommand(CharacterCommand):
@@ -135,18 +99,20 @@ class SetCharacterFieldsCommand(CharacterCommand):
     def apply(self) -> None:
         """Set the new values."""
         self.old = self.session.project.update_character(self.character_id, **self.fields)
-        self.session.characters_changed.emit()
 
     def revert(self) -> None:
         """Put the old values back."""
         self.session.project.update_character(self.character_id, **self.old)
-        self.session.characters_changed.emit()
+
+    def announce(self, undone: bool) -> None:
+        """The character's fields changed."""
+        self.session.announce_cast(CastChangeKind.EDITED, [self.character_id])
 
 
 class RenameEverywhereCommand(CharacterCommand):
     """Rename a character and replace its mentions across the manuscript, as one step.
 
-    Built from an already applied rename (``apply_rename``): pass it to ``run``.
+    Built from an already applied rename (``apply_rename``): the first ``apply`` writes nothing.
     """
 
     def __init__(self, session: ProjectSession, record: RenameRecord) -> None:
@@ -159,15 +125,14 @@ class RenameEverywhereCommand(CharacterCommand):
         if not self.first:
             redo_rename(self.session.project, self.record)
         self.first = False
-        self._announce()
 
     def revert(self) -> None:
         """Write the old scene texts back and restore the old name."""
         revert_rename(self.session.project, self.record)
-        self._announce()
 
-    def _announce(self) -> None:
+    def announce(self, undone: bool) -> None:
+        """The scene texts and the character's name changed."""
         for scene_id, _, _ in self.record.texts:
             self.session.scene_text_replaced.emit(scene_id)
             self.session.scene_text_saved.emit(scene_id)
-        self.session.characters_changed.emit()
+        self.session.announce_cast(CastChangeKind.EDITED, [self.record.character_id])

@@ -6,7 +6,8 @@ from collections.abc import Sequence
 
 from PySide6.QtGui import QUndoCommand
 
-from studio.app.commands.base import StructureCommand
+from studio.app.changes import CastChangeKind, OutlineChangeKind
+from studio.app.commands.base import ProjectCommand
 from studio.app.session import ProjectSession
 from studio.core.nodes import Part, Scene, ScenePosition
 from studio.core.operations import TrashEntry
@@ -18,7 +19,7 @@ def _plural(count: int, word: str) -> str:
     return f"{count} {word}s" if count != 1 else word
 
 
-class AddSceneCommand(StructureCommand):
+class AddSceneCommand(ProjectCommand):
     """Create a scene at ``index`` of a part (default: its end); redo reuses the same id and file."""
 
     def __init__(
@@ -26,7 +27,7 @@ class AddSceneCommand(StructureCommand):
         text: str = "",
     ) -> None:
         super().__init__(session, "New Scene")
-        self.part_id, self.index, self.title, self.text = part_id, index, title, text
+        self.part_id, self.index, self.title, self.body = part_id, index, title, text
         self.scene: Scene | None = None
         self.position: ScenePosition | None = None
 
@@ -35,19 +36,24 @@ class AddSceneCommand(StructureCommand):
         """The new scene's id, once created."""
         return self.scene.id if self.scene else None
 
-    def do(self) -> None:
+    def apply(self) -> None:
         """Create the scene, or put it back with the text it had when undone."""
         if self.scene is None:
-            self.scene = self.project.add_scene(self.part_id, self.index, title=self.title, text=self.text)
+            self.scene = self.project.add_scene(self.part_id, self.index, title=self.title, text=self.body)
         else:
-            self.project.insert_scene(self.scene, self.position, self.text)
+            self.project.insert_scene(self.scene, self.position, self.body)
 
-    def undo_change(self) -> None:
+    def revert(self) -> None:
         """Remove the scene and its file, keeping its text for redo."""
-        self.scene, self.position, self.text = self.project.remove_scene(self.scene.id)
+        self.scene, self.position, self.body = self.project.remove_scene(self.scene.id)
+
+    def announce(self, undone: bool) -> None:
+        """The scene came or went."""
+        kind = OutlineChangeKind.REMOVED if undone else OutlineChangeKind.ADDED
+        self.session.announce(kind, [self.scene.id])
 
 
-class AddPartCommand(StructureCommand):
+class AddPartCommand(ProjectCommand):
     """Create an empty part at ``index`` (default: the end); redo reuses the same id."""
 
     def __init__(self, session: ProjectSession, index: int | None = None, title: str = "New Part") -> None:
@@ -55,16 +61,21 @@ class AddPartCommand(StructureCommand):
         self.index, self.title = index, title
         self.part_id: str | None = None
 
-    def do(self) -> None:
+    def apply(self) -> None:
         """Add the part."""
         self.part_id = self.project.add_part(self.title, self.index, part_id=self.part_id).id
 
-    def undo_change(self) -> None:
+    def revert(self) -> None:
         """Remove the (empty) part."""
         self.project.remove_part(self.part_id)
 
+    def announce(self, undone: bool) -> None:
+        """The part came or went."""
+        kind = OutlineChangeKind.REMOVED if undone else OutlineChangeKind.ADDED
+        self.session.announce(kind, [self.part_id])
 
-class RenameCommand(StructureCommand):
+
+class RenameCommand(ProjectCommand):
     """Rename a part or a scene."""
 
     def __init__(self, session: ProjectSession, node_id: str, title: str) -> None:
@@ -78,23 +89,24 @@ class RenameCommand(StructureCommand):
             return self.project.rename_part(self.node_id, title)
         return self.project.rename_scene(self.node_id, title)
 
-    def do(self) -> None:
+    def apply(self) -> None:
         """Set the new title (an unchanged title makes the command obsolete)."""
         self.old_title = self._rename(self.title)
         if self.old_title == self.title:
             self.setObsolete(True)
 
-    def undo_change(self) -> None:
+    def revert(self) -> None:
         """Put the old title back."""
         self._rename(self.old_title or "")
 
-    def after(self) -> None:
-        """Tell the inspector and editor a scene's title changed."""
+    def announce(self, undone: bool) -> None:
+        """The title changed (a scene's metadata too)."""
+        self.session.announce(OutlineChangeKind.RENAMED, [self.node_id])
         if not self.is_part:
             self.session.scene_changed.emit(self.node_id)
 
 
-class SetSceneFieldsCommand(StructureCommand):
+class SetSceneFieldsCommand(ProjectCommand):
     """Set a scene's status, POV, synopsis or title; consecutive synopsis edits of one scene merge."""
 
     def __init__(self, session: ProjectSession, scene_id: str, **fields: str) -> None:
@@ -102,17 +114,17 @@ class SetSceneFieldsCommand(StructureCommand):
         self.scene_id, self.fields = scene_id, dict(fields)
         self.old: dict[str, str] = {}
 
-    def do(self) -> None:
+    def apply(self) -> None:
         """Apply the fields (no change at all makes the command obsolete)."""
         self.old = self.project.set_scene_fields(self.scene_id, **self.fields)
         if self.old == self.fields:
             self.setObsolete(True)
 
-    def undo_change(self) -> None:
+    def revert(self) -> None:
         """Put the old values back."""
         self.project.set_scene_fields(self.scene_id, **self.old)
 
-    def after(self) -> None:
+    def announce(self, undone: bool) -> None:
         """Tell the inspector and the outline the scene changed."""
         self.session.scene_changed.emit(self.scene_id)
 
@@ -132,7 +144,7 @@ class SetSceneFieldsCommand(StructureCommand):
         return True
 
 
-class MoveScenesCommand(StructureCommand):
+class MoveScenesCommand(ProjectCommand):
     """Move scenes (kept in manuscript order) to ``index`` of a part, counted before the move."""
 
     def __init__(self, session: ProjectSession, scene_ids: Sequence[str], part_id: str, index: int) -> None:
@@ -140,19 +152,23 @@ class MoveScenesCommand(StructureCommand):
         self.scene_ids, self.part_id, self.index = list(scene_ids), part_id, index
         self.old: list[ScenePosition] = []
 
-    def do(self) -> None:
+    def apply(self) -> None:
         """Move; a move that changes nothing makes the command obsolete."""
         before = [[s.id for s in p.scenes] for p in self.project.parts]
         self.old = self.project.move_scenes(self.scene_ids, self.part_id, self.index)
         if before == [[s.id for s in p.scenes] for p in self.project.parts]:
             self.setObsolete(True)
 
-    def undo_change(self) -> None:
+    def revert(self) -> None:
         """Put every scene back where it stood."""
         self.project.place_scenes(self.old)
 
+    def announce(self, undone: bool) -> None:
+        """The scenes moved."""
+        self.session.announce(OutlineChangeKind.MOVED, self.scene_ids)
 
-class MovePartCommand(StructureCommand):
+
+class MovePartCommand(ProjectCommand):
     """Move a part to ``index`` among the parts, counted after taking it out."""
 
     def __init__(self, session: ProjectSession, part_id: str, index: int) -> None:
@@ -160,18 +176,22 @@ class MovePartCommand(StructureCommand):
         self.part_id, self.index = part_id, index
         self.old_index = -1
 
-    def do(self) -> None:
+    def apply(self) -> None:
         """Move; a move that changes nothing makes the command obsolete."""
         self.old_index = self.project.move_part(self.part_id, self.index)
         if self.project.parts.index(self.project.part(self.part_id)) == self.old_index:
             self.setObsolete(True)
 
-    def undo_change(self) -> None:
+    def revert(self) -> None:
         """Move the part back."""
         self.project.move_part(self.part_id, self.old_index)
 
+    def announce(self, undone: bool) -> None:
+        """The part moved."""
+        self.session.announce(OutlineChangeKind.MOVED, [self.part_id])
 
-class DeleteCommand(StructureCommand):
+
+class DeleteCommand(ProjectCommand):
     """Send scenes and parts to the trash; redo keeps the first time stamp, so the manifest is the same."""
 
     def __init__(self, session: ProjectSession, node_ids: Sequence[str]) -> None:
@@ -183,7 +203,7 @@ class DeleteCommand(StructureCommand):
         super().__init__(session, f"Delete {count} Items" if count != 1 else "Delete")
         self.deleted_at = ""
 
-    def do(self) -> None:
+    def apply(self) -> None:
         """Send everything to the trash in one manifest write."""
         stamp = self.deleted_at or self.project.now()
         order = {p.id: i for i, p in enumerate(self.project.parts)}
@@ -194,12 +214,17 @@ class DeleteCommand(StructureCommand):
                 self.project.delete_part(part_id, deleted_at=stamp)
         self.deleted_at = stamp
 
-    def undo_change(self) -> None:
+    def revert(self) -> None:
         """Take the items out of the trash, back where they stood."""
         self.project.restore(self.part_ids + self.scene_ids)
 
+    def announce(self, undone: bool) -> None:
+        """The items went to the trash, or came back."""
+        kind = OutlineChangeKind.RESTORED if undone else OutlineChangeKind.TRASHED
+        self.session.announce(kind, self.part_ids + self.scene_ids)
 
-class RestoreCommand(StructureCommand):
+
+class RestoreCommand(ProjectCommand):
     """Restore trashed scenes or parts to where they stood."""
 
     def __init__(self, session: ProjectSession, node_ids: Sequence[str]) -> None:
@@ -207,15 +232,18 @@ class RestoreCommand(StructureCommand):
         self.node_ids = list(node_ids)
         self.entries: list[TrashEntry] = []
 
-    def do(self) -> None:
+    def apply(self) -> None:
         """Restore."""
         self.entries = self.project.restore(self.node_ids)
 
-    def undo_change(self) -> None:
+    def revert(self) -> None:
         """Send them back to their places in the trash."""
         self.project.return_to_trash(self.entries)
 
-    def after(self) -> None:
-        """Characters may have come back or left."""
-        if any(not isinstance(item.node, (Part, Scene)) for item, _ in self.entries):
-            self.session.characters_changed.emit()
+    def announce(self, undone: bool) -> None:
+        """The items came out of the trash, or went back; characters among them join or leave the cast."""
+        kind = OutlineChangeKind.TRASHED if undone else OutlineChangeKind.RESTORED
+        self.session.announce(kind, self.node_ids)
+        cast = [item.node.id for item, _ in self.entries if not isinstance(item.node, (Part, Scene))]
+        if cast:
+            self.session.announce_cast(CastChangeKind.REMOVED if undone else CastChangeKind.ADDED, cast)

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from studio.app.commands.base import StructureCommand
+from studio.app.changes import OutlineChangeKind
+from studio.app.commands.base import ProjectCommand
 from studio.app.session import ProjectSession
 from studio.core.errors import StudioError
 from studio.core.nodes import Scene, ScenePosition
@@ -15,7 +16,7 @@ def _joined(*texts: str) -> str:
     return body + ("\n" if body else "")
 
 
-class SplitSceneCommand(StructureCommand):
+class SplitSceneCommand(ProjectCommand):
     """Split a scene at a character offset; redo reuses the same new scene id and file."""
 
     def __init__(
@@ -27,7 +28,7 @@ class SplitSceneCommand(StructureCommand):
         self.original = ""
         self.halves: tuple[str, str] = ("", "")
 
-    def do(self) -> None:
+    def apply(self) -> None:
         """Split (again) at the same offset."""
         self.original = self.project.scene_text(self.scene_id)
         previous = self.new_scene
@@ -40,7 +41,7 @@ class SplitSceneCommand(StructureCommand):
         )
         self.halves = (self.project.scene_text(self.scene_id), self.project.scene_text(self.new_scene.id))
 
-    def undo_change(self) -> None:
+    def revert(self) -> None:
         """Join the halves back: exactly as before, or (if edited since) with a blank line, losing nothing."""
         first, second = self.project.scene_text(self.scene_id), self.project.scene_text(self.new_scene.id)
         text = self.original if (first, second) == self.halves else _joined(first, second)
@@ -48,10 +49,14 @@ class SplitSceneCommand(StructureCommand):
             self.project.set_scene_text(self.scene_id, text)
             self.project.remove_scene(self.new_scene.id)
 
-    def after(self) -> None:
-        """Let the editor reload both scenes."""
+    def announce(self, undone: bool) -> None:
+        """The new half came (or went); the editor reloads the first."""
+        assert self.new_scene is not None
+        kind = OutlineChangeKind.REMOVED if undone else OutlineChangeKind.ADDED
+        self.session.announce(kind, [self.new_scene.id])
         self.session.scene_text_replaced.emit(self.scene_id)
-        self.session.scene_text_replaced.emit(self.new_scene.id)
+        if not undone:
+            self.session.scene_text_replaced.emit(self.new_scene.id)
         self.session.scene_text_saved.emit(self.scene_id)
 
 
@@ -68,7 +73,7 @@ def unmerge(current: str, first_old: str, second_old: str) -> tuple[str, str] | 
     return None
 
 
-class MergeScenesCommand(StructureCommand):
+class MergeScenesCommand(ProjectCommand):
     """Append a scene to the one before it and remove it; undo cuts them apart again."""
 
     def __init__(self, session: ProjectSession, first_id: str, second_id: str) -> None:
@@ -78,13 +83,13 @@ class MergeScenesCommand(StructureCommand):
         self.position: ScenePosition | None = None
         self.first_text = self.second_text = ""
 
-    def do(self) -> None:
+    def apply(self) -> None:
         """Merge."""
         self.removed, self.position, self.first_text, self.second_text = self.project.merge_scenes(
             self.first_id, self.second_id
         )
 
-    def undo_change(self) -> None:
+    def revert(self) -> None:
         """Put the second scene back with its text and give the first its own text back."""
         halves = unmerge(self.project.scene_text(self.first_id), self.first_text, self.second_text)
         if halves is None:
@@ -95,10 +100,13 @@ class MergeScenesCommand(StructureCommand):
             self.project.set_scene_text(self.first_id, first)
         self.first_text, self.second_text = first, second
 
-    def after(self) -> None:
-        """Let the editor reload both scenes."""
+    def announce(self, undone: bool) -> None:
+        """The second scene went (or came back); the editor reloads both."""
+        kind = OutlineChangeKind.ADDED if undone else OutlineChangeKind.REMOVED
+        self.session.announce(kind, [self.second_id])
         self.session.scene_text_replaced.emit(self.first_id)
-        self.session.scene_text_replaced.emit(self.second_id)
+        if undone:
+            self.session.scene_text_replaced.emit(self.second_id)
         self.session.scene_text_saved.emit(self.first_id)
 
 
@@ -110,5 +118,5 @@ def empty_trash(session: ProjectSession) -> int:
     project: Project = session.project
     count = project.empty_trash()
     session.undo_stack.clear()
-    session.structure_changed.emit()
+    session.announce(OutlineChangeKind.TRASH_EMPTIED)
     return count

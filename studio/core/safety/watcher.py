@@ -22,7 +22,6 @@ from watchdog.observers import Observer
 from studio.core.storage import HIDDEN_DIR, SCENE_SUFFIXES, WORDLIST_NAME
 
 if TYPE_CHECKING:
-    from studio.core.manifest import ManifestData
     from studio.core.project import Project
 
 DEFAULT_DELAY = 0.12  # seconds of quiet that end a burst
@@ -189,19 +188,7 @@ def reload_structure(project: Project) -> None:
     Texts kept in memory stay for scenes whose file is unchanged; raises
     ``StudioError`` (leaving the project as it was) when the new manifest is bad.
     """
-    data: ManifestData = project.store.read_manifest()
-    old_files = _files_by_id(project)
-    project.title, project.author, project.language = data.title, data.author, data.language
-    project.parts, project.characters, project.trash = data.parts, data.characters, data.trash
-    project.settings, project.extra = data.settings, data.extra
-    new_files = _files_by_id(project)
-    for scene_id in list(project._texts):  # noqa: SLF001 - the project's own cache
-        if new_files.get(scene_id) != old_files.get(scene_id):
-            project.forget_text(scene_id)
-    if hasattr(project, "_scene_index"):
-        project._scene_index = {}  # noqa: SLF001 - its lookup cache points at the replaced nodes
-    project.problems = []
-    project._check_files()  # noqa: SLF001 - counts words, flags missing files, finds unlisted ones
+    project.replace_structure(project.store.read_manifest())
 
 
 def reload_word_list(project: Project) -> str:
@@ -222,9 +209,3 @@ def reload_word_list(project: Project) -> str:
         return f"{WORDLIST_NAME} changed on disk but is not valid UTF-8; the word list was not reloaded"
     project.word_list = sorted({w.strip() for w in text.splitlines() if w.strip()})
     return ""
-
-
-def _files_by_id(project: Project) -> dict[str, str]:
-    files = {s.id: s.file for s in project.iter_trash_scenes()}
-    files.update({s.id: s.file for s in project.iter_scenes()})
-    return files

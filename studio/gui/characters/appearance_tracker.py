@@ -19,6 +19,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 
+from studio.app.changes import CastChange, OutlineChange, OutlineChangeKind
 from studio.app.session import ProjectSession
 from studio.core.characters import AppearanceIndex, CastMatcher, SceneMention
 from studio.core.nodes import Character
@@ -73,6 +74,8 @@ class AppearanceTracker(QObject):
     """The project's ``AppearanceIndex``, kept up to date; ``updated`` after each change."""
 
     updated = Signal()
+    # Only the manuscript order of scenes changed (a move): counts are the same.
+    reordered = Signal()
     DEBOUNCE_MS = 500
     # Below this many scenes a rescan of everything runs on the GUI thread (it takes a few ms).
     THREAD_THRESHOLD = 40
@@ -96,8 +99,8 @@ class AppearanceTracker(QObject):
         self._relay.done.connect(self._on_scanned)
         self._typing_timer = QTimer(self, singleShot=True, interval=self.DEBOUNCE_MS)
         self._typing_timer.timeout.connect(self.rescan_live_scene)
-        session.structure_changed.connect(self.refresh)
-        session.characters_changed.connect(self._on_characters_changed)
+        session.outline_changed.connect(self._on_outline_changed)
+        session.cast_changed.connect(self._on_cast_changed)
         session.scene_text_saved.connect(self.rescan_scene)
         session.scene_text_replaced.connect(self.rescan_scene)
         self.rebuild()
@@ -207,7 +210,32 @@ class AppearanceTracker(QObject):
     def _signature_now(self) -> tuple:
         return CastMatcher(_snapshot(self.session.project.characters)).signature
 
-    def _on_characters_changed(self) -> None:
+    def _on_outline_changed(self, change: OutlineChange) -> None:
+        """A move only reorders; scenes that came or went are scanned or dropped; a reload rescans."""
+        kind = change.kind
+        if kind == OutlineChangeKind.MOVED:
+            self._reorder()
+            self.reordered.emit()
+        elif kind in (OutlineChangeKind.RELOADED, OutlineChangeKind.RESTORED):
+            self.refresh()  # restored characters may come back too
+        elif kind != OutlineChangeKind.RENAMED and kind != OutlineChangeKind.TRASH_EMPTIED:
+            self._follow_scenes()
+
+    def _follow_scenes(self) -> None:
+        """Scan scenes new to the manuscript and forget those gone, without re-reading the others."""
+        project = self.session.project
+        live = [scene.id for scene in project.iter_scenes()]
+        known = set(self.index.scenes)
+        for scene_id in known.difference(live):
+            self.index.remove_scene(scene_id)
+            self._keys.pop(scene_id, None)
+        for scene_id in (s for s in live if s not in known):
+            self.index.update_scene(scene_id, self._current_text(scene_id))
+            self._keys[scene_id] = file_key(project.store.scene_path(project.scene(scene_id)))
+        self._reorder()
+        self.updated.emit()
+
+    def _on_cast_changed(self, _change: CastChange) -> None:
         if self._cast_changed():
             self.rebuild()
         elif not self.busy:

@@ -28,12 +28,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from studio.app.changes import CastChange
 from studio.app.commands.characters import (
     AddCharacterCommand,
     CharacterCommand,
     DeleteCharacterCommand,
     SetCharacterFieldsCommand,
-    run,
 )
 from studio.app.session import ProjectSession
 from studio.core.atomic import atomic_write
@@ -202,9 +202,9 @@ class CharactersPanel(QWidget):
         self.notes_edit.installEventFilter(self)
         self.appearances_view.clicked.connect(self.open_appearance)
         self.appearances_view.activated.connect(self.open_appearance)
-        self.session.characters_changed.connect(self._on_characters_changed)
-        self.session.structure_changed.connect(self._on_characters_changed)
+        self.session.cast_changed.connect(self._on_cast_changed)
         self.tracker.updated.connect(self._on_index_updated)
+        self.tracker.reordered.connect(self._show_appearances)
         delete = QAction("Delete Character", self.list_view)
         delete.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
         delete.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)  # only when the list has focus
@@ -368,7 +368,7 @@ class CharactersPanel(QWidget):
     # -- internals --------------------------------------------------------------------
     def _run(self, command: CharacterCommand) -> bool:
         try:
-            run(command)
+            self.session.run(command)
         except (StudioError, OSError) as error:
             self.message.emit(str(error))
             return False
@@ -415,9 +415,9 @@ class CharactersPanel(QWidget):
     def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         self.show_character(current.data(ID_ROLE) if current.isValid() else None)
 
-    def _on_characters_changed(self) -> None:
+    def _on_cast_changed(self, _change: CastChange) -> None:
         keep = self.character_id
-        self.model.reload()
+        self.model.sync()
         if keep and self.model.row_of(keep) >= 0:
             self.select_character(keep)
         else:

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from studio.app.commands.characters import RenameEverywhereCommand, SetCharacterFieldsCommand, run
+from studio.app.commands.characters import RenameEverywhereCommand, SetCharacterFieldsCommand
 from studio.app.session import ProjectSession
 from studio.core.characters import RenamePlan, apply_rename, plan_rename
 from studio.core.errors import NodeNotFoundError, StudioError
@@ -143,7 +143,7 @@ class RenameCharacterDialog(QDialog):
             return False
         try:
             record = apply_rename(self.session.project, self.character_id, name, self.plans)
-            run(RenameEverywhereCommand(self.session, record))
+            self.session.run(RenameEverywhereCommand(self.session, record))
         except (StudioError, OSError) as error:
             self.summary.setText(f"Not renamed: {error}")
             return False
@@ -157,7 +157,7 @@ class RenameCharacterDialog(QDialog):
         if not name:
             return False
         try:
-            run(SetCharacterFieldsCommand(self.session, self.character_id, name=name))
+            self.session.run(SetCharacterFieldsCommand(self.session, self.character_id, name=name))
         except StudioError as error:
             self.summary.setText(f"Not renamed: {error}")
             return False

@@ -21,6 +21,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QFrame, QMenu, QTextEdit, QWidget
 
+from studio.app.changes import OutlineChange, OutlineChangeKind
 from studio.app.session import ProjectSession
 from studio.core.errors import NodeNotFoundError
 from studio.gui.editor.autosave import AutoSaver
@@ -47,6 +48,9 @@ def to_scene_text(raw: str) -> str:
     return raw.replace("\u2029", "\n").replace("\u2028", "\n")
 
 
+GONE_KINDS = (OutlineChangeKind.REMOVED, OutlineChangeKind.TRASHED, OutlineChangeKind.RELOADED)
+
+
 class SceneEditor(QTextEdit):
     """Edits one scene's text; saves through its ``AutoSaver``; ``scene_shown`` after a switch."""
 
@@ -66,7 +70,7 @@ class SceneEditor(QTextEdit):
         self.set_editor_font("", 13)
         self.autosave = AutoSaver(self, session)
         session.scene_text_replaced.connect(self._on_text_replaced)
-        session.structure_changed.connect(self._check_scene_exists)
+        session.outline_changed.connect(self._on_outline_changed)
         self._loading = False
         self.setEnabled(False)
         self.setPlaceholderText("Select a scene in the outline to start writing.")
@@ -183,8 +187,9 @@ class SceneEditor(QTextEdit):
         self._load_text(self.session.project.scene_text(scene_id), self.isReadOnly(), position)
         self.verticalScrollBar().setValue(scrolled)
 
-    def _check_scene_exists(self) -> None:
-        if self._scene_id is None:
+    def _on_outline_changed(self, change: OutlineChange) -> None:
+        """Close the scene shown if the change took it out of the manuscript."""
+        if self._scene_id is None or change.kind not in GONE_KINDS:
             return
         try:
             self.session.project.scene(self._scene_id)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from studio.app.changes import OutlineChange
 from studio.app.commands import SetSceneFieldsCommand
 from studio.app.session import ProjectSession
 from studio.core.errors import NodeNotFoundError
@@ -77,8 +78,8 @@ class SceneInspector(QFrame):
         self._synopsis_timer.timeout.connect(self._commit_synopsis)
         self.synopsis_edit.textChanged.connect(self._on_synopsis_typed)
         session.scene_changed.connect(self._on_scene_changed)
-        session.structure_changed.connect(self.refresh)
-        session.characters_changed.connect(self.refresh)
+        session.outline_changed.connect(self._on_outline_changed)
+        session.cast_changed.connect(lambda _change: self.refresh())
         session.scene_text_saved.connect(self._on_scene_changed)
         self.show_scene(None)
 
@@ -111,6 +112,17 @@ class SceneInspector(QFrame):
                 widget.setEnabled(editable)
         finally:
             self._filling = False
+
+    def _on_outline_changed(self, change: OutlineChange) -> None:
+        """Refill only when the change may concern the scene shown (its part's title, its place)."""
+        if self.scene_id is None:
+            return
+        try:
+            part_id = self.session.project.part_of(self.scene_id).id
+        except NodeNotFoundError:
+            part_id = None
+        if change.touches(self.scene_id) or change.touches(part_id):
+            self.refresh()
 
     def _where(self, scene_id: str) -> str:
         project = self.session.project

@@ -13,7 +13,7 @@ def _split(session: ProjectSession, ids: Sequence[str]) -> tuple[list[str], list
     return [i for i in ids if i in part_ids], [i for i in ids if i not in part_ids]
 
 
-def step_up(session: ProjectSession, ids: Sequence[str]) -> commands.StructureCommand | None:
+def step_up(session: ProjectSession, ids: Sequence[str]) -> commands.ProjectCommand | None:
     """The command moving ``ids`` (scenes, or one part) one step up, or None at the top."""
     project = session.project
     parts, scenes = _split(session, ids)
@@ -32,7 +32,7 @@ def step_up(session: ProjectSession, ids: Sequence[str]) -> commands.StructureCo
     return commands.MoveScenesCommand(session, scenes, previous.id, len(previous.scenes))
 
 
-def step_down(session: ProjectSession, ids: Sequence[str]) -> commands.StructureCommand | None:
+def step_down(session: ProjectSession, ids: Sequence[str]) -> commands.ProjectCommand | None:
     """The command moving ``ids`` (scenes, or one part) one step down, or None at the bottom."""
     project = session.project
     parts, scenes = _split(session, ids)

@@ -33,7 +33,7 @@ class TrashPanel(QWidget):
         # Replaceable, so tests and scripts can answer the question without a modal dialog.
         self.confirm_empty: Callable[[], bool] = self._ask_empty
         self._build()
-        session.structure_changed.connect(self.update_buttons)
+        session.outline_changed.connect(lambda change: change.trash_changed and self.update_buttons())
         self.update_buttons()
 
     def _build(self) -> None:

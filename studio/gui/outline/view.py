@@ -37,7 +37,7 @@ class OutlineView(QTreeView):
         self.outline_model.rowsInserted.connect(self._expand_new_parts)
         self.selectionModel().currentChanged.connect(self._on_current_changed)
         self.selectionModel().selectionChanged.connect(lambda *_: self.update_actions())
-        session.structure_changed.connect(self.update_actions)
+        session.outline_changed.connect(lambda _change: self.update_actions())
         self.update_actions()
 
     # -- set-up ----------------------------------------------------------------------
@@ -179,7 +179,7 @@ class OutlineView(QTreeView):
                 self.expand(self.outline_model.index(row, 0))
 
     # -- actions ---------------------------------------------------------------------------
-    def _push(self, command: commands.StructureCommand) -> bool:
+    def _push(self, command: commands.ProjectCommand) -> bool:
         self.session.push(command)
         return not command.error
 

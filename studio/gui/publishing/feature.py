@@ -11,10 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QWidget
 
-from studio.app.commands.base import StructureCommand
-from studio.app.session import ProjectSession
 from studio.core.errors import StudioError
-from studio.core.nodes import Part, Scene, ScenePosition
 from studio.gui import messages
 
 if TYPE_CHECKING:  # the dialogs and the importer load on first use, not while the window opens
@@ -22,50 +19,6 @@ if TYPE_CHECKING:  # the dialogs and the importer load on first use, not while t
     from studio.gui.main_window import MainWindow
     from studio.gui.publishing.export_dialog import ExportDialog
     from studio.gui.publishing.import_dialog import ImportDialog
-
-
-class ImportPartsCommand(StructureCommand):
-    """Append an import plan's parts to the project; undo removes them, redo puts the same ones back."""
-
-    def __init__(self, session: ProjectSession, plan: ImportPlan) -> None:
-        count = len(plan.parts)
-        super().__init__(session, f"Import {count} part{'s' if count != 1 else ''}")
-        self.plan = plan
-        self.parts: list[tuple[Part, int]] = []
-        self.scenes: list[tuple[Scene, ScenePosition, str]] = []
-
-    def do(self) -> None:
-        """Add the parts (the first time) or put the removed ones back."""
-        project = self.project
-        if not self.parts:
-            from studio.core.importing.apply import append_plan
-
-            added = append_plan(project, self.plan)
-            self.parts = [(part, project.parts.index(part)) for part in added]
-            return
-        with project.batch():
-            for part, index in self.parts:
-                project.insert_part(part, index)
-            for scene, position, text in self.scenes:
-                project.insert_scene(scene, position, text)
-        self.scenes = []
-
-    def undo_change(self) -> None:
-        """Remove the imported scenes (keeping their text) and then the empty parts."""
-        project = self.project
-        removed = []
-        with project.batch():
-            for part, _ in self.parts:
-                for scene in list(reversed(part.scenes)):
-                    removed.append(project.remove_scene(scene.id))
-            for part, _ in reversed(self.parts):
-                project.remove_part(part.id)
-        self.scenes = list(reversed(removed))
-
-    @property
-    def part_ids(self) -> list[str]:
-        """The ids of the imported parts."""
-        return [part.id for part, _ in self.parts]
 
 
 def current_part_id(window: MainWindow) -> str | None:
@@ -127,6 +80,8 @@ def open_import(window: MainWindow) -> ImportDialog:
     def accepted() -> None:
         if dialog.plan is None or window.session.read_only:
             return
+        from studio.app.commands.imports import ImportPartsCommand
+
         command = ImportPartsCommand(window.session, dialog.plan)
         window.session.push(command)
         if command.part_ids and hasattr(window.outline_view, "select_ids"):

@@ -23,13 +23,15 @@ from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog
 
+from studio.app.changes import CastChangeKind, OutlineChangeKind
+from studio.app.commands.snapshots import RestoreSnapshotCommand
 from studio.core.errors import StudioError
 from studio.core.safety import backups, snapshots
 from studio.core.safety.locking import Lock, ProjectLockedError, acquire, take_over
 from studio.core.safety.watcher import reload_structure
 from studio.gui import messages
 from studio.gui.safety.dialogs import CANCEL, TAKE_OVER, BackupDialog, LockDialog
-from studio.gui.safety.history_panel import HistoryPanel, RestoreSnapshotCommand
+from studio.gui.safety.history_panel import HistoryPanel
 from studio.gui.safety.outside_change_bar import OutsideChangeBar
 from studio.gui.safety.outside_watch import OutsideWatch
 
@@ -114,8 +116,8 @@ class SafetyFeature(QObject):
         session, window = self.session, self.window
         for signal in (session.scene_text_saved, session.scene_changed):
             signal.connect(self._mark_written)
-        session.structure_changed.connect(self._mark_written)
-        session.characters_changed.connect(self._mark_written)
+        session.outline_changed.connect(self._mark_written)
+        session.cast_changed.connect(self._mark_written)
         window.editor.scene_shown.connect(self.history_panel.show_scene)
         session.scene_text_saved.connect(self._text_saved)
         self.history_panel.take_requested.connect(self.take_snapshot)
@@ -216,10 +218,7 @@ class SafetyFeature(QObject):
         except OSError as error:
             self.window.statusBar().showMessage(f"Cannot read the snapshot: {error.strerror}", 6000)
             return
-        report = lambda message: self.window.statusBar().showMessage(message, 8000)  # noqa: E731
-        self.session.push(
-            RestoreSnapshotCommand(self.session, shot.scene_id, text, shot.local_time(), report)
-        )
+        self.session.push(RestoreSnapshotCommand(self.session, shot.scene_id, text, shot.local_time()))
         self.history_panel.refresh()
 
     # -- backups --------------------------------------------------------------------------
@@ -322,8 +321,8 @@ class SafetyFeature(QObject):
         for scene in [*project.iter_scenes(), *project.iter_trash_scenes()]:
             project.forget_text(scene.id)
         self.session.undo_stack.clear()
-        self.session.structure_changed.emit()
-        self.session.characters_changed.emit()
+        self.session.announce(OutlineChangeKind.RELOADED)
+        self.session.announce_cast(CastChangeKind.RELOADED)
         current = self.window.editor.current_scene_id()
         if current:
             self.window.editor.autosave.discard(current)

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QUndoCommand
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -21,42 +20,6 @@ from studio.app.session import ProjectSession
 from studio.core.errors import StudioError
 from studio.core.safety import snapshots
 from studio.gui.safety.diff_view import DiffView
-
-
-class RestoreSnapshotCommand(QUndoCommand):
-    """Put a snapshot's text back into its scene; undo puts the text before it back."""
-
-    def __init__(
-        self, session: ProjectSession, scene_id: str, text: str, label: str, report: Callable
-    ) -> None:
-        super().__init__(f"Restore Snapshot ({label})")
-        self.session = session
-        self.scene_id = scene_id
-        self.text = text
-        self.before: str | None = None
-        self.report = report
-
-    def redo(self) -> None:
-        """Keep the current text as a snapshot, then write the snapshot's text."""
-        project = self.session.project
-        if self.before is None:
-            self.before = project.scene_text(self.scene_id)
-            project.announce_text_change(self.scene_id, "before restore")
-        self._write(self.text)
-
-    def undo(self) -> None:
-        """Write back the text the scene had before the restore."""
-        if self.before is not None:
-            self._write(self.before)
-
-    def _write(self, text: str) -> None:
-        try:
-            self.session.project.set_scene_text(self.scene_id, text)
-        except (OSError, StudioError) as error:
-            self.report(f"Not restored: {error}")
-            return
-        self.session.scene_text_saved.emit(self.scene_id)
-        self.session.scene_text_replaced.emit(self.scene_id)
 
 
 class HistoryPanel(QWidget):

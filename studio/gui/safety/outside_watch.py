@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
 
+from studio.app.changes import CastChangeKind, OutlineChangeKind
 from studio.core.errors import StudioError
 from studio.core.safety import snapshots
 from studio.core.safety.watcher import ProjectWatcher, classify_changes, reload_structure, reload_word_list
@@ -194,11 +195,12 @@ class OutsideWatch(QObject):
     def _recover(self, names: list[str]) -> None:
         wanted = [n for n in names if n in self.project.recovered]
         try:
-            self.project.recover_files(wanted)
+            part = self.project.recover_files(wanted)
         except (OSError, StudioError) as error:
             messages.inform(self.window, "Cannot add the recovered scenes", str(error))
             return
-        self.window.session.structure_changed.emit()
+        if part is not None:
+            self.window.session.announce(OutlineChangeKind.ADDED, [part.id])
 
     def _reload_manifest(self) -> None:
         window = self.window
@@ -213,8 +215,8 @@ class OutsideWatch(QObject):
             window.statusBar().showMessage(f"story.json changed on disk but cannot be read: {error}", 10000)
             return
         window.session.undo_stack.clear()  # its commands point at nodes the new outline replaced
-        window.session.structure_changed.emit()
-        window.session.characters_changed.emit()
+        window.session.announce(OutlineChangeKind.RELOADED)
+        window.session.announce_cast(CastChangeKind.RELOADED)
         window.update_title()
         if current:
             try:

@@ -63,7 +63,7 @@ class SpellingFeature(QObject):
         self._build_actions()
         self.editor.add_context_menu_hook(self.extend_context_menu)
         self.session.word_list_changed.connect(self._on_word_list_changed)
-        self.session.characters_changed.connect(self._on_characters_changed)
+        self.session.cast_changed.connect(self._on_cast_changed)
         self.load_engine()
 
     @property
@@ -105,7 +105,7 @@ class SpellingFeature(QObject):
             self.engine.set_words("project", self.project.word_list)
             self.highlighter.recheck_all()
 
-    def _on_characters_changed(self) -> None:
+    def _on_cast_changed(self, _change: object) -> None:
         if self.engine is not None:
             self.engine.set_words("characters", character_words(self.project))
             self.highlighter.recheck_all()

@@ -1,0 +1,58 @@
+"""Undoable import of a plan's parts into the open project."""
+
+from __future__ import annotations
+
+from studio.app.changes import OutlineChangeKind
+from studio.app.commands.base import ProjectCommand
+from studio.app.session import ProjectSession
+from studio.core.importing.plan import ImportPlan
+from studio.core.nodes import Part, Scene, ScenePosition
+
+
+class ImportPartsCommand(ProjectCommand):
+    """Append an import plan's parts to the project; undo removes them, redo puts the same ones back."""
+
+    def __init__(self, session: ProjectSession, plan: ImportPlan) -> None:
+        count = len(plan.parts)
+        super().__init__(session, f"Import {count} part{'s' if count != 1 else ''}")
+        self.plan = plan
+        self.parts: list[tuple[Part, int]] = []
+        self.scenes: list[tuple[Scene, ScenePosition, str]] = []
+
+    def apply(self) -> None:
+        """Add the parts (the first time) or put the removed ones back."""
+        project = self.project
+        if not self.parts:
+            from studio.core.importing.apply import append_plan
+
+            added = append_plan(project, self.plan)
+            self.parts = [(part, project.parts.index(part)) for part in added]
+            return
+        with project.batch():
+            for part, index in self.parts:
+                project.insert_part(part, index)
+            for scene, position, text in self.scenes:
+                project.insert_scene(scene, position, text)
+        self.scenes = []
+
+    def revert(self) -> None:
+        """Remove the imported scenes (keeping their text) and then the empty parts."""
+        project = self.project
+        removed = []
+        with project.batch():
+            for part, _ in self.parts:
+                for scene in list(reversed(part.scenes)):
+                    removed.append(project.remove_scene(scene.id))
+            for part, _ in reversed(self.parts):
+                project.remove_part(part.id)
+        self.scenes = list(reversed(removed))
+
+    def announce(self, undone: bool) -> None:
+        """The imported parts came (or went)."""
+        kind = OutlineChangeKind.REMOVED if undone else OutlineChangeKind.ADDED
+        self.session.announce(kind, self.part_ids)
+
+    @property
+    def part_ids(self) -> list[str]:
+        """The ids of the imported parts."""
+        return [part.id for part, _ in self.parts]
