@@ -11,7 +11,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 
-from studio.gui.editor.autosave import AutoSaver
+from studio.app.autosave import AutoSaver
 from tests.gui.window_helpers import make_story, open_test_window, scene_file
 
 REPO = Path(__file__).resolve().parents[2]

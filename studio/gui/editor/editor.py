@@ -21,10 +21,10 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QFrame, QMenu, QTextEdit, QWidget
 
+from studio.app.autosave import AutoSaver, EditorView
 from studio.app.changes import OutlineChange, OutlineChangeKind
 from studio.app.session import ProjectSession
 from studio.core.errors import NodeNotFoundError
-from studio.gui.editor.autosave import AutoSaver
 
 PREFERRED_FAMILIES = ("Literata", "Charter", "Georgia", "Source Serif 4", "Noto Serif", "DejaVu Serif")
 COLUMN_CHARS = 70
@@ -68,7 +68,10 @@ class SceneEditor(QTextEdit):
         self.setTabChangesFocus(False)
         self.setLineWrapMode(QTextEdit.LineWrapMode.WidgetWidth)
         self.set_editor_font("", 13)
-        self.autosave = AutoSaver(self, session)
+        view = EditorView(
+            self.document(), self.current_scene_id, self.scene_text, self.is_loading, self.isReadOnly
+        )
+        self.autosave = AutoSaver(view, session, self)
         session.scene_text_replaced.connect(self._on_text_replaced)
         session.outline_changed.connect(self._on_outline_changed)
         self._loading = False

@@ -1,4 +1,8 @@
-"""Autosave for the scene editor: 2 s after typing stops, on switch, focus loss and quit.
+"""Autosave policy for the scene editor: 2 s after typing stops, on switch, focus loss and quit.
+
+The policy (when to save, the retry timer, the texts waiting to be written) lives here,
+without widgets: the editor hands over its document and callables that read its scene id,
+its text and its state, and stays a thin client.
 
 Saving runs on the GUI thread: a 120 KB scene is written (atomically, fsynced)
 in 10-20 ms, and only ever when the writer has paused, so typing never
@@ -8,17 +12,33 @@ waits on it (see ``tests/perf/bench_editor.py``). A failed save keeps the text
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtGui import QTextDocument
 
 from studio.app.session import ProjectSession
 from studio.core.errors import NodeNotFoundError, StudioError
 
-if TYPE_CHECKING:
-    from studio.gui.editor.editor import SceneEditor
-
 SAVED, SAVING, UNSAVED = "Saved", "Saving…", "Unsaved"
+
+
+class EditorView:
+    """What the autosave policy reads from an editor: its scene, text and state, as callables."""
+
+    def __init__(
+        self,
+        document: QTextDocument,
+        scene_id: Callable[[], str | None],
+        text: Callable[[], str],
+        is_loading: Callable[[], bool],
+        is_read_only: Callable[[], bool],
+    ) -> None:
+        self.document = document
+        self.scene_id = scene_id
+        self.text = text
+        self.is_loading = is_loading
+        self.is_read_only = is_read_only
 
 
 class AutoSaver(QObject):
@@ -29,9 +49,9 @@ class AutoSaver(QObject):
     DELAY_MS = 2000
     RETRY_MS = 5000
 
-    def __init__(self, editor: SceneEditor, session: ProjectSession) -> None:
-        super().__init__(editor)
-        self.editor = editor
+    def __init__(self, view: EditorView, session: ProjectSession, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.view = view
         self.session = session
         self.pending: dict[str, str] = {}
         self.state = SAVED
@@ -40,13 +60,13 @@ class AutoSaver(QObject):
         self.timer.timeout.connect(self.save_current)
         self.retry_timer = QTimer(self, singleShot=True, interval=self.RETRY_MS)
         self.retry_timer.timeout.connect(self.save_current)
-        editor.document().contentsChanged.connect(self._on_edited)
-        editor.document().modificationChanged.connect(self._on_modification_changed)
+        view.document.contentsChanged.connect(self._on_edited)
+        view.document.modificationChanged.connect(self._on_modification_changed)
 
     # -- public API -------------------------------------------------------------------
     def has_unsaved(self) -> bool:
         """Whether some text is not on disk yet."""
-        return bool(self.pending) or self.editor.document().isModified()
+        return bool(self.pending) or self.view.document.isModified()
 
     def pending_text(self, scene_id: str) -> str | None:
         """Text of ``scene_id`` that could not be saved yet, if any."""
@@ -55,17 +75,17 @@ class AutoSaver(QObject):
     def discard(self, scene_id: str) -> None:
         """Forget unsaved text of a scene (its text was replaced by the app)."""
         self.pending.pop(scene_id, None)
-        if scene_id == self.editor.current_scene_id():
-            self.editor.document().setModified(False)
+        if scene_id == self.view.scene_id():
+            self.view.document.setModified(False)
         if not self.has_unsaved():
             self._set_state(SAVED)
 
     def stash_current(self) -> None:
         """Move the editor's modified text into ``pending`` (ready to be written)."""
-        scene_id = self.editor.current_scene_id()
-        document = self.editor.document()
-        if scene_id and document.isModified() and not self.editor.isReadOnly():
-            self.pending[scene_id] = self.editor.scene_text()
+        scene_id = self.view.scene_id()
+        document = self.view.document
+        if scene_id and document.isModified() and not self.view.is_read_only():
+            self.pending[scene_id] = self.view.text()
             document.setModified(False)
 
     def save_current(self) -> bool:
@@ -78,7 +98,7 @@ class AutoSaver(QObject):
         self.timer.stop()
         self.retry_timer.stop()
         if not self.pending:
-            if not self.editor.document().isModified():
+            if not self.view.document.isModified():
                 self._set_state(SAVED)
             return True
         self._set_state(SAVING)
@@ -104,7 +124,7 @@ class AutoSaver(QObject):
         if self.error:
             self.error = ""
             self.session.save_error.emit("")
-        self._set_state(UNSAVED if self.editor.document().isModified() else SAVED)
+        self._set_state(UNSAVED if self.view.document.isModified() else SAVED)
         return True
 
     # -- internals --------------------------------------------------------------------
@@ -116,14 +136,14 @@ class AutoSaver(QObject):
         return str(error)
 
     def _on_edited(self) -> None:
-        if self.editor.is_loading() or not self.editor.document().isModified():
+        if self.view.is_loading() or not self.view.document.isModified():
             return
         if not self.error:
             self._set_state(UNSAVED)
         self.timer.start()
 
     def _on_modification_changed(self, modified: bool) -> None:
-        if modified and not self.editor.is_loading() and not self.error:
+        if modified and not self.view.is_loading() and not self.error:
             self._set_state(UNSAVED)
 
     def _set_state(self, state: str) -> None:
