@@ -398,3 +398,19 @@ class Project(TreeOperations, ManifestData):
     def now() -> str:
         """The current time as an ISO 8601 string (UTC, seconds)."""
         return datetime.now(UTC).replace(microsecond=0).isoformat()
+
+    def mark_scene_missing(self, scene_id: str, problem: str) -> None:
+        """Flag a scene whose file is gone (deleted outside the app); its text stays in memory."""
+        scene = self.scene(scene_id)
+        scene.missing = True
+        scene.problem = problem
+
+    def clear_scene_problem(self, scene_id: str) -> None:
+        """Forget the problem noted on a scene (its file is back, or was written again)."""
+        self.scene(scene_id).problem = ""
+
+    def offer_recovered(self, names: list[str]) -> list[str]:
+        """Offer scene files found outside the manifest for recovery; return those not offered yet."""
+        fresh = [name for name in names if name not in self.recovered]
+        self.recovered.extend(fresh)
+        return fresh
