@@ -96,7 +96,7 @@ def pid_alive(pid: int) -> bool:
         return False
     except PermissionError:
         return True  # it exists, it belongs to someone else
-    except OSError:
+    except (OSError, OverflowError):  # OverflowError: a damaged lock's pid no process can have
         return False
     return True
 
