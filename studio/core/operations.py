@@ -12,31 +12,28 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable, Iterable, Sequence
-from typing import TYPE_CHECKING, Any, Concatenate, ParamSpec, TypeVar
+from typing import Any, TypeVar, cast
 
 from studio.core.counting import WORD_PATTERN
 from studio.core.errors import NodeNotFoundError, ReadOnlyError, StudioError
 from studio.core.nodes import Character, Part, Scene, ScenePosition, TrashItem
-
-if TYPE_CHECKING:
-    from studio.core.project import Project
+from studio.core.project_state import ProjectState
 
 SCENE_FIELDS = ("title", "status", "pov", "synopsis")
 CHARACTER_FIELDS = ("name", "aliases", "role", "description")
 TrashEntry = tuple[TrashItem, int]
-P = ParamSpec("P")
-R = TypeVar("R")
+F = TypeVar("F", bound=Callable[..., Any])
 
 
-def atomic_change(method: Callable[Concatenate[Project, P], R]) -> Callable[Concatenate[Project, P], R]:
+def atomic_change(method: F) -> F:
     """Run a project operation as one batch: all of it reaches memory and disk, or none of it."""
 
     @functools.wraps(method)
-    def run(self: Project, *args: P.args, **kwargs: P.kwargs) -> R:
-        with self.batch():
-            return method(self, *args, **kwargs)
+    def run(state: ProjectState, *args: Any, **kwargs: Any) -> Any:
+        with state.batch():
+            return method(state, *args, **kwargs)
 
-    return run
+    return cast(F, run)
 
 
 def word_boundary(text: str, offset: int) -> int:
@@ -47,16 +44,12 @@ def word_boundary(text: str, offset: int) -> int:
     return offset
 
 
-class TreeOperations:
+class TreeOperations(ProjectState):
     """Add, rename, delete, restore, move, split and merge; mixed into ``Project``."""
-
-    def _guard(self: Project) -> None:
-        if self.read_only:
-            raise ReadOnlyError(f"{self.root.name} is open read-only")
 
     # -- parts ----------------------------------------------------------------------
     @atomic_change
-    def add_part(self: Project, title: str, index: int | None = None, part_id: str | None = None) -> Part:
+    def add_part(self, title: str, index: int | None = None, part_id: str | None = None) -> Part:
         """Add an empty part at ``index`` (default: the end)."""
         self._guard()
         part = Part(id=part_id or self._fresh_id("p"), title=title)
@@ -65,14 +58,14 @@ class TreeOperations:
         return part
 
     @atomic_change
-    def insert_part(self: Project, part: Part, index: int) -> None:
+    def insert_part(self, part: Part, index: int) -> None:
         """Put a part object (with its scenes) back at ``index``."""
         self._guard()
         self.parts.insert(index, part)
         self._changed()
 
     @atomic_change
-    def remove_part(self: Project, part_id: str) -> tuple[Part, int]:
+    def remove_part(self, part_id: str) -> tuple[Part, int]:
         """Remove an empty part for good (the inverse of ``add_part``)."""
         self._guard()
         part = self.part(part_id)
@@ -84,7 +77,7 @@ class TreeOperations:
         return part, index
 
     @atomic_change
-    def rename_part(self: Project, part_id: str, title: str) -> str:
+    def rename_part(self, part_id: str, title: str) -> str:
         """Rename a part; return the old title."""
         self._guard()
         part = self.part(part_id)
@@ -93,7 +86,7 @@ class TreeOperations:
         return old
 
     @atomic_change
-    def set_part_notes(self: Project, part_id: str, notes: str) -> str:
+    def set_part_notes(self, part_id: str, notes: str) -> str:
         """Set a part's notes (trailers, author's notes); return the old notes."""
         self._guard()
         part = self.part(part_id)
@@ -102,7 +95,7 @@ class TreeOperations:
         return old
 
     @atomic_change
-    def move_part(self: Project, part_id: str, index: int) -> int:
+    def move_part(self, part_id: str, index: int) -> int:
         """Move a part to ``index`` among the parts (counted after removal); return its old index."""
         self._guard()
         part = self.part(part_id)
@@ -113,7 +106,7 @@ class TreeOperations:
         return old
 
     @atomic_change
-    def delete_part(self: Project, part_id: str, deleted_at: str = "") -> TrashItem:
+    def delete_part(self, part_id: str, deleted_at: str = "") -> TrashItem:
         """Send a part, with its scenes, to the trash."""
         self._guard()
         part = self.part(part_id)
@@ -127,7 +120,7 @@ class TreeOperations:
     # -- scenes ---------------------------------------------------------------------
     @atomic_change
     def add_scene(
-        self: Project,
+        self,
         part_id: str,
         index: int | None = None,
         title: str = "",
@@ -143,8 +136,10 @@ class TreeOperations:
             id=scene_id or self._fresh_id("s"),
             title=title,
             file=file or self._fresh_scene_file(title or "scene"),
-            **{k: v for k, v in fields.items() if k in SCENE_FIELDS},
         )
+        for key, value in fields.items():
+            if key in SCENE_FIELDS:
+                setattr(scene, key, value)
         self.store.scenes_dir.mkdir(exist_ok=True)
         self._write_file(self.store.scene_path(scene), text, force=file is None)
         self._texts[scene.id] = text
@@ -153,12 +148,12 @@ class TreeOperations:
         self._changed()
         return scene
 
-    def _fresh_scene_file(self: Project, title: str) -> str:
+    def _fresh_scene_file(self, title: str) -> str:
         taken = [s.file for s in self.iter_scenes()] + [s.file for s in self.iter_trash_scenes()]
         return self._fresh_file(title, self.store.scenes_dir, "scene", taken)
 
     @atomic_change
-    def remove_scene(self: Project, scene_id: str) -> tuple[Scene, ScenePosition, str]:
+    def remove_scene(self, scene_id: str) -> tuple[Scene, ScenePosition, str]:
         """Remove a scene and its file for good (the inverse of ``add_scene``); return what it was."""
         self._guard()
         position = self.locate(scene_id)
@@ -171,7 +166,7 @@ class TreeOperations:
         return scene, position, text
 
     @atomic_change
-    def set_scene_fields(self: Project, scene_id: str, **fields: str) -> dict[str, str]:
+    def set_scene_fields(self, scene_id: str, **fields: str) -> dict[str, str]:
         """Set a scene's title, status, POV or synopsis; return the old values."""
         self._guard()
         scene = self.scene(scene_id)
@@ -184,12 +179,12 @@ class TreeOperations:
         self._changed()
         return old
 
-    def rename_scene(self: Project, scene_id: str, title: str) -> str:
+    def rename_scene(self, scene_id: str, title: str) -> str:
         """Rename a scene (its file keeps its name); return the old title."""
         return self.set_scene_fields(scene_id, title=title)["title"]
 
     @atomic_change
-    def move_scenes(self: Project, scene_ids: Sequence[str], part_id: str, index: int) -> list[ScenePosition]:
+    def move_scenes(self, scene_ids: Sequence[str], part_id: str, index: int) -> list[ScenePosition]:
         """Move scenes, kept in manuscript order, to ``index`` of a part.
 
         ``index`` counts positions in the target part before the move, as a drop
@@ -213,7 +208,7 @@ class TreeOperations:
         return old
 
     @atomic_change
-    def place_scenes(self: Project, positions: Iterable[ScenePosition]) -> None:
+    def place_scenes(self, positions: Iterable[ScenePosition]) -> None:
         """Put scenes back at exact positions (the inverse of ``move_scenes``)."""
         self._guard()
         positions = sorted(positions, key=lambda pos: pos.index)
@@ -228,7 +223,7 @@ class TreeOperations:
         self._changed()
 
     @atomic_change
-    def delete_scenes(self: Project, scene_ids: Sequence[str], deleted_at: str = "") -> list[TrashItem]:
+    def delete_scenes(self, scene_ids: Sequence[str], deleted_at: str = "") -> list[TrashItem]:
         """Send scenes to the trash, keeping their text and where they stood."""
         self._guard()
         positions = sorted((self.locate(sid) for sid in scene_ids), key=lambda p: -p.index)
@@ -244,7 +239,7 @@ class TreeOperations:
 
     @atomic_change
     def split_scene(
-        self: Project,
+        self,
         scene_id: str,
         offset: int,
         new_title: str | None = None,
@@ -282,7 +277,7 @@ class TreeOperations:
         return new_scene
 
     @atomic_change
-    def merge_scenes(self: Project, first_id: str, second_id: str) -> tuple[Scene, ScenePosition, str, str]:
+    def merge_scenes(self, first_id: str, second_id: str) -> tuple[Scene, ScenePosition, str, str]:
         """Append the second scene's text to the first (a blank line between) and remove the second.
 
         The two must be adjacent in one part. Returns the removed scene, its position,
@@ -303,7 +298,7 @@ class TreeOperations:
         return removed, position, first_text, second_text
 
     @atomic_change
-    def insert_scene(self: Project, scene: Scene, position: ScenePosition, text: str) -> None:
+    def insert_scene(self, scene: Scene, position: ScenePosition, text: str) -> None:
         """Put a removed scene back with its text (the inverse of ``remove_scene``)."""
         self._guard()
         self._write_file(self.store.scene_path(scene), text, force=True)
@@ -313,7 +308,7 @@ class TreeOperations:
         self._changed()
 
     @atomic_change
-    def recover_files(self: Project, names: Sequence[str] | None = None) -> Part | None:
+    def recover_files(self, names: Sequence[str] | None = None) -> Part | None:
         """Adopt unlisted scene files into a new part named "Recovered scenes"."""
         self._guard()
         names = list(self.recovered if names is None else names)
@@ -329,82 +324,9 @@ class TreeOperations:
             self._changed()
         return part
 
-    # -- characters -----------------------------------------------------------------
-    @atomic_change
-    def add_character(
-        self: Project,
-        name: str,
-        notes: str = "",
-        index: int | None = None,
-        character_id: str | None = None,
-        file: str | None = None,
-        **fields: Any,
-    ) -> Character:
-        """Create a character with a notes file; return it."""
-        self._guard()
-        if not name.strip():
-            raise StudioError("a character needs a name")
-        taken = [c.file for c in self.characters] + [
-            t.node.file for t in self.trash if isinstance(t.node, Character)
-        ]
-        character = Character(
-            id=character_id or self._fresh_id("c"),
-            name=name.strip(),
-            file=file or self._fresh_file(name, self.store.characters_dir, "character", taken),
-            **{k: v for k, v in fields.items() if k in CHARACTER_FIELDS and k != "name"},
-        )
-        self.store.characters_dir.mkdir(exist_ok=True)
-        self._write_file(self.store.character_path(character.file), notes, force=True)
-        self.characters.insert(len(self.characters) if index is None else index, character)
-        self._changed()
-        return character
-
-    @atomic_change
-    def update_character(self: Project, character_id: str, **fields: Any) -> dict[str, Any]:
-        """Change a character's name, aliases, role or description; return the old values."""
-        self._guard()
-        character = self.character(character_id)
-        unknown = set(fields) - set(CHARACTER_FIELDS)
-        if unknown:
-            raise StudioError(f"unknown character field {sorted(unknown)[0]!r}")
-        old = {key: getattr(character, key) for key in fields}
-        for key, value in fields.items():
-            setattr(character, key, list(value) if key == "aliases" else value)
-        self._changed()
-        return old
-
-    @atomic_change
-    def delete_character(self: Project, character_id: str, deleted_at: str = "") -> TrashItem:
-        """Send a character to the trash (its notes file stays)."""
-        self._guard()
-        character = self.character(character_id)
-        index = self.characters.index(character)
-        del self.characters[index]
-        item = TrashItem("character", character, None, index, deleted_at or self.now())
-        self.trash.append(item)
-        self._changed()
-        return item
-
-    def character_notes(self: Project, character_id: str) -> str:
-        """Return a character's free-form notes."""
-        path = self.store.character_path(self.character(character_id).file)
-        try:
-            return self.store.read_text(path)[0]
-        except FileNotFoundError:
-            return ""
-
-    @atomic_change
-    def set_character_notes(self: Project, character_id: str, notes: str) -> None:
-        """Save a character's free-form notes."""
-        self._guard()
-        path = self.store.character_path(self.character(character_id).file)
-        if str(path) not in self.store.known_digests:
-            self.character_notes(character_id)  # learn what is on disk, once
-        self._write_file(path, notes)
-
     # -- trash ----------------------------------------------------------------------
     @atomic_change
-    def restore(self: Project, node_ids: Sequence[str]) -> list[TrashEntry]:
+    def restore(self, node_ids: Sequence[str]) -> list[TrashEntry]:
         """Restore trashed nodes to where they stood; return the trash entries, for the inverse."""
         self._guard()
         wanted = set(node_ids)
@@ -418,7 +340,7 @@ class TreeOperations:
         self._changed()
         return entries
 
-    def _put_back(self: Project, item: TrashItem) -> None:
+    def _put_back(self, item: TrashItem) -> None:
         node = item.node
         if isinstance(node, Part):
             self.parts.insert(min(item.index, len(self.parts)), node)
@@ -431,7 +353,7 @@ class TreeOperations:
             part.scenes.insert(min(item.index, len(part.scenes)), node)
 
     @atomic_change
-    def return_to_trash(self: Project, entries: Sequence[TrashEntry]) -> None:
+    def return_to_trash(self, entries: Sequence[TrashEntry]) -> None:
         """Send restored nodes back to their places in the trash (the inverse of ``restore``)."""
         self._guard()
         ids = {item.node.id for item, _ in entries}
@@ -444,7 +366,7 @@ class TreeOperations:
         self._changed()
 
     @atomic_change
-    def empty_trash(self: Project) -> int:
+    def empty_trash(self) -> int:
         """Delete everything in the trash for good, files included; return how many items went."""
         self._guard()
         items, self.trash = self.trash, []

@@ -9,12 +9,16 @@ import os
 import stat
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from studio.core.atomic import atomic_write
 from studio.core.counting import count_words
 from studio.core.errors import ExternalChangeError, ManifestError, StudioError
 from studio.core.manifest import MANIFEST_NAME, ManifestData, parse_manifest, serialize_manifest
 from studio.core.nodes import Part, Scene
+
+if TYPE_CHECKING:
+    from studio.core.project import Project
 
 SCENES_DIR = "scenes"
 CHARACTERS_DIR = "characters"
@@ -252,7 +256,7 @@ def find_unlisted_scene_files(store: ProjectStore, listed: set[str]) -> list[str
     )
 
 
-def load_project(root: str | os.PathLike[str], read_only: bool = False):  # noqa: ANN201
+def load_project(root: str | os.PathLike[str], read_only: bool = False) -> Project:
     """Open the project folder at ``root``; raise ``StudioError`` with a one-line reason."""
     from studio.core.project import Project
 
@@ -264,7 +268,9 @@ def load_project(root: str | os.PathLike[str], read_only: bool = False):  # noqa
     return Project(store, data, read_only=read_only)
 
 
-def create_project(root: str | os.PathLike[str], title: str, author: str = "", language: str = "en"):  # noqa: ANN201
+def create_project(
+    root: str | os.PathLike[str], title: str, author: str = "", language: str = "en"
+) -> Project:
     """Create a new project folder with one empty part holding one empty scene."""
     from studio.core.project import Project
 

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
+from watchdog.observers.api import BaseObserver
 
 from studio.core.storage import HIDDEN_DIR, SCENE_SUFFIXES, WORDLIST_NAME
 
@@ -87,7 +88,7 @@ class ProjectWatcher:
         self._lock = threading.Lock()
         self._pending: set[Path] = set()
         self._timer: threading.Timer | None = None
-        self._observer: Observer | None = None
+        self._observer: BaseObserver | None = None
         self._stopped = False
 
     def start(self) -> None:
@@ -169,14 +170,14 @@ def classify_changes(project: Project, paths: Iterable[Path]) -> Changes:
             continue
         if path.parent != scenes_dir:
             continue
-        scene = by_file.get(path.name)
+        listed = by_file.get(path.name)
         exists = path.is_file()
-        if scene is not None:
+        if listed is not None:
             if not exists:
-                if not scene.missing:
-                    changes.scenes_deleted.append(scene.id)
+                if not listed.missing:
+                    changes.scenes_deleted.append(listed.id)
             elif not store.is_own_content(path):
-                changes.scenes_changed.append(scene.id)
+                changes.scenes_changed.append(listed.id)
         elif exists and path.name.endswith(SCENE_SUFFIXES) and path.name not in project.recovered:
             changes.new_files.append(path.name)
     return changes
