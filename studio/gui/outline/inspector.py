@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from studio.app.changes import OutlineChange
+from studio.app.changes import OutlineChange, OutlineChangeKind
 from studio.app.commands import SetSceneFieldsCommand
 from studio.app.session import ProjectSession
 from studio.core.errors import NodeNotFoundError
@@ -114,15 +114,13 @@ class SceneInspector(QFrame):
             self._filling = False
 
     def _on_outline_changed(self, change: OutlineChange) -> None:
-        """Refill only when the change may concern the scene shown (its part's title, its place)."""
+        """Refill when the scene shown was renamed, removed or reloaded; else only its place."""
         if self.scene_id is None:
             return
-        try:
-            part_id = self.session.project.part_of(self.scene_id).id
-        except NodeNotFoundError:
-            part_id = None
-        if change.touches(self.scene_id) or change.touches(part_id):
+        if change.touches(self.scene_id) and change.kind != OutlineChangeKind.MOVED:
             self.refresh()
+        else:
+            self.where_label.setText(self._where(self.scene_id))  # "part · scene i of n" may change
 
     def _where(self, scene_id: str) -> str:
         project = self.session.project
@@ -138,13 +136,11 @@ class SceneInspector(QFrame):
         for scene in self.session.project.iter_scenes():
             if scene.status and scene.status not in statuses:
                 statuses.append(scene.status)
-        self.status_combo.clear()
-        self.status_combo.addItems(statuses)
+        _set_items(self.status_combo, statuses)
         names = [c.name for c in self.session.project.characters]
         if pov and pov not in names:
             names.append(pov)
-        self.pov_combo.clear()
-        self.pov_combo.addItems(["", *names])
+        _set_items(self.pov_combo, ["", *names])
 
     def _commit(self, field: str, value: str) -> None:
         if self._filling or not self.scene_id:
@@ -177,3 +173,10 @@ class SceneInspector(QFrame):
     def _on_scene_changed(self, scene_id: str) -> None:
         if scene_id == self.scene_id:
             self.refresh()
+
+
+def _set_items(box: QComboBox, items: list[str]) -> None:
+    """Give a combo box these items, touching its model only if they differ."""
+    if [box.itemText(i) for i in range(box.count())] != items:
+        box.clear()
+        box.addItems(items)
