@@ -41,14 +41,17 @@ class AddSceneCommand(ProjectCommand):
         if self.scene is None:
             self.scene = self.project.add_scene(self.part_id, self.index, title=self.title, text=self.body)
         else:
+            assert self.position is not None  # set by revert(), the only way the scene is known here
             self.project.insert_scene(self.scene, self.position, self.body)
 
     def revert(self) -> None:
         """Remove the scene and its file, keeping its text for redo."""
+        assert self.scene is not None  # undo only follows a successful apply()
         self.scene, self.position, self.body = self.project.remove_scene(self.scene.id)
 
     def announce(self, undone: bool) -> None:
         """The scene came or went."""
+        assert self.scene is not None  # announced only after a successful apply() or revert()
         kind = OutlineChangeKind.REMOVED if undone else OutlineChangeKind.ADDED
         self.session.announce(kind, [self.scene.id])
 
@@ -67,10 +70,12 @@ class AddPartCommand(ProjectCommand):
 
     def revert(self) -> None:
         """Remove the (empty) part."""
+        assert self.part_id is not None  # undo only follows a successful apply()
         self.project.remove_part(self.part_id)
 
     def announce(self, undone: bool) -> None:
         """The part came or went."""
+        assert self.part_id is not None  # announced only after a successful apply() or revert()
         kind = OutlineChangeKind.REMOVED if undone else OutlineChangeKind.ADDED
         self.session.announce(kind, [self.part_id])
 

@@ -43,6 +43,7 @@ class SplitSceneCommand(ProjectCommand):
 
     def revert(self) -> None:
         """Join the halves back: exactly as before, or (if edited since) with a blank line, losing nothing."""
+        assert self.new_scene is not None  # undo only follows a successful apply()
         first, second = self.project.scene_text(self.scene_id), self.project.scene_text(self.new_scene.id)
         text = self.original if (first, second) == self.halves else _joined(first, second)
         with self.project.batch():
@@ -95,6 +96,7 @@ class MergeScenesCommand(ProjectCommand):
         if halves is None:
             raise StudioError("the merged scene was edited where the two scenes join; undo would lose words")
         first, second = halves
+        assert self.removed is not None and self.position is not None  # set by a successful apply()
         with self.project.batch():
             self.project.insert_scene(self.removed, self.position, second)
             self.project.set_scene_text(self.first_id, first)
