@@ -116,7 +116,9 @@ class OutlineModel(QAbstractItemModel):
             return QModelIndex()
         return self.createIndex(row, column, id=self._part_keys[self._part_ids[parent.row()]])
 
-    def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
+    # Qt for Python's tree-model pattern: this one name answers QAbstractItemModel::parent(index); the stubs
+    # also put QObject.parent() (no argument) under it, which a Python override cannot honour both ways.
+    def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
         """Qt override: a scene's part, or nothing for a part."""
         if not index.isValid() or index.internalId() == 0:
             return QModelIndex()
@@ -371,7 +373,9 @@ class OutlineModel(QAbstractItemModel):
     def refresh_node(self, scene_id: str) -> None:
         """Show a scene's new title, status or word count, and its part's total."""
         for nid in (scene_id, self._scene_parts.get(scene_id)):
-            node = self._nodes.get(nid) if nid else None
+            if not nid:
+                continue
+            node = self._nodes.get(nid)
             if node is not None:
                 self._shown[nid] = self._signature(node)
                 self._emit_changed(nid)

@@ -6,6 +6,7 @@ from datetime import datetime
 
 from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 
+from studio.app.changes import OutlineChange
 from studio.app.session import ProjectSession
 from studio.core.nodes import Character, Part, TrashItem
 from studio.models.table_model import HeaderedTableModel
@@ -46,7 +47,12 @@ class TrashModel(HeaderedTableModel):
         super().__init__(parent)
         self.session = session
         self._items: list[TrashItem] = list(session.project.trash)
-        session.outline_changed.connect(lambda change: change.trash_changed and self.sync())
+
+        def on_outline_changed(change: OutlineChange) -> None:
+            if change.trash_changed:
+                self.sync()
+
+        session.outline_changed.connect(on_outline_changed)
         session.cast_changed.connect(lambda _change: self.sync())
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: ANN201

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from studio.app import commands
+from studio.app.changes import OutlineChange
 from studio.app.session import ProjectSession
 from studio.models.trash_model import TrashModel
 
@@ -33,7 +34,12 @@ class TrashPanel(QWidget):
         # Replaceable, so tests and scripts can answer the question without a modal dialog.
         self.confirm_empty: Callable[[], bool] = self._ask_empty
         self._build()
-        session.outline_changed.connect(lambda change: change.trash_changed and self.update_buttons())
+
+        def on_outline_changed(change: OutlineChange) -> None:
+            if change.trash_changed:
+                self.update_buttons()
+
+        session.outline_changed.connect(on_outline_changed)
         self.update_buttons()
 
     def _build(self) -> None:

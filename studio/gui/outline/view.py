@@ -140,7 +140,9 @@ class OutlineView(QTreeView):
 
     def selection_ids(self) -> list[str]:
         """The selected ids in manuscript order."""
-        rows = self.selectionModel().selectedRows(TITLE_COLUMN) if self.selectionModel() else []
+        # Optional: Qt returns no selection model before a model is set (the stubs say it always does).
+        selection: QItemSelectionModel | None = self.selectionModel()
+        rows = selection.selectedRows(TITLE_COLUMN) if selection is not None else []
         return self.outline_model.ids_in_order([nid for nid in map(self.outline_model.node_id, rows) if nid])
 
     def select_ids(self, node_ids: Sequence[str]) -> None:
