@@ -26,6 +26,7 @@ from studio.core.nodes import Character
 
 FileKey = tuple[int, int, int]  # size, mtime_ns, inode
 ScanResult = dict[str, dict[str, SceneMention]]
+ScanPayload = tuple[ScanResult, dict[str, FileKey | None]]  # what a scan job sends back
 
 
 def file_key(path: Path) -> FileKey | None:
@@ -46,7 +47,14 @@ class _Relay(QObject):
 class _ScanJob(QRunnable):
     """Reads and scans scene files on a pool thread; reports ``(generation, results)``."""
 
-    def __init__(self, generation: int, matcher: CastMatcher, files: list, overrides: dict, relay: _Relay):
+    def __init__(
+        self,
+        generation: int,
+        matcher: CastMatcher,
+        files: list[tuple[str, Path]],
+        overrides: dict[str, str],
+        relay: _Relay,
+    ) -> None:
         super().__init__()
         self.generation = generation
         self.matcher = matcher
@@ -67,7 +75,8 @@ class _ScanJob(QRunnable):
                 except OSError:
                     text = ""
             results[scene_id] = self.matcher.scan(text)
-        self.relay.done.emit(self.generation, (results, keys))
+        payload: ScanPayload = (results, keys)
+        self.relay.done.emit(self.generation, payload)
 
 
 class AppearanceTracker(QObject):
@@ -157,7 +166,7 @@ class AppearanceTracker(QObject):
         matcher = CastMatcher(_snapshot(project.characters))
         scenes = list(project.iter_scenes())
         files = [(s.id, project.store.scene_path(s)) for s in scenes]
-        overrides = {}
+        overrides: dict[str, str] = {}
         live_id, live = self.live_text() if self.live_text else (None, "")
         if live_id:
             overrides[live_id] = live
@@ -192,7 +201,7 @@ class AppearanceTracker(QObject):
                 return live
         return self.session.project.scene_text(scene_id)
 
-    def _on_scanned(self, generation: int, payload: object) -> None:
+    def _on_scanned(self, generation: int, payload: ScanPayload) -> None:
         if generation != self.generation:
             return  # a newer scan is on its way
         self.busy = False
