@@ -29,15 +29,19 @@ class NewProjectDialog(QDialog):
         self.setObjectName("newProjectDialog")
         self.setWindowTitle("New Project")
         self.created_path: Path | None = None
-        self.title_edit = QLineEdit(objectName="newProjectTitle", placeholderText="My Serial")
-        self.author_edit = QLineEdit(objectName="newProjectAuthor")
-        self.folder_edit = QLineEdit(str(parent_folder or Path.home()), objectName="newProjectFolder")
+        self.title_edit = QLineEdit(placeholderText="My Serial")
+        self.title_edit.setObjectName("newProjectTitle")
+        self.author_edit = QLineEdit()
+        self.author_edit.setObjectName("newProjectAuthor")
+        self.folder_edit = QLineEdit(str(parent_folder or Path.home()))
+        self.folder_edit.setObjectName("newProjectFolder")
         browse = QPushButton("Browse…")
         browse.clicked.connect(self._browse)
         row = QHBoxLayout()
         row.addWidget(self.folder_edit, 1)
         row.addWidget(browse)
-        self.error_label = QLabel(objectName="newProjectError")
+        self.error_label = QLabel()
+        self.error_label.setObjectName("newProjectError")
         self.error_label.setWordWrap(True)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel

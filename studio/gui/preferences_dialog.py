@@ -26,22 +26,25 @@ class PreferencesDialog(QDialog):
         self.setObjectName("preferencesDialog")
         self.setWindowTitle("Preferences")
         self.settings = settings
-        self.font_combo = QFontComboBox(objectName="fontCombo")
+        self.font_combo = QFontComboBox()
+        self.font_combo.setObjectName("fontCombo")
         from studio.gui.editor.editor import default_font_family
 
         self.font_combo.setCurrentFont(QFont(settings.editor_font_family or default_font_family()))
-        self.size_spin = QSpinBox(objectName="fontSizeSpin", minimum=8, maximum=36, suffix=" pt")
+        self.size_spin = QSpinBox(minimum=8, maximum=36, suffix=" pt")
+        self.size_spin.setObjectName("fontSizeSpin")
         self.size_spin.setValue(settings.editor_font_size)
-        self.theme_combo = QComboBox(objectName="themeCombo")
+        self.theme_combo = QComboBox()
+        self.theme_combo.setObjectName("themeCombo")
         for theme in THEMES:
             self.theme_combo.addItem(THEME_LABELS[theme], theme)
         self.theme_combo.setCurrentIndex(THEMES.index(settings.theme))
-        self.backup_minutes_spin = QSpinBox(
-            objectName="backupMinutesSpin", minimum=1, maximum=240, suffix=" min of writing"
-        )
+        self.backup_minutes_spin = QSpinBox(minimum=1, maximum=240, suffix=" min of writing")
+        self.backup_minutes_spin.setObjectName("backupMinutesSpin")
         self.backup_minutes_spin.setValue(settings.backup_interval_minutes)
         self.backup_minutes_spin.setToolTip("A zipped backup after this long, and on close")
-        self.backups_kept_spin = QSpinBox(objectName="backupsKeptSpin", minimum=1, maximum=500)
+        self.backups_kept_spin = QSpinBox(minimum=1, maximum=500)
+        self.backups_kept_spin.setObjectName("backupsKeptSpin")
         self.backups_kept_spin.setValue(settings.backups_kept)
         self.backups_kept_spin.setToolTip("The newest backups kept for each project; older ones are deleted")
         buttons = QDialogButtonBox(

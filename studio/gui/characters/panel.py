@@ -10,7 +10,16 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QEvent,
+    QItemSelectionModel,
+    QModelIndex,
+    QObject,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -100,7 +109,8 @@ class CharactersPanel(QWidget):
 
     # -- building ---------------------------------------------------------------------
     def _build(self) -> None:
-        self.filter_edit = QLineEdit(objectName="characterFilter", placeholderText="Filter characters")
+        self.filter_edit = QLineEdit(placeholderText="Filter characters")
+        self.filter_edit.setObjectName("characterFilter")
         self.filter_edit.setClearButtonEnabled(True)
         self.new_button = self._tool_button("+", "New character (Ctrl+Shift+C)", "newCharacterButton")
         self.delete_button = self._tool_button(
@@ -119,21 +129,27 @@ class CharactersPanel(QWidget):
         header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(ROLE, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(APPEARANCES, QHeaderView.ResizeMode.ResizeToContents)
-        self.name_edit = QLineEdit(objectName="characterName", placeholderText="Name")
-        self.aliases_edit = QLineEdit(
-            objectName="characterAliases", placeholderText="Jess, Summers, the Major"
-        )
+        self.name_edit = QLineEdit(placeholderText="Name")
+        self.name_edit.setObjectName("characterName")
+        self.aliases_edit = QLineEdit(placeholderText="Jess, Summers, the Major")
+        self.aliases_edit.setObjectName("characterAliases")
         self.aliases_edit.setToolTip("Other names the story uses, separated by commas")
-        self.role_combo = QComboBox(objectName="characterRole", editable=True)
+        self.role_combo = QComboBox(editable=True)
+        self.role_combo.setObjectName("characterRole")
         self.role_combo.addItems(["", *DEFAULT_ROLES])
-        self.role_combo.lineEdit().setPlaceholderText("Role")
-        self.description_edit = QLineEdit(objectName="characterDescription", placeholderText="In one line")
-        self.notes_edit = QPlainTextEdit(objectName="characterNotes")
+        self._role_line_edit().setPlaceholderText("Role")
+        self.description_edit = QLineEdit(placeholderText="In one line")
+        self.description_edit.setObjectName("characterDescription")
+        self.notes_edit = QPlainTextEdit()
+        self.notes_edit.setObjectName("characterNotes")
         self.notes_edit.setPlaceholderText("Notes: looks, history, voice, what they want…")
         self.notes_edit.setTabChangesFocus(True)
-        self.rename_button = QToolButton(objectName="renameEverywhereButton", text="Rename…")
+        self.rename_button = QToolButton()
+        self.rename_button.setObjectName("renameEverywhereButton")
+        self.rename_button.setText("Rename…")
         self.rename_button.setToolTip("Rename this character and replace the name in every scene")
-        self.appearances_label = QLabel(objectName="appearancesLabel")
+        self.appearances_label = QLabel()
+        self.appearances_label.setObjectName("appearancesLabel")
         self.appearances_view = self._tree_view("characterAppearances", self.appearances)
         self.appearances_view.header().setStretchLastSection(False)
         self.appearances_view.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -148,14 +164,16 @@ class CharactersPanel(QWidget):
         form.addRow("Aliases", self.aliases_edit)
         form.addRow("Role", self.role_combo)
         form.addRow("Description", self.description_edit)
-        self.editor = QWidget(objectName="characterEditor")
+        self.editor = QWidget()
+        self.editor.setObjectName("characterEditor")
         editor_layout = QVBoxLayout(self.editor)
         editor_layout.setContentsMargins(0, 6, 0, 0)
         editor_layout.addLayout(form)
         editor_layout.addWidget(self.notes_edit, 2)
         editor_layout.addWidget(self.appearances_label)
         editor_layout.addWidget(self.appearances_view, 1)
-        splitter = QSplitter(Qt.Orientation.Vertical, objectName="charactersSplitter")
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.setObjectName("charactersSplitter")
         splitter.addWidget(self.list_view)
         splitter.addWidget(self.editor)
         splitter.setStretchFactor(1, 2)
@@ -164,14 +182,22 @@ class CharactersPanel(QWidget):
         layout.addLayout(top)
         layout.addWidget(splitter, 1)
 
+    def _role_line_edit(self) -> QLineEdit:
+        line_edit = self.role_combo.lineEdit()
+        assert line_edit is not None  # the role combo is editable, so it always has one
+        return line_edit
+
     def _tool_button(self, text: str, tip: str, name: str) -> QToolButton:
-        button = QToolButton(objectName=name, text=text)
+        button = QToolButton()
+        button.setObjectName(name)
+        button.setText(text)
         button.setToolTip(tip)
         button.setAutoRaise(True)
         return button
 
-    def _tree_view(self, name: str, model) -> QTreeView:  # noqa: ANN001
-        view = QTreeView(objectName=name)
+    def _tree_view(self, name: str, model: QAbstractItemModel) -> QTreeView:
+        view = QTreeView()
+        view.setObjectName(name)
         view.setModel(model)
         view.setRootIsDecorated(False)
         view.setUniformRowHeights(True)
@@ -192,7 +218,7 @@ class CharactersPanel(QWidget):
             lambda: self._commit(aliases=split_aliases(self.aliases_edit.text()))
         )
         self.role_combo.activated.connect(lambda _i: self._commit(role=self.role_combo.currentText().strip()))
-        self.role_combo.lineEdit().editingFinished.connect(
+        self._role_line_edit().editingFinished.connect(
             lambda: self._commit(role=self.role_combo.currentText().strip())
         )
         self.description_edit.editingFinished.connect(

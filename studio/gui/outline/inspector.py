@@ -36,17 +36,23 @@ class SceneInspector(QFrame):
         self._synopsis_dirty = False
         self.heading = QLabel("Scene")
         self.heading.setObjectName("inspectorHeading")
-        self.where_label = QLabel(objectName="inspectorWhere")
+        self.where_label = QLabel()
+        self.where_label.setObjectName("inspectorWhere")
         self.where_label.setWordWrap(True)
-        self.title_edit = QLineEdit(objectName="inspectorTitle")
-        self.status_combo = QComboBox(objectName="inspectorStatus", editable=True)
-        self.pov_combo = QComboBox(objectName="inspectorPov", editable=True)
-        self.synopsis_edit = QPlainTextEdit(objectName="inspectorSynopsis")
+        self.title_edit = QLineEdit()
+        self.title_edit.setObjectName("inspectorTitle")
+        self.status_combo = QComboBox(editable=True)
+        self.status_combo.setObjectName("inspectorStatus")
+        self.pov_combo = QComboBox(editable=True)
+        self.pov_combo.setObjectName("inspectorPov")
+        self.synopsis_edit = QPlainTextEdit()
+        self.synopsis_edit.setObjectName("inspectorSynopsis")
         self.synopsis_edit.setPlaceholderText("What happens in this scene?")
         self.synopsis_edit.setTabChangesFocus(True)
         self.synopsis_edit.setMaximumHeight(160)
-        self.words_label = QLabel(objectName="inspectorWords")
-        self.pov_combo.lineEdit().setPlaceholderText("Point of view")
+        self.words_label = QLabel()
+        self.words_label.setObjectName("inspectorWords")
+        _line_edit(self.pov_combo).setPlaceholderText("Point of view")
         form = QFormLayout()
         form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
@@ -67,11 +73,11 @@ class SceneInspector(QFrame):
         self.status_combo.activated.connect(
             lambda _i: self._commit("status", self.status_combo.currentText())
         )
-        self.status_combo.lineEdit().editingFinished.connect(
+        _line_edit(self.status_combo).editingFinished.connect(
             lambda: self._commit("status", self.status_combo.currentText())
         )
         self.pov_combo.activated.connect(lambda _i: self._commit("pov", self.pov_combo.currentText()))
-        self.pov_combo.lineEdit().editingFinished.connect(
+        _line_edit(self.pov_combo).editingFinished.connect(
             lambda: self._commit("pov", self.pov_combo.currentText())
         )
         self._synopsis_timer = QTimer(self, singleShot=True, interval=800)
@@ -173,6 +179,13 @@ class SceneInspector(QFrame):
     def _on_scene_changed(self, scene_id: str) -> None:
         if scene_id == self.scene_id:
             self.refresh()
+
+
+def _line_edit(box: QComboBox) -> QLineEdit:
+    """The line edit of an editable combo box (which always has one)."""
+    line_edit = box.lineEdit()
+    assert line_edit is not None, "the combo box is not editable"
+    return line_edit
 
 
 def _set_items(box: QComboBox, items: list[str]) -> None:

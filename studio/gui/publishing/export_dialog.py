@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import cast
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QFontDatabase, QGuiApplication, QKeySequence
+from PySide6.QtGui import QFontDatabase, QGuiApplication, QKeySequence, QStandardItemModel
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -99,8 +100,9 @@ class ExportDialog(QDialog):
     def _build(self) -> None:
         form = QFormLayout()
         self.scope_box = self._combo("exportScope", SCOPES)
-        self.scope_box.model().item(1).setEnabled(self.part_id is not None)
-        self.scope_box.model().item(2).setEnabled(bool(self.scene_ids))
+        scopes = cast(QStandardItemModel, self.scope_box.model())  # a plain QComboBox's own model
+        scopes.item(1).setEnabled(self.part_id is not None)
+        scopes.item(2).setEnabled(bool(self.scene_ids))
         self.scope_box.setCurrentIndex(max(0, self.scope_box.findData(self.default_scope)))
         form.addRow("&Export:", self.scope_box)
         self.format_box = self._combo("exportFormat", FORMAT_NAMES)
@@ -114,11 +116,14 @@ class ExportDialog(QDialog):
             box = self._combo(f"export_{key}", [(c, CHOICE_LABELS[c]) for c in CHOICES[key]])
             self.fields[key] = box
             form.addRow(label, box)
-        self.wrap_box = QSpinBox(objectName="export_wrap", minimum=0, maximum=500, specialValueText="No wrap")
+        self.wrap_box = QSpinBox(minimum=0, maximum=500)
+        self.wrap_box.setObjectName("export_wrap")
+        self.wrap_box.setSpecialValueText("No wrap")
         self.wrap_box.valueChanged.connect(self._changed)
         self.fields["wrap"] = self.wrap_box
         form.addRow("&Wrap at:", self.wrap_box)
-        self.start_box = QSpinBox(objectName="export_start_number", minimum=0, maximum=100000)
+        self.start_box = QSpinBox(minimum=0, maximum=100000)
+        self.start_box.setObjectName("export_start_number")
         self.start_box.setToolTip("The number of the first part (parts posted from Part Five on: 5)")
         self.start_box.valueChanged.connect(self._changed)
         self.fields["start_number"] = self.start_box
@@ -130,11 +135,16 @@ class ExportDialog(QDialog):
         self.notes_box.toggled.connect(self._changed)
         form.addRow("", self.notes_box)
 
-        self.preview = QPlainTextEdit(objectName="exportPreview", readOnly=True)
+        self.preview = QPlainTextEdit(readOnly=True)
+        self.preview.setObjectName("exportPreview")
         self.preview.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self.preview.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)  # on screen only
-        self.status = QLabel(objectName="exportStatus")
-        self.progress = QProgressBar(objectName="exportProgress", visible=False, maximumHeight=14)
+        self.status = QLabel()
+        self.status.setObjectName("exportStatus")
+        self.progress = QProgressBar()
+        self.progress.setObjectName("exportProgress")
+        self.progress.setVisible(False)
+        self.progress.setMaximumHeight(14)
         right = QVBoxLayout()
         right.addWidget(self.preview, 1)
         right.addWidget(self.progress)
@@ -147,14 +157,17 @@ class ExportDialog(QDialog):
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
-        self.copy_button = QPushButton("&Copy to Clipboard", objectName="exportCopy")
+        self.copy_button = QPushButton("&Copy to Clipboard")
+        self.copy_button.setObjectName("exportCopy")
         self.copy_button.setShortcut(QKeySequence.StandardKey.Copy)
         self.copy_button.setToolTip("Copy the whole export, ready to paste into a posting form")
         self.copy_button.clicked.connect(self.copy_to_clipboard)
-        self.save_button = QPushButton("&Save to File…", objectName="exportSave")
+        self.save_button = QPushButton("&Save to File…")
+        self.save_button.setObjectName("exportSave")
         self.save_button.setShortcut(QKeySequence.StandardKey.Save)
         self.save_button.clicked.connect(self._choose_file)
-        self.parts_button = QPushButton("Save &Each Part…", objectName="exportSaveParts")
+        self.parts_button = QPushButton("Save &Each Part…")
+        self.parts_button.setObjectName("exportSaveParts")
         self.parts_button.setToolTip("Write one file per part into a folder")
         self.parts_button.clicked.connect(self._choose_folder)
         buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)
@@ -165,7 +178,8 @@ class ExportDialog(QDialog):
         layout.addWidget(buttons)
 
     def _combo(self, name: str, items: Sequence[tuple[str, str]]) -> QComboBox:
-        box = QComboBox(objectName=name)
+        box = QComboBox()
+        box.setObjectName(name)
         for value, label in items:
             box.addItem(label, value)
         box.currentIndexChanged.connect(self._changed)
@@ -173,14 +187,19 @@ class ExportDialog(QDialog):
 
     def _text_field(self, key: str) -> QWidget:
         presets = {"part_heading": HEADING_PRESETS, "separator": SEPARATOR_PRESETS}.get(key)
+        field: QWidget
         if presets is None:
-            field = QLineEdit(objectName=f"export_{key}")
-            field.textChanged.connect(self._changed)
+            line_edit = QLineEdit()
+            line_edit.setObjectName(f"export_{key}")
+            line_edit.textChanged.connect(self._changed)
+            field = line_edit
         else:
-            field = QComboBox(objectName=f"export_{key}", editable=True)
-            field.addItems(list(presets))
-            field.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-            field.editTextChanged.connect(self._changed)
+            combo = QComboBox(editable=True)
+            combo.setObjectName(f"export_{key}")
+            combo.addItems(list(presets))
+            combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+            combo.editTextChanged.connect(self._changed)
+            field = combo
         field.setToolTip(TEXT_TIPS[key])
         self.fields[key] = field
         return field

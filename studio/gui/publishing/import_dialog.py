@@ -94,30 +94,39 @@ class ImportDialog(QDialog):
             self.set_files(files)
 
     def _build(self) -> None:
-        self.files_label = QLabel("No file chosen", objectName="importFiles", wordWrap=True)
-        choose = QPushButton("&Choose Files…", objectName="importChoose")
+        self.files_label = QLabel("No file chosen", wordWrap=True)
+        self.files_label.setObjectName("importFiles")
+        choose = QPushButton("&Choose Files…")
+        choose.setObjectName("importChoose")
         choose.clicked.connect(self._choose_files)
-        self.encoding_box = QComboBox(objectName="importEncoding")
+        self.encoding_box = QComboBox()
+        self.encoding_box.setObjectName("importEncoding")
         for value, label in ENCODINGS:
             self.encoding_box.addItem(label, value)
         self.encoding_box.setToolTip("Files that are not UTF-8 need their encoding chosen here")
         self.encoding_box.currentIndexChanged.connect(lambda _i: self.reload())
-        self.summary = QLabel(objectName="importSummary", wordWrap=True)
-        self.tree = QTreeWidget(objectName="importTree")
+        self.summary = QLabel(wordWrap=True)
+        self.summary.setObjectName("importSummary")
+        self.tree = QTreeWidget()
+        self.tree.setObjectName("importTree")
         self.tree.setHeaderLabels(["Part / scene", "Words", "Begins"])
         self.tree.setColumnWidth(0, 260)
         self.tree.setColumnWidth(1, 70)
         self.tree.itemSelectionChanged.connect(self._update_buttons)
-        self.merge_button = QPushButton("&Merge with Next", objectName="importMerge")
+        self.merge_button = QPushButton("&Merge with Next")
+        self.merge_button.setObjectName("importMerge")
         self.merge_button.setToolTip("Join the selected part or scene with the one after it")
         self.merge_button.clicked.connect(self.merge_selected)
-        self.split_button = QPushButton("&Split Part Here", objectName="importSplit")
+        self.split_button = QPushButton("&Split Part Here")
+        self.split_button.setObjectName("importSplit")
         self.split_button.setToolTip("Start a new part at the selected scene")
         self.split_button.clicked.connect(self.split_selected)
-        self.split_scene_button = QPushButton("Split S&cene Here…", objectName="importSplitScene")
+        self.split_scene_button = QPushButton("Split S&cene Here…")
+        self.split_scene_button.setObjectName("importSplitScene")
         self.split_scene_button.setToolTip("Split the selected scene in two at a paragraph you choose")
         self.split_scene_button.clicked.connect(self.split_scene_selected)
-        self.error_label = QLabel(objectName="importError", wordWrap=True)
+        self.error_label = QLabel(wordWrap=True)
+        self.error_label.setObjectName("importError")
         self.error_label.hide()
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -221,7 +230,7 @@ class ImportDialog(QDialog):
     def _selected(self) -> tuple[int, int] | None:
         items = self.tree.selectedItems()
         data = items[0].data(0, PART_ROLE) if items else None
-        return tuple(data) if data else None  # type: ignore[return-value]
+        return tuple(data) if data else None
 
     def select(self, part_index: int, scene_index: int = -1) -> None:
         """Select a part (or one of its scenes) in the preview."""

@@ -34,7 +34,8 @@ class SplitSceneDialog(QDialog):
         explain = QLabel(
             f"Split “{title}” in two: the paragraph you choose begins the new scene.", wordWrap=True
         )
-        self.list = QListWidget(objectName="importSplitParagraphs")
+        self.list = QListWidget()
+        self.list.setObjectName("importSplitParagraphs")
         self.list.setAlternatingRowColors(True)
         self.list.setWordWrap(True)
         for number, paragraph in enumerate(paragraphs, 1):

@@ -49,7 +49,8 @@ class WordListDialog(QDialog):
             "Characters’ names and aliases are known without being listed here."
         )
         note.setWordWrap(True)
-        self.editor = QPlainTextEdit(objectName="wordListEditor")
+        self.editor = QPlainTextEdit()
+        self.editor.setObjectName("wordListEditor")
         self.editor.setPlainText("\n".join(words))
         self.editor.setReadOnly(read_only)
         buttons = QDialogButtonBox(
@@ -75,7 +76,8 @@ class LanguageDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("spellingLanguageDialog")
         self.setWindowTitle("Spelling Language")
-        self.combo = QComboBox(objectName="spellingLanguageCombo")
+        self.combo = QComboBox()
+        self.combo.setObjectName("spellingLanguageCombo")
         for code in available_languages():
             self.combo.addItem(language_label(code), code)
         index = self.combo.findData(current)
