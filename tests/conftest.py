@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -11,7 +12,8 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.pop("STUDIO_CONFIG_DIR", None)
 
-# Before any test touches PySide6: see studio/gui/qt_workarounds.py (a PySide6 6.12 refcount bug).
+# Before any test makes a Qt object, as run_app does: a no-op unless PySide6 is the broken 6.12.0
+# (see studio/app/qt_workarounds.py).
 from studio.app.qt_workarounds import keep_singletons_alive  # noqa: E402
 
 keep_singletons_alive()
@@ -25,6 +27,53 @@ def isolated_config(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytes
     folder = tmp_path_factory.mktemp("config")
     monkeypatch.setenv("STUDIO_CONFIG_DIR", str(folder))
     return folder
+
+
+def _leftover_state() -> list[str]:
+    """What a test left behind: open windows, running watchdog observers, busy pool threads."""
+    import threading
+
+    found = []
+    from watchdog.observers.api import BaseObserver, EventEmitter
+
+    deadline = time.monotonic() + 3  # a stopped observer may take a moment to finish its thread
+    while True:
+        watchers = [t.name for t in threading.enumerate() if isinstance(t, BaseObserver | EventEmitter)]
+        if not watchers or time.monotonic() > deadline:
+            break
+        time.sleep(0.02)
+    found += [f"watchdog thread still running: {name}" for name in watchers]
+    if "PySide6.QtWidgets" in sys.modules:
+        from PySide6.QtCore import QThreadPool
+        from PySide6.QtWidgets import QApplication
+
+        if QApplication.instance() is not None:
+            found += [
+                f"window still open: {type(w).__name__} {w.objectName()!r} {w.windowTitle()!r}"
+                for w in QApplication.topLevelWidgets()
+                if w.isVisible()
+            ]
+        pool = QThreadPool.globalInstance()
+        if not pool.waitForDone(2000):
+            found.append(f"QThreadPool jobs still running: {pool.activeThreadCount()}")
+    return found
+
+
+@pytest.fixture(autouse=True)
+def _check_no_leftover_state():  # noqa: ANN202
+    """Fail a test that leaves a window open, a watcher running or a pool job busy (then tidy up)."""
+    yield
+    if "tests.gui.window_helpers" in sys.modules:
+        from tests.gui.window_helpers import close_test_windows
+
+        close_test_windows()  # the windows the helpers opened: closed as the writer would
+    leftovers = _leftover_state()
+    if leftovers and "PySide6.QtWidgets" in sys.modules:
+        from PySide6.QtWidgets import QApplication
+
+        for widget in QApplication.topLevelWidgets():
+            widget.close()  # so one leak does not fail the tests after it
+    assert not leftovers, "the test left state behind:\n" + "\n".join(leftovers)
 
 
 def run_cli(*args: str, cwd: Path | None = None, stdin: str | None = None):  # noqa: ANN201

@@ -5,10 +5,6 @@ from __future__ import annotations
 import os
 from typing import TYPE_CHECKING
 
-from studio.app.qt_workarounds import keep_singletons_alive
-
-keep_singletons_alive()  # before any PySide6 call: see studio/gui/qt_workarounds.py
-
 if TYPE_CHECKING:
     from studio.gui.main_window import MainWindow
 
@@ -21,7 +17,8 @@ def open_window(project_dir: str | os.PathLike[str], read_only: bool = False) ->
     """
     from studio.app.session import ProjectSession
     from studio.core.storage import load_project
+    from studio.gui.app import FEATURES
     from studio.gui.main_window import MainWindow
 
     project = load_project(project_dir, read_only=read_only)
-    return MainWindow(ProjectSession(project))
+    return MainWindow(ProjectSession(project), features=FEATURES)

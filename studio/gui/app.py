@@ -11,13 +11,27 @@ from pathlib import Path
 from PySide6.QtCore import QMessageLogContext, QSize, QTimer, QtMsgType, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
 
+from studio.app.qt_workarounds import keep_singletons_alive
 from studio.core.errors import StudioError
 from studio.core.paths import sample_project_dir
 from studio.gui import messages
+from studio.gui.characters.feature import CharactersFeature
+from studio.gui.features import WindowFeature
+from studio.gui.publishing.feature import PublishingFeature
+from studio.gui.safety.feature import SafetyFeature
 from studio.gui.settings import AppSettings
+from studio.gui.spelling.feature import SpellingFeature
 from studio.gui.theme import app_icon, apply_theme
 
-# Open windows, so they are not garbage-collected.
+# The window's features, installed in this order (the one list of them).
+FEATURES: tuple[type[WindowFeature], ...] = (
+    SpellingFeature,
+    CharactersFeature,
+    PublishingFeature,
+    SafetyFeature,
+)
+
+# Open windows, so they are not garbage-collected; each leaves the list when it is destroyed.
 WINDOWS: list[QWidget] = []
 
 
@@ -69,7 +83,7 @@ def open_project(
     geometry = replacing.geometry() if replacing is not None else None
     if replacing is not None and not replacing.close():
         return None  # the old window could not save and the writer chose to stay
-    window = MainWindow(ProjectSession(project))
+    window = MainWindow(ProjectSession(project), features=FEATURES)
     keep(window)
     if geometry is not None:
         window.setGeometry(geometry)
@@ -101,9 +115,9 @@ def take_screenshot(window: QWidget, target: str, size: QSize, app: QApplication
     done: list[int] = []
 
     def shoot() -> None:
-        tracker = getattr(window, "appearance_tracker", None)
-        if tracker is not None:  # the big first scan starts after the first paint: show its result
-            tracker.wait_idle()
+        characters = CharactersFeature.installed(window)  # type: ignore[arg-type]
+        if characters is not None:  # the big first scan starts after the first paint: show its result
+            characters.tracker.wait_idle()
         app.processEvents()
         ok = window.grab().save(target)
         if not ok:
@@ -129,6 +143,7 @@ def _quiet_offscreen_noise(_kind: QtMsgType, _context: QMessageLogContext, messa
 
 def run_app(args: argparse.Namespace) -> int:
     """Run the window for ``args.project`` (or take ``args.screenshot``); return the exit code."""
+    keep_singletons_alive()  # before any Qt object: a no-op unless the binding is the broken 6.12.0
     if getattr(args, "screenshot", None):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # never flash a window for a screenshot
     if os.environ.get("QT_QPA_PLATFORM") == "offscreen":
@@ -180,6 +195,6 @@ def follow_system_theme() -> None:
 
 
 def keep(window: QWidget) -> None:
-    """Hold a reference to an open window until it is destroyed."""
+    """Hold a reference to an open window until it is destroyed (closed windows delete themselves)."""
     WINDOWS.append(window)
     window.destroyed.connect(lambda *_: WINDOWS.remove(window) if window in WINDOWS else None)

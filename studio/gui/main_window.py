@@ -3,17 +3,21 @@
 The outline and the editor share a splitter; the inspector is the first dock of the right
 column, and feature panels added there become tabs beside it.
 
-Features (spelling, characters, publishing, safety) plug in through
-``FEATURE_INSTALLERS``: each ``install(window)`` may add menu actions with
-``window.menu(name)``, docks with ``window.add_panel(...)`` and listen to
-``window.session`` and ``window.editor``.
+Features (spelling, characters, publishing, safety) are ``WindowFeature`` classes the
+launcher hands over; the window installs them in order and knows nothing else of them.
+They add menu actions with ``window.menu(name)`` (at ``window.menu_section(...)``), docks
+with ``window.add_panel(...)``, and listen to ``window.session``, ``window.editor`` and
+``window.close_accepted``.
+
+The lock and the outside-change watcher are no feature: the window's ``ProjectGuard``
+holds them from the start until a close is accepted. Closing is one decision:
+``close_accepted`` is emitted once the text is saved (or the writer chose to lose it),
+and only then are the settings stored, the guard released and the window deleted.
 """
 
 from __future__ import annotations
 
-import contextlib
-from collections.abc import Callable
-from importlib import import_module
+from collections.abc import Iterable
 
 from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent
@@ -29,26 +33,24 @@ from PySide6.QtWidgets import (
 )
 
 from studio.app.changes import OutlineChange, OutlineChangeKind
+from studio.app.project_guard import ProjectGuard
 from studio.app.session import ProjectSession
 from studio.core.errors import NodeNotFoundError, StudioError
 from studio.gui import messages
 from studio.gui.editor import SceneEditor
 from studio.gui.editor.find_bar import FindBar
+from studio.gui.features import WindowFeature
 from studio.gui.outline.inspector import SceneInspector
 from studio.gui.outline.trash_panel import TrashPanel
 from studio.gui.outline.view import OutlineView
+from studio.gui.preferences_dialog import PreferencesDialog
+from studio.gui.safety.dialogs import CANCEL, TAKE_OVER, LockDialog
 from studio.gui.settings import AppSettings
 from studio.gui.theme import app_icon, apply_theme
-from studio.gui.window_menus import build_menus
+from studio.gui.window_menus import WindowMenus, build_menus
 
 APP_NAME = "Story Studio"
 MENU_NAMES = ("file", "edit", "view", "scene", "tools", "help")
-FEATURE_INSTALLERS = [
-    "studio.gui.spelling.feature:install",
-    "studio.gui.characters.feature:install",
-    "studio.gui.publishing.feature:install",
-    "studio.gui.safety.feature:install",
-]
 DOCK_FEATURES = (
     QDockWidget.DockWidgetFeature.DockWidgetClosable
     | QDockWidget.DockWidgetFeature.DockWidgetMovable
@@ -66,23 +68,37 @@ class MainWindow(QMainWindow):
     """The writing window over one open project (one ``ProjectSession`` for its whole life)."""
 
     project_shown = Signal()
+    # The window is closing for good (its text saved, or given up by the writer): let go now.
+    close_accepted = Signal()
 
-    def __init__(self, session: ProjectSession, settings: AppSettings | None = None) -> None:
+    def __init__(
+        self,
+        session: ProjectSession,
+        settings: AppSettings | None = None,
+        features: Iterable[type[WindowFeature]] = (),
+    ) -> None:
         super().__init__()
         self.setObjectName("mainWindow")
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # a closed window is really freed
         self.session = session
         if session.parent() is None:
             session.setParent(self)  # the session, and whatever features hang on it, die with the window
         self.settings = settings or AppSettings.load()
-        self.features: list[str] = []
-        self._menus: dict[str, QMenu] = {}
+        self.features: list[WindowFeature] = []
         self.view_toggles: dict[QWidget, QAction] = {}
+        self.lock_dialog: LockDialog | None = None
+        self.preferences_dialog: PreferencesDialog | None = None
         self._closing = False
+        self._closed = False
+        self.guard = ProjectGuard(session, self)
+        self.guard.locked_elsewhere.connect(self._on_locked_elsewhere)
+        self.guard.problem.connect(self._show_problem_soon)
         self.setWindowIcon(app_icon())
         self.setDockNestingEnabled(True)
         self._build_central()
         self._build_status_bar()
-        build_menus(self)
+        self.menus = WindowMenus()
+        build_menus(self, self.menus)
         self._connect_signals()
         self._restore_state()
         self._sync_view_toggles()
@@ -91,9 +107,13 @@ class MainWindow(QMainWindow):
         self.update_title()
         self._show_initial_scene()
         first_run = not self.settings.window_state
-        self._install_features()
+        self.guard.open()
+        for feature in features:
+            self.features.append(feature.instance(self))
         if first_run:
             self.inspector_dock.raise_()
+        # After the features' own close work (notes, backup): the lock goes last.
+        self.close_accepted.connect(self.guard.release)
         QTimer.singleShot(0, self, self.report_problems)
 
     # -- public API used by features ----------------------------------------------------
@@ -104,7 +124,14 @@ class MainWindow(QMainWindow):
 
     def menu(self, name: str) -> QMenu:
         """Return the menu ``file``, ``edit``, ``view``, ``scene``, ``tools`` or ``help``."""
-        return self._menus[name]
+        return self.menus.menus[name]
+
+    def menu_section(self, menu: str, section: str) -> QAction:
+        """The action a feature inserts its own actions before (``menu.insertAction(anchor, ...)``).
+
+        Sections: ``("file", "publish")`` (Import…, Export…) and ``("file", "restore")`` (before Quit).
+        """
+        return self.menus.sections[(menu, section)]
 
     def add_panel(
         self, widget: QWidget, title: str, area: str | Qt.DockWidgetArea = "right", object_name: str = ""
@@ -134,13 +161,6 @@ class MainWindow(QMainWindow):
         if self.settings.window_state:
             self.restoreDockWidget(dock)
         return dock
-
-    def set_action_handler(self, action: QAction, slot: Callable[[], object]) -> None:
-        """Replace an action's placeholder handler (e.g. ``export_action``) with ``slot`` and enable it."""
-        with contextlib.suppress(RuntimeError, TypeError):
-            action.triggered.disconnect()
-        action.triggered.connect(lambda _checked=False: slot())
-        action.setEnabled(True)
 
     def show_scene(self, scene_id: str) -> None:
         """Open a scene in the editor and the inspector, and select it in the outline."""
@@ -178,6 +198,23 @@ class MainWindow(QMainWindow):
                 self.set_save_state(f"Not saved: {error}")
                 return False
         return ok
+
+    def open_preferences(self) -> PreferencesDialog:
+        """Show the preferences dialog; apply and store the choices when accepted."""
+        dialog = PreferencesDialog(self.settings, self)
+        dialog.accepted.connect(self.apply_preferences)
+        self.preferences_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def set_read_only(self, read_only: bool) -> None:
+        """Switch the open project between read-only and writable, and show it."""
+        self.session.set_read_only(read_only)
+        scene_id = self.editor.current_scene_id()
+        scene_read_only = bool(scene_id) and self.project.scene(scene_id).read_only
+        self.editor.setReadOnly(read_only or scene_read_only)
+        self.editor.read_only_changed.emit(read_only or scene_read_only)
+        self.update_title()
 
     def apply_preferences(self) -> None:
         """Apply the editor font and theme from the settings."""
@@ -250,17 +287,26 @@ class MainWindow(QMainWindow):
         self._count_timer = QTimer(self, singleShot=True, interval=400)
         self._count_timer.timeout.connect(self._update_word_counts)
 
-    def _install_features(self) -> None:
-        for dotted in FEATURE_INSTALLERS:
-            module_name, _, function = dotted.partition(":")
+    # -- the lock ---------------------------------------------------------------------------
+    def _on_locked_elsewhere(self, error: Exception) -> None:
+        self.set_read_only(True)
+        self.lock_dialog = LockDialog(self, error)
+        self.lock_dialog.chosen.connect(self._lock_choice)
+        QTimer.singleShot(0, self.lock_dialog.open)
+
+    def _lock_choice(self, choice: str) -> None:
+        if choice == TAKE_OVER:
             try:
-                module = import_module(module_name)
-            except ModuleNotFoundError as error:
-                if error.name != module_name:
-                    raise
-                continue
-            getattr(module, function)(self)
-            self.features.append(module_name)
+                self.guard.take_over()
+            except OSError as error:
+                messages.inform(self, "Cannot take over", f"The lock file cannot be written: {error}")
+                return
+            self.set_read_only(False)
+        elif choice == CANCEL:
+            QTimer.singleShot(0, self.close)
+
+    def _show_problem_soon(self, text: str) -> None:
+        QTimer.singleShot(0, self, lambda: self.statusBar().showMessage(text, 8000))
 
     # -- state --------------------------------------------------------------------------
     def _show_initial_scene(self) -> None:
@@ -301,22 +347,36 @@ class MainWindow(QMainWindow):
         s.save()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        """Save everything and remember the layout before closing; never drop unsaved text silently."""
+        """Save everything before closing; never drop unsaved text silently.
+
+        When the text cannot be saved the writer is asked, and the close is cancelled
+        meanwhile: nothing is let go. Only an accepted close emits ``close_accepted``.
+        """
+        if self._closed:
+            super().closeEvent(event)
+            return
         if not self.save_all() and not self._closing:
             event.ignore()
             messages.ask(
                 self,
                 "Not saved",
                 "Some text could not be saved. Close anyway and lose the unsaved changes?",
-                self._close_without_saving,
+                self.close_without_saving,
                 self.save_label.text(),
             )
             return
+        self._closed = True
         self.store_state()
-        self._closing = True
+        self.close_accepted.emit()
         super().closeEvent(event)
 
-    def _close_without_saving(self) -> None:
+    @property
+    def closed(self) -> bool:
+        """Whether a close was accepted (the window is on its way out)."""
+        return self._closed
+
+    def close_without_saving(self) -> None:
+        """Close even though some text could not be saved (the writer chose to lose it)."""
         self._closing = True
         self.close()
 

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from studio.gui.main_window import MainWindow
 
 Keys = QKeySequence.StandardKey
+TextWidget = QTextEdit | QPlainTextEdit | QLineEdit
 
 
 def _action(
@@ -47,8 +48,18 @@ def _action(
     return action
 
 
-def build_menus(window: MainWindow) -> None:
-    """Create the File, Edit, View, Scene, Tools and Help menus on ``window``."""
+class WindowMenus:
+    """The window's menus by name, the anchors features insert before, and the File menu's own actions."""
+
+    def __init__(self) -> None:
+        self.menus: dict[str, QMenu] = {}
+        self.sections: dict[tuple[str, str], QAction] = {}
+        self.recent_menu: QMenu | None = None
+        self.save_action: QAction | None = None
+
+
+def build_menus(window: MainWindow, menus: WindowMenus) -> None:
+    """Create the File, Edit, View, Scene, Tools and Help menus on ``window``, kept in ``menus``."""
     bar = window.menuBar()
     titles = {
         "file": "&File",
@@ -61,18 +72,18 @@ def build_menus(window: MainWindow) -> None:
     for name, title in titles.items():
         menu = bar.addMenu(title)
         menu.setObjectName(f"{name}Menu")
-        window._menus[name] = menu
-    _file_menu(window)
+        menus.menus[name] = menu
+    _file_menu(window, menus)
     _edit_menu(window)
     _view_menu(window)
     _scene_menu(window)
     _help_menu(window)
 
 
-def _file_menu(window: MainWindow) -> None:
+def _file_menu(window: MainWindow, menus: WindowMenus) -> None:
     from studio.gui import app
 
-    menu = window.menu("file")
+    menu = menus.menus["file"]
     _action(
         window,
         menu,
@@ -91,12 +102,12 @@ def _file_menu(window: MainWindow) -> None:
         [Keys.Open],
         "Open a project folder",
     )
-    window.recent_menu = menu.addMenu("Open &Recent")
-    window.recent_menu.setObjectName("recentMenu")
-    window.recent_menu.aboutToShow.connect(lambda: _fill_recent(window))
-    _fill_recent(window)
+    recent = menus.recent_menu = menu.addMenu("Open &Recent")
+    recent.setObjectName("recentMenu")
+    recent.aboutToShow.connect(lambda: _fill_recent(window, recent))
+    _fill_recent(window, recent)
     menu.addSeparator()
-    window.save_action = _action(
+    menus.save_action = _action(
         window,
         menu,
         "&Save",
@@ -106,45 +117,27 @@ def _file_menu(window: MainWindow) -> None:
         "Save the scene and the outline now",
     )
     menu.addSeparator()
-    window.import_action = _action(
-        window,
-        menu,
-        "&Import…",
-        lambda: _coming_soon(window, "Import"),
-        "importAction",
-        tip="Import scenes (coming soon)",
-    )
-    window.export_action = _action(
-        window,
-        menu,
-        "&Export…",
-        lambda: _coming_soon(window, "Export"),
-        "exportAction",
-        ["Ctrl+E"],
-        "Export a part (coming soon)",
-    )
-    menu.addSeparator()
-    _action(window, menu, "&Quit", window.close, "quitAction", ["Ctrl+Q"], "Save and quit")
+    # Import…/Export… (the publishing feature) go before this separator.
+    menus.sections[("file", "publish")] = menu.addSeparator()
+    quit_action = _action(window, menu, "&Quit", window.close, "quitAction", ["Ctrl+Q"], "Save and quit")
+    # Restore from Backup… (the safety feature) goes before Quit.
+    menus.sections[("file", "restore")] = quit_action
 
 
-def _fill_recent(window: MainWindow) -> None:
+def _fill_recent(window: MainWindow, recent: QMenu) -> None:
     from studio.gui import app
 
-    window.recent_menu.clear()
+    recent.clear()
     current = str(window.project.root)
     for path in window.settings.recent_projects:
         if path == current:
             continue
-        action = window.recent_menu.addAction(path)
+        action = recent.addAction(path)
         action.triggered.connect(lambda _checked=False, p=path: app.open_project(p, window))
-    window.recent_menu.setEnabled(bool(window.recent_menu.actions()))
+    recent.setEnabled(bool(recent.actions()))
 
 
-def _coming_soon(window: MainWindow, what: str) -> None:
-    window.statusBar().showMessage(f"{what} is coming soon.", 4000)
-
-
-def _focused_text_widget() -> QTextEdit | QPlainTextEdit | QLineEdit | None:
+def _focused_text_widget() -> TextWidget | None:
     widget = QApplication.focusWidget()
     return widget if isinstance(widget, (QTextEdit, QPlainTextEdit, QLineEdit)) else None
 
@@ -172,11 +165,11 @@ def redo_focused(window: MainWindow) -> None:
         redo_structure(window)
 
 
-def _on_text(method: str) -> Callable[[], None]:
+def _on_text(edit: Callable[[TextWidget], object]) -> Callable[[], None]:
     def run() -> None:
         widget = _focused_text_widget()
         if widget is not None:
-            getattr(widget, method)()
+            edit(widget)
 
     return run
 
@@ -201,10 +194,12 @@ def _edit_menu(window: MainWindow) -> None:
         ["Ctrl+Shift+Z", "Ctrl+Y"],
     )
     menu.addSeparator()
-    _action(window, menu, "Cu&t", _on_text("cut"), "cutAction", [Keys.Cut])
-    _action(window, menu, "&Copy", _on_text("copy"), "copyAction", [Keys.Copy])
-    _action(window, menu, "&Paste", _on_text("paste"), "pasteAction", [Keys.Paste])
-    _action(window, menu, "Select &All", _on_text("selectAll"), "selectAllAction", [Keys.SelectAll])
+    _action(window, menu, "Cu&t", _on_text(lambda w: w.cut()), "cutAction", [Keys.Cut])
+    _action(window, menu, "&Copy", _on_text(lambda w: w.copy()), "copyAction", [Keys.Copy])
+    _action(window, menu, "&Paste", _on_text(lambda w: w.paste()), "pasteAction", [Keys.Paste])
+    _action(
+        window, menu, "Select &All", _on_text(lambda w: w.selectAll()), "selectAllAction", [Keys.SelectAll]
+    )
     menu.addSeparator()
     _action(window, menu, "&Find…", window.find_bar.open_bar, "findAction", [Keys.Find], "Find in this scene")
     _action(window, menu, "Find &Next", window.find_bar.find_next, "findNextAction", [Keys.FindNext])
@@ -221,7 +216,7 @@ def _edit_menu(window: MainWindow) -> None:
         window,
         menu,
         "Pr&eferences…",
-        lambda: open_preferences(window),
+        window.open_preferences,
         "preferencesAction",
         ["Ctrl+,"],
     )
@@ -365,13 +360,3 @@ def _push(window: MainWindow, command: commands.ProjectCommand) -> None:
     window.session.push(command)
     if command.error:
         window.statusBar().showMessage(command.error, 6000)
-
-
-def open_preferences(window: MainWindow) -> None:
-    """Show the preferences dialog; apply and store the choices when accepted."""
-    from studio.gui.preferences_dialog import PreferencesDialog
-
-    dialog = PreferencesDialog(window.settings, window)
-    dialog.accepted.connect(lambda: window.apply_preferences())
-    window.preferences_dialog = dialog
-    dialog.open()

@@ -8,6 +8,7 @@ for the life of the application, so no Qt object is ever touched from the worker
 
 from __future__ import annotations
 
+import inspect
 import logging
 import weakref
 from collections.abc import Callable
@@ -22,7 +23,7 @@ _relay: Relay | None = None
 
 
 class Relay(QObject):
-    """Delivers ``(receiver, callback name, result)`` on the GUI thread."""
+    """Delivers ``(callback reference, result)`` on the GUI thread."""
 
     delivered = Signal(object)
 
@@ -31,13 +32,13 @@ class Relay(QObject):
         self.delivered.connect(self._deliver)
 
     @Slot(object)
-    def _deliver(self, packet: tuple[weakref.ref, str, Any]) -> None:
-        receiver_ref, method, result = packet
-        receiver = receiver_ref()
-        if receiver is None:
-            return
+    def _deliver(self, packet: tuple[Callable[[], Callable[[Any], object] | None], Any]) -> None:
+        callback_ref, result = packet
+        callback = callback_ref()
+        if callback is None:
+            return  # its object is gone
         try:
-            getattr(receiver, method)(result)
+            callback(result)
         except RuntimeError as error:  # the Qt side of the receiver is gone
             if "already deleted" not in str(error):
                 raise
@@ -58,15 +59,18 @@ def _get_executor() -> ThreadPoolExecutor:
 
 
 def run_in_worker(
-    work: Callable[[], Any], receiver: object, method: str, wanted: Callable[[], bool] | None = None
+    work: Callable[[], Any], done: Callable[[Any], object], wanted: Callable[[], bool] | None = None
 ) -> Future:
-    """Run ``work()`` on the spelling thread, then call ``receiver.method(result)`` on the GUI thread.
+    """Run ``work()`` on the spelling thread, then call ``done(result)`` on the GUI thread.
 
     ``wanted()`` is asked on the worker just before the work starts; when it says no the
-    work is skipped and ``receiver.method(None)`` is called instead. ``receiver`` is held weakly.
+    work is skipped and ``done(None)`` is called instead. A bound method is held weakly
+    (its object may go meanwhile: then nothing is called).
     """
     relay = _get_relay()
-    receiver_ref = weakref.ref(receiver)
+    callback_ref: Callable[[], Callable[[Any], object] | None] = (
+        weakref.WeakMethod(done) if inspect.ismethod(done) else (lambda: done)
+    )
 
     def job() -> None:
         result = None
@@ -75,7 +79,7 @@ def run_in_worker(
                 result = work()
             except Exception:
                 _log.exception("spelling job failed")
-        relay.delivered.emit((receiver_ref, method, result))
+        relay.delivered.emit((callback_ref, result))
 
     return _get_executor().submit(job)
 

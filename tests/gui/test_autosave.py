@@ -74,7 +74,7 @@ def test_ctrl_s_saves_at_once(qtbot, tmp_path):
     project = make_story(tmp_path / "story")
     window = open_test_window(qtbot, project.root)
     type_at_end(qtbot, window.editor, " now")
-    window.findChild(type(window.save_action), "saveAction").trigger()
+    window.findChild(type(window.menus.save_action), "saveAction").trigger()
     assert scene_file(project, 0).read_text("utf-8").endswith(" now")
     assert window.save_label.text() == "Saved"
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import shiboken6
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QTextCursor
 
@@ -12,6 +13,7 @@ from studio.app.changes import CastChangeKind, OutlineChangeKind
 from studio.app.session import ProjectSession
 from studio.core import load_project
 from studio.gui.characters.appearance_tracker import AppearanceTracker
+from studio.gui.characters.feature import CharactersFeature
 from studio.models.appearances_model import AppearancesModel
 from studio.models.characters_model import APPEARANCES, NAME, CharactersFilterModel, CharactersModel
 from tests.gui.window_helpers import make_story, open_test_window
@@ -35,9 +37,10 @@ def window(qtbot, tmp_path):
     make_cast(tmp_path / "story")
     window = open_test_window(qtbot, tmp_path / "story")
     yield window
-    # The session outlives the window; an undo stack cleared at garbage collection would
-    # signal the window's (deleted) Undo/Redo actions, so clear it while they still exist.
-    window.session.undo_stack.clear()
+    # An undo stack cleared at garbage collection would signal the window's (deleted)
+    # Undo/Redo actions, so clear it while they still exist (a closed window took both along).
+    if shiboken6.isValid(window):
+        window.session.undo_stack.clear()
 
 
 def scene_ids(window) -> list[str]:
@@ -65,19 +68,19 @@ def test_models_pass_the_model_tester(qtmodeltester, tmp_path, qapp):
 
 
 def test_list_shows_each_character_with_its_scenes(window):
-    panel = window.characters_panel
+    panel = CharactersFeature.instance(window).panel
     assert sorted(visible_names(panel)) == ["Jess Summers", "Major Ellison", "Spike"]
     ids = scene_ids(window)
-    index = window.appearance_tracker.index
+    index = CharactersFeature.instance(window).tracker.index
     jess, major, spike = (c.id for c in window.session.project.characters)
     assert index.scenes_of(jess) == [(ids[0], 2), (ids[2], 1)]
     assert index.scenes_of(major) == [(ids[0], 1), (ids[2], 1)]
     assert index.scenes_of(spike) == [(ids[2], 1)]
-    assert window.scene_characters.names() == ["Jess Summers", "Major Ellison"]
+    assert CharactersFeature.instance(window).scene_list.names() == ["Jess Summers", "Major Ellison"]
 
 
 def test_filter_as_you_type_and_sort(window, qtbot):
-    panel = window.characters_panel
+    panel = CharactersFeature.instance(window).panel
     qtbot.keyClicks(panel.filter_edit, "maj")
     assert visible_names(panel) == ["Major Ellison"]
     panel.filter_edit.clear()
@@ -91,7 +94,7 @@ def test_filter_as_you_type_and_sort(window, qtbot):
 
 
 def test_clicking_an_appearance_opens_the_scene_at_the_first_mention(window, qtbot):
-    panel = window.characters_panel
+    panel = CharactersFeature.instance(window).panel
     major = window.session.project.characters[1]
     panel.select_character(major.id)
     assert panel.name_edit.text() == "Major Ellison"
@@ -108,7 +111,7 @@ def test_clicking_an_appearance_opens_the_scene_at_the_first_mention(window, qtb
 
 def test_rename_everywhere_is_one_undoable_step(window, qtbot):
     project = window.session.project
-    panel = window.characters_panel
+    panel = CharactersFeature.instance(window).panel
     jess = project.characters[0]
     files = [project.root / "scenes" / s.file for s in project.iter_scenes()]
     before = [f.read_text("utf-8") for f in files]
@@ -142,15 +145,15 @@ def test_typing_a_name_in_the_editor_updates_the_index(window, qtbot):
     cursor = editor.textCursor()
     cursor.movePosition(QTextCursor.MoveOperation.End)
     editor.setTextCursor(cursor)
-    with qtbot.waitSignal(window.appearance_tracker.updated, timeout=3000):
+    with qtbot.waitSignal(CharactersFeature.instance(window).tracker.updated, timeout=3000):
         qtbot.keyClicks(editor, " Spike laughed.")
-    assert window.appearance_tracker.index.count(spike.id, scene_ids(window)[0]) == 1
-    assert "Spike" in window.scene_characters.names()
+    assert CharactersFeature.instance(window).tracker.index.count(spike.id, scene_ids(window)[0]) == 1
+    assert "Spike" in CharactersFeature.instance(window).scene_list.names()
 
 
 def test_new_edit_delete_are_undoable(window, qtbot):
     project = window.session.project
-    panel = window.characters_panel
+    panel = CharactersFeature.instance(window).panel
     stack = window.session.undo_stack
     new_id = panel.new_character("Willow")
     assert project.character(new_id).name == "Willow"
@@ -179,7 +182,7 @@ def test_new_edit_delete_are_undoable(window, qtbot):
 
 def test_notes_are_saved_to_the_notes_file(window, qtbot):
     project = window.session.project
-    panel = window.characters_panel
+    panel = CharactersFeature.instance(window).panel
     spike = project.characters[2]
     panel.select_character(spike.id)
     qtbot.keyClicks(panel.notes_edit, "Bleached hair.")
@@ -208,11 +211,11 @@ def test_new_character_from_selection_in_the_context_menu(window, qtbot):
     menu.deleteLater()
     names = [c.name for c in window.session.project.characters]
     assert names[-1] == "wind"
-    assert window.characters_panel.name_edit.text() == "wind"
+    assert CharactersFeature.instance(window).panel.name_edit.text() == "wind"
 
 
 def test_renaming_in_the_name_field_offers_rename_everywhere(window, qtbot):
-    panel = window.characters_panel
+    panel = CharactersFeature.instance(window).panel
     spike = window.session.project.characters[2]
     panel.select_character(spike.id)
     panel.name_edit.setText("William")
@@ -255,20 +258,20 @@ def test_structural_changes_update_the_appearances(window, qtbot):
     ids = scene_ids(window)
     project.delete_scenes([ids[0]])
     session.announce(OutlineChangeKind.TRASHED, [ids[0]])
-    assert window.appearance_tracker.index.scenes_of(jess.id) == [(ids[2], 1)]
+    assert CharactersFeature.instance(window).tracker.index.scenes_of(jess.id) == [(ids[2], 1)]
     project.restore([ids[0]])
     session.announce(OutlineChangeKind.RESTORED, [ids[0]])
-    assert window.appearance_tracker.index.scenes_of(jess.id) == [(ids[0], 2), (ids[2], 1)]
+    assert CharactersFeature.instance(window).tracker.index.scenes_of(jess.id) == [(ids[0], 2), (ids[2], 1)]
     project.move_scenes([ids[2]], project.parts[0].id, 0)
     session.announce(OutlineChangeKind.MOVED, [ids[2]])
-    assert window.appearance_tracker.index.scenes_of(jess.id) == [(ids[2], 1), (ids[0], 2)]
+    assert CharactersFeature.instance(window).tracker.index.scenes_of(jess.id) == [(ids[2], 1), (ids[0], 2)]
 
 
 def test_inspector_offers_the_cast_as_point_of_view(window):
     combo = window.inspector.pov_combo
     names = [combo.itemText(i) for i in range(combo.count())]
     assert {"Jess Summers", "Major Ellison", "Spike"} <= set(names)
-    window.characters_panel.new_character("Dawn")
+    CharactersFeature.instance(window).panel.new_character("Dawn")
     assert "Dawn" in [combo.itemText(i) for i in range(combo.count())]
 
 
@@ -280,8 +283,8 @@ def test_rename_includes_text_not_saved_yet(window, qtbot):
     cursor.movePosition(QTextCursor.MoveOperation.End)
     editor.setTextCursor(cursor)
     qtbot.keyClicks(editor, " Spike waved.")
-    window.characters_panel.select_character(spike.id)
-    dialog = window.characters_panel.open_rename_dialog("William")
+    CharactersFeature.instance(window).panel.select_character(spike.id)
+    dialog = CharactersFeature.instance(window).panel.open_rename_dialog("William")
     assert dialog.preview.topLevelItemCount() == 2
     assert dialog.rename_everywhere()
     first = project.root / "scenes" / project.scene(scene_ids(window)[0]).file
@@ -293,7 +296,7 @@ def test_rename_includes_text_not_saved_yet(window, qtbot):
 
 def test_notes_typed_just_before_closing_are_saved(window, qtbot):
     project = window.session.project
-    panel = window.characters_panel
+    panel = CharactersFeature.instance(window).panel
     spike = project.characters[2]
     panel.select_character(spike.id)
     qtbot.keyClicks(panel.notes_edit, "Poet, once.")
@@ -303,7 +306,7 @@ def test_notes_typed_just_before_closing_are_saved(window, qtbot):
 
 def test_notes_changed_on_disk_are_never_overwritten(window, qtbot):
     project = window.session.project
-    panel = window.characters_panel
+    panel = CharactersFeature.instance(window).panel
     spike = project.characters[2]
     path = project.root / "characters" / spike.file
     panel.select_character(spike.id)
@@ -326,7 +329,7 @@ def test_notes_changed_on_disk_are_never_overwritten(window, qtbot):
 
 def test_delete_key_in_the_list_and_roles_of_the_story(window, qtbot):
     project = window.session.project
-    panel = window.characters_panel
+    panel = CharactersFeature.instance(window).panel
     spike = project.characters[2]
     panel.select_character(project.characters[0].id)
     panel.role_combo.setCurrentText("slayer")

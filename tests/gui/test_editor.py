@@ -89,7 +89,7 @@ def test_find_bar_next_previous_and_escape(qtbot, tmp_path):
     bar = window.find_bar
     window.activateWindow()
     qtbot.waitActive(window)
-    window.findChild(type(window.save_action), "findAction").trigger()
+    window.findChild(type(window.menus.save_action), "findAction").trigger()
     assert bar.isVisible()
     qtbot.waitUntil(bar.field.hasFocus)
     qtbot.keyClicks(bar.field, "the")
@@ -102,7 +102,7 @@ def test_find_bar_next_previous_and_escape(qtbot, tmp_path):
     assert window.editor.textCursor().selectionStart() == 0
     qtbot.keyClick(bar.field, Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)
     assert window.editor.textCursor().selectionStart() == 24
-    window.findChild(type(window.save_action), "findPreviousAction").trigger()
+    window.findChild(type(window.menus.save_action), "findPreviousAction").trigger()
     assert window.editor.textCursor().selectionStart() == 12
     bar.field.setText("zebra")
     assert bar.status.text() == "Not found"

@@ -8,6 +8,7 @@ from PySide6.QtGui import QAction, QGuiApplication
 
 from studio.core import load_project
 from studio.gui.publishing.export_dialog import ExportDialog
+from studio.gui.publishing.feature import PublishingFeature
 from tests.gui.window_helpers import make_story, open_test_window
 
 
@@ -66,7 +67,7 @@ def test_window_export_action_opens_the_dialog(qtbot, tmp_path: Path) -> None:  
     action = window.findChild(QAction, "exportAction")
     assert action.shortcut().toString() == "Ctrl+E"
     action.trigger()
-    dialog = window.export_dialog
+    dialog = PublishingFeature.instance(window).export_dialog
     qtbot.waitUntil(lambda: dialog.is_current() and dialog.preview.toPlainText() != "", timeout=5000)
     assert "Part One: One" in dialog.preview.toPlainText()
     dialog.reject()

@@ -4,19 +4,20 @@ from __future__ import annotations
 
 from studio.core.safety import snapshots
 from studio.gui.safety.diff_view import INLINE
+from studio.gui.safety.feature import SafetyFeature
 from tests.gui.window_helpers import make_story, open_test_window, scene_file
 
 
 def open_history(qtbot, tmp_path):
     project = make_story(tmp_path / "story")
     window = open_test_window(qtbot, project.root)
-    window.safety.history_dock.show()
-    return project, window, window.history_panel
+    SafetyFeature.instance(window).history_dock.show()
+    return project, window, SafetyFeature.instance(window).history_panel
 
 
 def test_take_snapshot_action_lists_it_and_diffs_against_current_text(qtbot, tmp_path):
     project, window, panel = open_history(qtbot, tmp_path)
-    action = window.safety.take_action
+    action = SafetyFeature.instance(window).take_action
     assert action.shortcut().toString() == "Ctrl+Alt+S"
     assert action in window.menu("scene").actions()
     action.trigger()
@@ -38,7 +39,7 @@ def test_restore_is_undoable_and_keeps_the_text_it_replaces(qtbot, tmp_path):
     project, window, panel = open_history(qtbot, tmp_path)
     editor, stack = window.editor, window.session.undo_stack
     original = editor.scene_text()
-    window.safety.take_action.trigger()
+    SafetyFeature.instance(window).take_action.trigger()
     editor.moveCursor(editor.textCursor().MoveOperation.End)
     qtbot.keyClicks(editor, " Second draft.")
     assert editor.save_now()
@@ -75,6 +76,6 @@ def test_read_only_project_takes_no_snapshots(qtbot, tmp_path):
     project = make_story(tmp_path / "story")
     window = open_window(project.root, read_only=True)
     qtbot.addWidget(window)
-    window.safety.take_action.trigger()
+    SafetyFeature.instance(window).take_action.trigger()
     assert not (project.root / ".studio" / "snapshots").exists()
-    assert not window.history_panel.take_button.isEnabled()
+    assert not SafetyFeature.instance(window).history_panel.take_button.isEnabled()

@@ -7,6 +7,7 @@ from pathlib import Path
 from PySide6.QtGui import QAction
 
 from studio.core import load_project
+from studio.gui.publishing.feature import PublishingFeature
 from studio.gui.publishing.import_dialog import ImportDialog
 from tests.gui.window_helpers import make_story, open_test_window
 
@@ -68,7 +69,7 @@ def test_import_into_the_open_project_is_undoable(qtbot, tmp_path: Path) -> None
     source.write_text(POSTED, encoding="utf-8")
     window = open_test_window(qtbot, tmp_path / "story")
     window.findChild(QAction, "importAction").trigger()
-    dialog = window.import_dialog
+    dialog = PublishingFeature.instance(window).import_dialog
     dialog.set_files([source])
     dialog.accept()
     titles = [p.title for p in window.project.parts]

@@ -12,6 +12,7 @@ from studio.core import load_project
 from studio.core.counting import words_of
 from studio.gui import app as gui_app
 from studio.gui.publishing import import_dialog
+from studio.gui.publishing.feature import PublishingFeature
 from studio.gui.publishing.import_dialog import ImportDialog
 from tests.gui.window_helpers import make_story, open_test_window
 
@@ -102,7 +103,7 @@ def test_import_as_new_project_creates_and_opens_it(qtbot, tmp_path: Path, poste
     monkeypatch.setattr(import_dialog, "choose_import_files", lambda _parent, _start="": [str(posted)])
     monkeypatch.setattr(import_dialog, "choose_project_folder", choose_folder)
     window.findChild(QAction, "importNewProjectAction").trigger()
-    dialog = window.import_dialog
+    dialog = PublishingFeature.instance(window).import_dialog
     assert dialog.windowTitle() == "Import as New Project" and dialog.isVisible()
     assert dialog.tree.topLevelItemCount() == 2
     dialog.select(0, 0)

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtWidgets import QLabel, QMenu
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QApplication, QLabel, QMenu
 
 from studio.core.errors import StudioError
-from studio.gui import main_window, open_window
+from studio.gui import open_window
+from studio.gui.publishing.feature import PublishingFeature
 from studio.gui.settings import AppSettings
-from tests.gui.window_helpers import make_story, open_test_window
+from tests.gui.window_helpers import make_story, open_test_window, track_window
 
 
 def test_open_window_shows_project_and_first_scene(qtbot, tmp_path):
@@ -48,40 +50,56 @@ def test_menus_and_panels(qtbot, tmp_path):
     assert {"exportAction", "importAction", "saveAction", "undoAction", "redoAction", "findAction"} <= names
 
 
-def test_feature_installers_are_called_and_missing_ones_skipped(qtbot, tmp_path, monkeypatch):
-    import sys
-    import types
+def test_features_are_installed_in_order_one_object_per_window(qtbot, tmp_path):
+    from studio.app.session import ProjectSession
+    from studio.core import load_project
+    from studio.gui.features import WindowFeature
+    from studio.gui.main_window import MainWindow
 
     calls = []
-    module = types.ModuleType("studio_fake_feature")
-    module.install = lambda window: calls.append(window)
-    monkeypatch.setitem(sys.modules, "studio_fake_feature", module)
-    monkeypatch.setattr(
-        main_window,
-        "FEATURE_INSTALLERS",
-        ["studio.gui.no_such_feature:install", "studio_fake_feature:install"],
+
+    class First(WindowFeature):
+        def __init__(self, window):
+            super().__init__(window)
+            calls.append("first")
+
+    class Second(WindowFeature):
+        def __init__(self, window):
+            super().__init__(window)
+            calls.append("second")
+            self.first = First.instance(window)  # another feature, found by type
+
+    make_story(tmp_path / "story")
+    window = track_window(
+        MainWindow(ProjectSession(load_project(tmp_path / "story")), features=(First, Second))
     )
+    assert calls == ["first", "second"]
+    first, second = First.instance(window), Second.instance(window)
+    assert window.features == [first, second]
+    assert isinstance(first, First) and second.first is first
+    assert First.instance(window) is first  # one object per window
+    assert Second.installed(window) is second
+
+
+def test_a_broken_feature_is_not_hidden(qtbot, tmp_path):
+    from studio.app.session import ProjectSession
+    from studio.core import load_project
+    from studio.gui.features import WindowFeature
+    from studio.gui.main_window import MainWindow
+
+    class Broken(WindowFeature):
+        def __init__(self, window):
+            super().__init__(window)
+            raise ModuleNotFoundError("studio_definitely_missing_dependency")
+
     make_story(tmp_path / "story")
-    window = open_test_window(qtbot, tmp_path / "story")
-    assert calls == [window]
-    assert window.features == ["studio_fake_feature"]
-
-
-def test_broken_feature_import_is_not_hidden(qtbot, tmp_path, monkeypatch):
-    import sys
-    import types
-
-    module = types.ModuleType("studio_broken_feature")
-
-    def install(window):
-        import studio_definitely_missing_dependency  # noqa: F401
-
-    module.install = install
-    monkeypatch.setitem(sys.modules, "studio_broken_feature", module)
-    monkeypatch.setattr(main_window, "FEATURE_INSTALLERS", ["studio_broken_feature:install"])
-    make_story(tmp_path / "story")
+    session = ProjectSession(load_project(tmp_path / "story"))
     with pytest.raises(ModuleNotFoundError):
-        open_window(tmp_path / "story")
+        MainWindow(session, features=(Broken,))
+    for window in QApplication.topLevelWidgets():
+        if isinstance(window, MainWindow):
+            window.guard.release()  # the half-built window: let go of its lock and watcher
+            window.deleteLater()
 
 
 def test_status_bar_word_counts_follow_typing(qtbot, tmp_path):
@@ -132,9 +150,7 @@ def test_problems_are_listed_and_recovered_files_offered(qtbot, tmp_path, monkey
 def test_read_only_project(qtbot, tmp_path):
     project = make_story(tmp_path / "story")
     before = (project.root / "story.json").read_bytes()
-    window = open_window(project.root, read_only=True)
-    qtbot.addWidget(window)
-    window.show()
+    window = open_test_window(qtbot, project.root, read_only=True)
     assert window.editor.isReadOnly()
     assert window.read_only_bar.isVisible()
     assert "(read-only)" in window.windowTitle()
@@ -145,15 +161,30 @@ def test_read_only_project(qtbot, tmp_path):
     assert (project.root / "story.json").read_bytes() == before
 
 
-def test_placeholder_actions_can_be_taken_over(qtbot, tmp_path, monkeypatch):
-    monkeypatch.setattr(main_window, "FEATURE_INSTALLERS", [])  # before publishing takes it over
+def test_file_actions_of_features_are_made_by_them_in_their_section(qtbot, tmp_path):
+    from studio.app.session import ProjectSession
+    from studio.core import load_project
+    from studio.gui.main_window import MainWindow
+
     make_story(tmp_path / "story")
+    bare = track_window(MainWindow(ProjectSession(load_project(tmp_path / "story"))))
+    assert bare.findChild(QAction, "exportAction") is None  # no placeholder: the feature makes it
+    bare.close()
     window = open_test_window(qtbot, tmp_path / "story")
-    window.export_action.trigger()
-    assert "coming soon" in window.statusBar().currentMessage()
-    calls = []
-    window.set_action_handler(window.export_action, lambda: calls.append("export"))
-    window.statusBar().clearMessage()
-    window.export_action.trigger()
-    assert calls == ["export"]
-    assert window.statusBar().currentMessage() == ""
+    names = [a.objectName() or ("-" if a.isSeparator() else a.text()) for a in window.menu("file").actions()]
+    assert names[names.index("saveAction") :] == [
+        "saveAction",
+        "-",
+        "importAction",
+        "importNewProjectAction",
+        "exportAction",
+        "-",
+        "restoreBackupAction",
+        "-",
+        "quitAction",
+    ]
+    publishing = PublishingFeature.instance(window)
+    assert window.findChild(QAction, "exportAction") is publishing.export_action
+    assert publishing.export_action.shortcut().toString() == "Ctrl+E"
+    publishing.export_action.trigger()
+    assert publishing.export_dialog is not None and publishing.export_dialog.isVisible()

@@ -129,9 +129,20 @@ def test_real_mouse_drag_through_the_view(tmp_path):
     before = manifest(root)
     env = dict(os.environ, QT_QPA_PLATFORM="minimal", PYTHONPATH=str(REPO))
     result = subprocess.run(
-        [sys.executable, str(REPO / "tests/gui/drag_with_mouse.py"), str(root), "One 1", "One 3", "Two 1",
-         "Three 2"],
-        capture_output=True, text=True, env=env, timeout=60, check=False,
+        [
+            sys.executable,
+            str(REPO / "tests/gui/drag_with_mouse.py"),
+            str(root),
+            "One 1",
+            "One 3",
+            "Two 1",
+            "Three 2",
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+        check=False,
     )
     assert result.returncode == 0, result.stderr
     report = json.loads(result.stdout.strip().splitlines()[-1])

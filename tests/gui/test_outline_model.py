@@ -34,8 +34,11 @@ def test_model_tester_before_and_after_mutations(qtbot, qtmodeltester, tmp_path)
     model = OutlineModel(session)
     qtmodeltester.check(model, force_py=True)
     three = part_id(project, "Three")
-    session.push(commands.MoveScenesCommand(session, [scene_id(project, "One 1"), scene_id(project, "Two 2")],
-                                            three, 0))
+    session.push(
+        commands.MoveScenesCommand(
+            session, [scene_id(project, "One 1"), scene_id(project, "Two 2")], three, 0
+        )
+    )
     session.push(commands.AddPartCommand(session, 0, "Zero"))
     session.push(commands.AddSceneCommand(session, part_id(project, "Zero"), None, "Fresh", "new words"))
     session.push(commands.DeleteCommand(session, [scene_id(project, "One 2"), part_id(project, "Two")]))

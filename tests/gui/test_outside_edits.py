@@ -15,6 +15,7 @@ from studio.core.safety import snapshots
 from studio.core.safety.backups import list_backups
 from studio.core.safety.locking import lock_path, read_lock
 from studio.gui import messages
+from studio.gui.safety.feature import SafetyFeature
 from tests.gui.window_helpers import make_story, open_test_window, scene_file
 
 WAIT = 5000
@@ -22,7 +23,7 @@ WAIT = 5000
 
 def handled_batches(window) -> list:
     batches: list = []
-    window.safety.watch.handled.connect(batches.append)
+    SafetyFeature.instance(window).watch.handled.connect(batches.append)
     return batches
 
 
@@ -52,7 +53,7 @@ def test_outside_edit_reloads_keeping_cursor_and_snapshot(qtbot, tmp_path):
     qtbot.waitUntil(lambda: editor.scene_text() == new_text, timeout=WAIT)
     assert editor.textCursor().position() == 12
     assert not editor.document().isModified()
-    assert not window.safety.bar.isVisible()
+    assert not SafetyFeature.instance(window).bar.isVisible()
     kept = snapshots.list(window.project, first_id(project))
     assert kept and kept[-1].reason == "before outside reload"
     assert snapshots.read(kept[-1]).startswith("The wind came off the sea in long grey sheets, and Mara")
@@ -71,7 +72,7 @@ def test_editor_style_save_through_temp_file_and_rename(qtbot, tmp_path):
 def test_unsaved_edits_show_the_bar_and_keep_mine_keeps_theirs_as_snapshot(qtbot, tmp_path):
     project = make_story(tmp_path / "story")
     window = open_test_window(qtbot, project.root)
-    editor, bar = window.editor, window.safety.bar
+    editor, bar = window.editor, SafetyFeature.instance(window).bar
     type_at_end(qtbot, editor, " Mine.")
     mine = editor.scene_text()
     scene_file(project, 0).write_text("Theirs.\n", "utf-8")
@@ -88,13 +89,13 @@ def test_unsaved_edits_show_the_bar_and_keep_mine_keeps_theirs_as_snapshot(qtbot
 def test_unsaved_edits_reload_keeps_mine_as_snapshot(qtbot, tmp_path):
     project = make_story(tmp_path / "story")
     window = open_test_window(qtbot, project.root)
-    editor, bar = window.editor, window.safety.bar
+    editor, bar = window.editor, SafetyFeature.instance(window).bar
     type_at_end(qtbot, editor, " Mine.")
     mine = editor.scene_text()
     scene_file(project, 0).write_text("Theirs.\n", "utf-8")
     qtbot.waitUntil(bar.isVisible, timeout=WAIT)
     bar.compare_button.click()
-    compare = window.safety.watch.compare_dialog
+    compare = SafetyFeature.instance(window).watch.compare_dialog
     assert "Theirs." in compare.view.browser.toPlainText() and "Mine." in compare.view.browser.toPlainText()
     compare.close()
     bar.reload_button.click()
@@ -115,7 +116,7 @@ def test_own_saves_never_trigger_a_reload(qtbot, tmp_path):
     scene_file(project, 1).write_text("outside marker\n", "utf-8")
     qtbot.waitUntil(lambda: any(other in b.scenes_changed for b in batches), timeout=WAIT)
     assert all(first_id(project) not in b.scenes_changed and not b.manifest_changed for b in batches)
-    assert not window.safety.bar.isVisible()
+    assert not SafetyFeature.instance(window).bar.isVisible()
     assert window.editor.scene_text().endswith("typed here")
 
 
@@ -151,7 +152,7 @@ def test_deleted_scene_file_is_flagged_and_text_kept_until_written_back(qtbot, t
     text = window.editor.scene_text()
     path = scene_file(project, 0)
     path.unlink()
-    bar = window.safety.bar
+    bar = SafetyFeature.instance(window).bar
     qtbot.waitUntil(bar.isVisible, timeout=WAIT)
     scene = window.project.scene(first_id(project))
     assert scene.missing and "deleted" in scene.problem
@@ -192,8 +193,8 @@ def test_live_lock_elsewhere_offers_read_only_then_take_over(qtbot, tmp_path):
     lock_path(project.root).write_text(json.dumps(holder), "utf-8")
     window = open_test_window(qtbot, project.root)
     assert window.session.read_only and window.editor.isReadOnly()
-    qtbot.waitUntil(lambda: window.safety.lock_dialog.isVisible(), timeout=WAIT)
-    dialog = window.safety.lock_dialog
+    qtbot.waitUntil(lambda: window.lock_dialog.isVisible(), timeout=WAIT)
+    dialog = window.lock_dialog
     assert "mara" in dialog.informativeText() and "Process: 1" in dialog.informativeText()
     dialog.take_over_button.click()
     assert not window.session.read_only and not window.editor.isReadOnly()
@@ -211,10 +212,10 @@ def test_lock_is_held_while_open_and_cancel_closes(qtbot, tmp_path):
         json.dumps({"host": "other-machine", "pid": 4, "user": "sam", "since": info.since}), "utf-8"
     )
     second = open_test_window(qtbot, project.root)
-    qtbot.waitUntil(lambda: second.safety.lock_dialog.isVisible(), timeout=WAIT)
-    assert "other-machine" in second.safety.lock_dialog.informativeText()
-    second.safety.lock_dialog.cancel_button.click()
-    qtbot.waitUntil(lambda: not second.isVisible(), timeout=WAIT)
+    qtbot.waitUntil(lambda: second.lock_dialog.isVisible(), timeout=WAIT)
+    assert "other-machine" in second.lock_dialog.informativeText()
+    second.lock_dialog.cancel_button.click()
+    qtbot.waitUntil(lambda: not isValid(second) or not second.isVisible(), timeout=WAIT)
     assert read_lock(project.root).host == "other-machine"  # never removed someone else's lock
     window.close()
 
@@ -255,13 +256,13 @@ def test_backup_on_close_and_restore_over_project(qtbot, tmp_path):
     window = open_test_window(qtbot, project.root)
     type_at_end(qtbot, window.editor, " later words")
     assert window.editor.save_now()
-    assert window.safety.restore_over(first[0])
+    assert SafetyFeature.instance(window).restore_over(first[0])
     assert not window.editor.scene_text().endswith("later words")
     assert len(list_backups(project.root)) == 2  # the state before the restore is kept too
-    window.safety.show_backups()
-    dialog = window.safety.backup_dialog
+    SafetyFeature.instance(window).show_backups()
+    dialog = SafetyFeature.instance(window).backup_dialog
     assert dialog.list.count() == 2
-    restored = window.safety.restore_into_new_folder(first[0], tmp_path / "copy")
+    restored = SafetyFeature.instance(window).restore_into_new_folder(first[0], tmp_path / "copy")
     assert (restored / "story.json").is_file()
     dialog.close()
     for box in list(messages.open_boxes):
@@ -272,7 +273,7 @@ def test_backup_on_close_and_restore_over_project(qtbot, tmp_path):
 def test_backup_timer_only_backs_up_after_writing(qtbot, tmp_path):
     project = make_story(tmp_path / "story")
     window = open_test_window(qtbot, project.root)
-    safety = window.safety
+    safety = SafetyFeature.instance(window)
     assert safety.backup_timer.interval() == window.settings.backup_interval_minutes * 60_000
     safety.dirty = False
     safety.backup_if_written()
@@ -304,7 +305,7 @@ def test_deleted_file_coming_back_clears_the_flag_and_reloads(qtbot, tmp_path):
     path = scene_file(project, 0)
     before = path.read_text("utf-8")
     path.unlink()
-    bar = window.safety.bar
+    bar = SafetyFeature.instance(window).bar
     qtbot.waitUntil(bar.isVisible, timeout=WAIT)
     path.write_text("Back from the sync tool.\n", "utf-8")
     qtbot.waitUntil(lambda: window.editor.scene_text() == "Back from the sync tool.\n", timeout=WAIT)

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from studio.app.changes import CastChangeKind
 from studio.core.storage import WORDLIST_NAME
+from studio.gui.characters.feature import CharactersFeature
+from studio.gui.safety.feature import SafetyFeature
+from studio.gui.spelling.feature import SpellingFeature
 from tests.gui.window_helpers import make_story, open_test_window, scene_file
 
 WAIT = 5000
@@ -11,12 +14,12 @@ WAIT = 5000
 
 def handled_batches(window) -> list:
     batches: list = []
-    window.safety.watch.handled.connect(batches.append)
+    SafetyFeature.instance(window).watch.handled.connect(batches.append)
     return batches
 
 
 def spelling_ready(qtbot, window):
-    feature = window.spelling
+    feature = SpellingFeature.instance(window)
     qtbot.waitUntil(lambda: feature.engine is not None, timeout=10_000)
     return feature.engine
 
@@ -25,7 +28,7 @@ def open_with_character(qtbot, tmp_path, notes: str = "Tall. Hates boats.\n"):
     project = make_story(tmp_path / "story")
     character = project.add_character("Mara Quill", notes=notes)
     window = open_test_window(qtbot, project.root)
-    panel = window.characters_panel
+    panel = CharactersFeature.instance(window).panel
     panel.select_character(character.id)
     notes_path = window.project.store.character_path(character.file)
     return window, panel, character.id, notes_path
@@ -39,13 +42,13 @@ def test_words_txt_changed_outside_reloads_the_word_list_and_spelling(qtbot, tmp
     with qtbot.waitSignal(window.session.word_list_changed, timeout=WAIT):
         (project.root / WORDLIST_NAME).write_text("Zorblax\nQuillon\n", "utf-8")
     assert window.project.word_list == ["Quillon", "Zorblax"]
-    assert window.spelling.engine.is_known("Zorblax")
+    assert SpellingFeature.instance(window).engine.is_known("Zorblax")
 
 
 def test_words_txt_that_is_not_utf8_keeps_the_list_and_says_so(qtbot, tmp_path):
     project = make_story(tmp_path / "story")
     window = open_test_window(qtbot, project.root)
-    window.spelling.add_to_word_list("Quillon")
+    SpellingFeature.instance(window).add_to_word_list("Quillon")
     batches = handled_batches(window)
     (project.root / WORDLIST_NAME).write_bytes(b"Zorbl\xe4x\n")
     qtbot.waitUntil(lambda: any(b.word_list_changed for b in batches), timeout=WAIT)
@@ -58,7 +61,7 @@ def test_own_word_list_and_notes_saves_are_not_outside_changes(qtbot, tmp_path):
     batches = handled_batches(window)
     reloads: list = []
     window.session.word_list_changed.connect(lambda: reloads.append("word list"))
-    window.spelling.add_to_word_list("Quillon")  # the app's own write of words.txt
+    SpellingFeature.instance(window).add_to_word_list("Quillon")  # the app's own write of words.txt
     reloads.clear()
     window.project.set_character_notes(character_id, "Written by the app.\n")
     scene_file(window.project, 1).write_text("outside marker\n", "utf-8")

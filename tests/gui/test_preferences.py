@@ -51,7 +51,7 @@ def _check_preferences(qtbot, tmp_path):
     make_story(tmp_path / "story")
     window = open_test_window(qtbot, tmp_path / "story")
     assert window.settings.theme == "system"
-    window.findChild(type(window.save_action), "preferencesAction").trigger()
+    window.findChild(type(window.menus.save_action), "preferencesAction").trigger()
     dialog = window.preferences_dialog
     assert isinstance(dialog, PreferencesDialog)
     dialog.size_spin.setValue(18)

@@ -22,7 +22,11 @@ def test_signal_closes_the_window_cleanly(tmp_path: Path, number: int) -> None:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", STUDIO_CONFIG_DIR=str(tmp_path / "config"))
     child = subprocess.Popen(
         [sys.executable, "-m", "studio", str(project.root)],
-        cwd=REPO, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        cwd=REPO,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
     )
     try:
         deadline = time.monotonic() + 60

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QMenu
 
 from studio.app.changes import CastChangeKind
 from studio.core import create_project, load_project
+from studio.gui.spelling.feature import SpellingFeature
 from studio.gui.spelling.highlight import SpellHighlighter
 from tests.gui.window_helpers import open_test_window
 from tests.spelling_passage import CAST, PASSAGE, TYPOS, with_typos
@@ -26,13 +27,13 @@ def make_passage_project(root: Path, text: str, cast: bool = True) -> Path:
 
 
 def wait_checked(qtbot, window) -> SpellHighlighter:  # noqa: ANN001
-    feature = window.spelling
+    feature = SpellingFeature.instance(window)
     qtbot.waitUntil(lambda: feature.engine is not None and feature.highlighter.is_idle(), timeout=10_000)
     return feature.highlighter
 
 
 def flagged(window) -> list[str]:  # noqa: ANN001
-    return [word for _, _, word in window.spelling.highlighter.marks()]
+    return [word for _, _, word in SpellingFeature.instance(window).highlighter.marks()]
 
 
 def menu_at_word(window, word: str) -> QMenu:  # noqa: ANN001
@@ -85,7 +86,7 @@ def test_a_suggestion_from_the_context_menu_replaces_the_word_in_one_undo(qtbot,
     assert len([a for a in menu.actions() if a.objectName().startswith("spellingSuggestion")]) <= 5
     first.trigger()
     assert "he’s stubborn, that’s why" in editor.toPlainText() and "stuborn" not in editor.toPlainText()
-    highlighter = typo_window.spelling.highlighter
+    highlighter = SpellingFeature.instance(typo_window).highlighter
     qtbot.waitUntil(lambda: "stuborn" not in flagged(typo_window) and highlighter.is_idle())
     assert "stubborn" not in flagged(typo_window)
     editor.undo()
@@ -144,7 +145,7 @@ def test_typing_a_typo_flags_only_after_the_word_is_done(qtbot, tmp_path: Path) 
 
 def test_results_for_text_changed_meanwhile_are_dropped(qtbot, typo_window) -> None:  # noqa: ANN001
     editor = typo_window.editor
-    highlighter = typo_window.spelling.highlighter
+    highlighter = SpellingFeature.instance(typo_window).highlighter
     highlighter.recheck_all()
     cursor = QTextCursor(editor.document())
     cursor.setPosition(editor.toPlainText().index("coastgaurd"))
@@ -173,7 +174,7 @@ def test_the_spelling_toggle_is_stored_in_the_project(qtbot, typo_window, tmp_pa
 
 
 def test_choosing_another_language_rechecks_with_its_dictionary(qtbot, typo_window, tmp_path: Path) -> None:  # noqa: ANN001
-    feature = typo_window.spelling
+    feature = SpellingFeature.instance(typo_window)
     feature.set_language("fr")
     qtbot.waitUntil(lambda: feature.engine is not None and feature.engine.language == "fr")
     wait_checked(qtbot, typo_window)
@@ -187,7 +188,7 @@ def test_words_typed_into_the_word_list_dialog_are_unflagged(qtbot, tmp_path: Pa
     window = open_test_window(qtbot, make_passage_project(tmp_path / "story", PASSAGE, cast=False))
     wait_checked(qtbot, window)
     action_named(window.menu("tools"), "wordListAction").trigger()
-    dialog = window.spelling.word_list_dialog
+    dialog = SpellingFeature.instance(window).word_list_dialog
     dialog.editor.setPlainText("Ysolde\n\nTamsin\nYsolde\n")
     dialog.accept()
     assert not {"Ysolde", "Ysolde’s", "Tamsin"} & set(flagged(window))

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QLabel
 from studio.app.changes import CastChangeKind
 from studio.app.session import ProjectSession
 from studio.gui.characters.appearance_tracker import AppearanceTracker
+from studio.gui.characters.feature import CharactersFeature
 from studio.gui.first_paint import after_first_paint
 from studio.models.outline_model import WORDS_COLUMN, OutlineModel
 from tests.gui.window_helpers import make_story, open_test_window
@@ -72,10 +73,10 @@ def test_after_first_paint_falls_back_for_a_widget_never_shown(qtbot):
 def test_the_window_indexes_a_big_project_after_it_is_shown(qtbot, tmp_path):
     _project, jess = big_story(tmp_path / "big")
     window = open_test_window(qtbot, tmp_path / "big")
-    tracker = window.appearance_tracker
+    tracker = CharactersFeature.instance(window).tracker
     qtbot.waitUntil(lambda: not tracker.busy, timeout=10000)
     assert len(tracker.index.scenes_of(jess.id)) == BIG
-    panel = window.characters_panel
+    panel = CharactersFeature.instance(window).panel
     qtbot.waitUntil(lambda: panel.appearances.rowCount() == BIG, timeout=5000)
     window.session.undo_stack.clear()
 

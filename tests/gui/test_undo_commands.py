@@ -30,8 +30,9 @@ def test_undo_redo_sequence_matches_the_manifest_on_disk(qtbot, tmp_path):
     one_three = scene_id(project, "One 3")
     snapshots = [manifest(root)]
     steps = [
-        lambda: commands.MoveScenesCommand(session, [scene_id(project, "One 1"), scene_id(project, "Two 2")],
-                                           part_id(project, "Three"), 0),
+        lambda: commands.MoveScenesCommand(
+            session, [scene_id(project, "One 1"), scene_id(project, "Two 2")], part_id(project, "Three"), 0
+        ),
         lambda: commands.MovePartCommand(session, part_id(project, "Three"), 0),
         lambda: commands.AddSceneCommand(session, part_id(project, "Two"), 0, "Opening", "first words\n"),
         lambda: commands.AddPartCommand(session, 1, "Interlude"),
@@ -171,8 +172,14 @@ def test_view_actions_delete_rename_new_scene(qtbot, tmp_path):
         view.show()
         view.activateWindow()
     names = [a.objectName() for a in view.actions_for_menu()]
-    assert names == ["newSceneAction", "newPartAction", "renameAction", "moveUpAction", "moveDownAction",
-                     "deleteAction"]
+    assert names == [
+        "newSceneAction",
+        "newPartAction",
+        "renameAction",
+        "moveUpAction",
+        "moveDownAction",
+        "deleteAction",
+    ]
     activated = []
     view.scene_activated.connect(activated.append)
     view.select_ids([scene_id(project, "One 2")])

@@ -111,7 +111,7 @@ def test_open_project_replaces_window_and_fills_recent(qtbot, tmp_path):
     assert opened.windowTitle().startswith("Second Story")
     assert not window.isVisible()
     assert opened.settings.recent_projects == [str(tmp_path / "two"), str(tmp_path / "one")]
-    recent = [a.text() for a in opened.recent_menu.actions()]
+    recent = [a.text() for a in opened.menus.recent_menu.actions()]
     assert recent == [str(tmp_path / "one")]
 
 

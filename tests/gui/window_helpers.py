@@ -29,12 +29,33 @@ def scene_file(project: Project, index: int) -> Path:
     return project.root / "scenes" / scene.file
 
 
-def open_test_window(qtbot, root: Path):  # noqa: ANN001, ANN201
-    """Open the real main window on ``root`` and register it with qtbot."""
+# Windows the running test opened; ``close_test_windows`` (run by conftest at teardown) closes them.
+OPENED: list = []
+
+
+def track_window(window):  # noqa: ANN001, ANN201
+    """Have ``window`` closed (for good) when the test ends, unless the test closed it."""
+    OPENED.append(window)
+    return window
+
+
+def open_test_window(qtbot, root: Path, read_only: bool = False):  # noqa: ANN001, ANN201
+    """Open the real main window on ``root``, shown; it is closed when the test ends."""
     from studio.gui import open_window
 
-    window = open_window(root)
-    qtbot.addWidget(window)
+    window = track_window(open_window(root, read_only=read_only))
     window.show()
     qtbot.waitExposed(window)
     return window
+
+
+def close_test_windows() -> None:
+    """Close every window a test opened and left open (losing unsaved text), and free them."""
+    import shiboken6
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    while OPENED:
+        window = OPENED.pop()
+        if shiboken6.isValid(window) and not window.closed and not window.close():
+            window.close_without_saving()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)

@@ -1,4 +1,4 @@
-"""Plugs the characters feature into the main window.
+"""The characters feature of the main window.
 
 Adds the characters dock, Tools menu actions, "New Character from Selection" in the
 editor's context menu, and a "Characters in this scene" list in the scene inspector
@@ -10,13 +10,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QPoint, Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QMenu, QVBoxLayout
 
 from studio.core.errors import NodeNotFoundError
+from studio.core.safety.watcher import Changes
 from studio.gui.characters.appearance_tracker import AppearanceTracker
 from studio.gui.characters.panel import CharactersPanel
+from studio.gui.features import WindowFeature
 from studio.gui.first_paint import after_first_paint
 
 if TYPE_CHECKING:
@@ -40,11 +42,12 @@ def selected_name(window: MainWindow) -> str:
 class SceneCharactersList(QListWidget):
     """The inspector's list of the characters mentioned in the scene shown, in order of entrance."""
 
-    def __init__(self, window: MainWindow, tracker: AppearanceTracker) -> None:
+    def __init__(self, feature: CharactersFeature) -> None:
         super().__init__()
         self.setObjectName("sceneCharacters")
-        self.window_ = window
-        self.tracker = tracker
+        self.feature = feature
+        self.tracker = tracker = feature.tracker
+        window = feature.window
         self.setToolTip("Characters mentioned in this scene; click one to open its notes")
         self.setMaximumHeight(120)
         self.itemClicked.connect(self._on_clicked)
@@ -54,10 +57,10 @@ class SceneCharactersList(QListWidget):
     def refresh(self) -> None:
         """List the characters in the editor's scene with their counts."""
         self.clear()
-        scene_id = self.window_.editor.current_scene_id()
+        scene_id = self.feature.window.editor.current_scene_id()
         if not scene_id:
             return
-        project = self.window_.session.project
+        project = self.feature.session.project
         for character_id in self.tracker.index.characters_in(scene_id):
             try:
                 character = project.character(character_id)
@@ -73,80 +76,80 @@ class SceneCharactersList(QListWidget):
         return [self.item(i).text().rsplit("  (", 1)[0] for i in range(self.count())]
 
     def _on_clicked(self, item: QListWidgetItem) -> None:
-        window = self.window_
-        window.characters_dock.show()
-        window.characters_dock.raise_()
-        window.characters_panel.select_character(item.data(Qt.ItemDataRole.UserRole))
+        self.feature.show_panel()
+        self.feature.panel.select_character(item.data(Qt.ItemDataRole.UserRole))
 
 
-class _NotesFlusher(QObject):
-    """Saves the character notes being typed when the window closes (before it goes)."""
+class CharactersFeature(WindowFeature):
+    """The characters dock, its actions, and the inspector's list of the scene's characters."""
 
-    def __init__(self, panel: CharactersPanel) -> None:
-        super().__init__(panel)
-        self.panel = panel
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.session = session = window.session
+        editor = window.editor
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """Flush the notes on the window's close event."""
-        if event.type() == QEvent.Type.Close:
-            self.panel.flush_notes()
-        return False
+        def live_text() -> tuple[str | None, str]:
+            scene_id = editor.current_scene_id()
+            return scene_id, editor.scene_text() if scene_id else ""
 
+        self.tracker = AppearanceTracker(session, live_text, hold_first_scan=True)
+        after_first_paint(editor.viewport(), self.tracker.release)  # the big first scan waits for the window
+        editor.textChanged.connect(self._on_text_changed)
+        self.panel = CharactersPanel(session, self.tracker, save_editor=editor.save_now)
+        self.panel.message.connect(lambda text: window.statusBar().showMessage(text, 5000))
+        self.dock = window.add_panel(self.panel, "Characters", "right", "charactersDock")
+        self.dock.toggleViewAction().setShortcut(QKeySequence("Ctrl+Shift+C"))
+        window.close_accepted.connect(self.panel.flush_notes)  # the notes being typed
+        window.guard.outside_changes.connect(self._on_outside_changes)
+        self._build_actions()
+        self.scene_list = SceneCharactersList(self)
+        layout = window.inspector.layout()
+        if isinstance(layout, QVBoxLayout):
+            heading = QLabel("Characters in this scene", objectName="sceneCharactersLabel")
+            at = max(0, layout.count() - 1)  # above the closing stretch
+            layout.insertWidget(at, heading)
+            layout.insertWidget(at + 1, self.scene_list)
+        self.scene_list.refresh()
 
-def install(window: MainWindow) -> None:
-    """Add the characters panel, its actions and the inspector's list to ``window``."""
-    session, editor = window.session, window.editor
+    def _on_text_changed(self) -> None:
+        if not self.window.editor.is_loading():
+            self.tracker.text_edited()
 
-    def live_text() -> tuple[str | None, str]:
-        scene_id = editor.current_scene_id()
-        return scene_id, editor.scene_text() if scene_id else ""
+    def _on_outside_changes(self, changes: Changes) -> None:
+        for character_id in changes.notes_changed:
+            self.panel.notes_changed_on_disk(character_id)
 
-    tracker = AppearanceTracker(session, live_text, hold_first_scan=True)
-    after_first_paint(editor.viewport(), tracker.release)  # the big first scan waits for the window
-    editor.textChanged.connect(lambda: None if editor.is_loading() else tracker.text_edited())
-    panel = CharactersPanel(session, tracker, save_editor=editor.save_now)
-    panel.message.connect(lambda text: window.statusBar().showMessage(text, 5000))
-    dock = window.add_panel(panel, "Characters", "right", "charactersDock")
-    dock.toggleViewAction().setShortcut(QKeySequence("Ctrl+Shift+C"))
-    window.installEventFilter(_NotesFlusher(panel))
-    window.appearance_tracker = tracker
-    window.characters_panel = panel
-    window.characters_dock = dock
+    def show_panel(self) -> None:
+        """Show the characters dock in front."""
+        self.dock.show()
+        self.dock.raise_()
 
-    def new_from_selection() -> None:
-        name = selected_name(window)
-        dock.show()
-        dock.raise_()
-        panel.new_character(name)
+    def _build_actions(self) -> None:
+        window, session, panel = self.window, self.session, self.panel
+        self.from_selection = QAction("New Character from Selection", window)
+        self.from_selection.setObjectName("newCharacterFromSelectionAction")
+        self.from_selection.setStatusTip("Add a character named after the selected words")
+        self.from_selection.triggered.connect(self.new_from_selection)
+        window.editor.add_context_menu_hook(self._add_to_context_menu)
+        tools = window.menu("tools")
+        tools.addSeparator()
+        self.new_action = tools.addAction("New &Character", lambda: (self.dock.show(), panel.new_character()))
+        self.new_action.setObjectName("newCharacterAction")
+        tools.addAction(self.from_selection)
+        self.rename_action = tools.addAction(
+            "&Rename Character Everywhere…", lambda: panel.open_rename_dialog()
+        )
+        self.rename_action.setObjectName("renameCharacterAction")
+        for action in (self.new_action, self.from_selection, self.rename_action):
+            action.setEnabled(not session.read_only)
 
-    from_selection = QAction("New Character from Selection", window)
-    from_selection.setObjectName("newCharacterFromSelectionAction")
-    from_selection.setStatusTip("Add a character named after the selected words")
-    from_selection.triggered.connect(new_from_selection)
+    def new_from_selection(self) -> None:
+        """Start a new character named after the editor's selected words."""
+        name = selected_name(self.window)
+        self.show_panel()
+        self.panel.new_character(name)
 
-    def add_to_context_menu(menu: QMenu, _pos: QPoint) -> None:
-        from_selection.setEnabled(bool(selected_name(window)) and not session.read_only)
+    def _add_to_context_menu(self, menu: QMenu, _pos: QPoint) -> None:
+        self.from_selection.setEnabled(bool(selected_name(self.window)) and not self.session.read_only)
         menu.addSeparator()
-        menu.addAction(from_selection)
-
-    editor.add_context_menu_hook(add_to_context_menu)
-
-    tools = window.menu("tools")
-    tools.addSeparator()
-    new_action = tools.addAction("New &Character", lambda: (dock.show(), panel.new_character()))
-    new_action.setObjectName("newCharacterAction")
-    tools.addAction(from_selection)
-    rename_action = tools.addAction("&Rename Character Everywhere…", lambda: panel.open_rename_dialog())
-    rename_action.setObjectName("renameCharacterAction")
-    for action in (new_action, from_selection, rename_action):
-        action.setEnabled(not session.read_only)
-
-    scene_list = SceneCharactersList(window, tracker)
-    layout = window.inspector.layout()
-    if isinstance(layout, QVBoxLayout):
-        heading = QLabel("Characters in this scene", objectName="sceneCharactersLabel")
-        at = max(0, layout.count() - 1)  # above the closing stretch
-        layout.insertWidget(at, heading)
-        layout.insertWidget(at + 1, scene_list)
-    window.scene_characters = scene_list
-    scene_list.refresh()
+        menu.addAction(self.from_selection)

@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-import contextlib
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QWidget
 
 from studio.core.errors import StudioError
 from studio.gui import messages
+from studio.gui.features import WindowFeature
 
 if TYPE_CHECKING:  # the dialogs and the importer load on first use, not while the window opens
     from studio.core.importing.plan import ImportPlan
@@ -24,9 +24,8 @@ if TYPE_CHECKING:  # the dialogs and the importer load on first use, not while t
 def current_part_id(window: MainWindow) -> str | None:
     """The part of the scene being edited, or of the current outline row."""
     project = window.project
-    scene_id = window.editor.current_scene_id() if hasattr(window, "editor") else None
-    outline = getattr(window, "outline_view", None)
-    current = outline.current_id() if outline is not None and hasattr(outline, "current_id") else None
+    scene_id = window.editor.current_scene_id()
+    current = window.outline_view.current_id()
     for node_id in (current, scene_id):
         if not node_id:
             continue
@@ -41,79 +40,13 @@ def current_part_id(window: MainWindow) -> str | None:
 
 def selected_scene_ids(window: MainWindow) -> list[str]:
     """The scenes selected in the outline (parts stand for all their scenes)."""
-    outline = getattr(window, "outline_view", None)
-    ids = outline.selection_ids() if outline is not None and hasattr(outline, "selection_ids") else []
+    ids = window.outline_view.selection_ids()
     project = window.project
     scenes: list[str] = []
     for node_id in ids:
         part = next((p for p in project.parts if p.id == node_id), None)
         scenes.extend(s.id for s in part.scenes) if part else scenes.append(node_id)
     return scenes
-
-
-def open_export(window: MainWindow) -> ExportDialog:
-    """Save what is typed, then show the Export dialog for the current part or selection."""
-    from studio.gui.publishing.export_dialog import ExportDialog
-
-    save_all = getattr(window, "save_all", None)
-    if save_all is not None:
-        save_all()
-    old = getattr(window, "export_dialog", None)
-    if old is not None:
-        old.deleteLater()
-    dialog = ExportDialog(window.project, current_part_id(window), selected_scene_ids(window), window)
-    dialog.open()
-    window.export_dialog = dialog
-    return dialog
-
-
-def open_import(window: MainWindow) -> ImportDialog:
-    """Show the Import dialog; accepted parts are appended to the open project as one undoable step."""
-    from studio.gui.publishing.import_dialog import ImportDialog
-
-    old = getattr(window, "import_dialog", None)
-    if old is not None:
-        old.deleteLater()
-    dialog = ImportDialog(window)
-    window.import_dialog = dialog
-
-    def accepted() -> None:
-        if dialog.plan is None or window.session.read_only:
-            return
-        from studio.app.commands.imports import ImportPartsCommand
-
-        command = ImportPartsCommand(window.session, dialog.plan)
-        window.session.push(command)
-        if command.part_ids and hasattr(window.outline_view, "select_ids"):
-            window.outline_view.select_ids(command.part_ids[:1])
-        window.statusBar().showMessage(f"Imported {dialog.plan.words:,} words", 5000)
-
-    dialog.accepted.connect(accepted)
-    dialog.open()
-    return dialog
-
-
-def open_import_new_project(window: MainWindow) -> ImportDialog | None:
-    """Ask for files, preview them, ask for a new folder, create the project there and open it."""
-    from studio.gui.publishing import import_dialog
-
-    files = import_dialog.choose_import_files(window)
-    if not files:
-        return None
-    old = getattr(window, "import_dialog", None)
-    if old is not None:
-        old.deleteLater()
-    dialog = import_dialog.ImportDialog(window, files, new_project=True)
-    dialog.folder_hint = window.project.root.parent
-    window.import_dialog = dialog
-
-    def accepted() -> None:
-        if dialog.plan is not None and dialog.target is not None:
-            create_imported_project(window, dialog.plan, dialog.target)
-
-    dialog.accepted.connect(accepted)
-    dialog.open()
-    return dialog
 
 
 def create_imported_project(window: MainWindow, plan: ImportPlan, target: Path) -> QWidget | None:
@@ -137,36 +70,100 @@ def create_imported_project(window: MainWindow, plan: ImportPlan, target: Path) 
     return opened
 
 
-def install(window: MainWindow) -> None:
-    """Connect File > Export…, File > Import… and File > Import as New Project… in ``window``."""
-    export_action = window.findChild(QAction, "exportAction")
-    import_action = window.findChild(QAction, "importAction")
-    if export_action is not None:
-        _take_over(window, export_action, lambda: open_export(window))
-        export_action.setToolTip("Publish the manuscript, this part or the selected scenes as text")
-        export_action.setStatusTip(export_action.toolTip())
-    if import_action is not None:
-        _take_over(window, import_action, lambda: open_import(window))
-        import_action.setToolTip("Import parts from plain text or Markdown files")
-        import_action.setStatusTip(import_action.toolTip())
-        import_action.setEnabled(not window.session.read_only)
-    new_project_action = QAction("Import as &New Project…", window)
-    new_project_action.setObjectName("importNewProjectAction")
-    new_project_action.setToolTip("Make a new project from plain text or Markdown files")
-    new_project_action.setStatusTip(new_project_action.toolTip())
-    new_project_action.triggered.connect(lambda _checked=False: open_import_new_project(window))
-    menu = window.menu("file")
-    if export_action is not None:
-        menu.insertAction(export_action, new_project_action)  # right after File > Import…
-    else:
-        menu.addAction(new_project_action)
+class PublishingFeature(WindowFeature):
+    """File > Import…, Import as New Project… and Export… (Ctrl+E), and their dialogs."""
 
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.export_dialog: ExportDialog | None = None
+        self.import_dialog: ImportDialog | None = None
+        self.import_action = self._action(
+            "&Import…", "importAction", "Import parts from plain text or Markdown files", self.open_import
+        )
+        self.import_action.setEnabled(not window.session.read_only)
+        self.import_new_project_action = self._action(
+            "Import as &New Project…",
+            "importNewProjectAction",
+            "Make a new project from plain text or Markdown files",
+            self.open_import_new_project,
+        )
+        self.export_action = self._action(
+            "&Export…",
+            "exportAction",
+            "Publish the manuscript, this part or the selected scenes as text",
+            self.open_export,
+        )
+        self.export_action.setShortcut(QKeySequence("Ctrl+E"))
+        anchor = window.menu_section("file", "publish")
+        window.menu("file").insertActions(
+            anchor, [self.import_action, self.import_new_project_action, self.export_action]
+        )
 
-def _take_over(window: MainWindow, action: QAction, slot: Callable[[], object]) -> None:
-    setter = getattr(window, "set_action_handler", None)
-    if setter is not None:
-        setter(action, slot)
-        return
-    with contextlib.suppress(RuntimeError, TypeError):
-        action.triggered.disconnect()
-    action.triggered.connect(lambda _checked=False: slot())
+    def _action(self, text: str, name: str, tip: str, slot: Callable[[], object]) -> QAction:
+        action = QAction(text, self.window)
+        action.setObjectName(name)
+        action.setToolTip(tip)
+        action.setStatusTip(tip)
+        action.triggered.connect(lambda _checked=False: slot())
+        return action
+
+    def _replace_import_dialog(self, dialog: ImportDialog) -> None:
+        if self.import_dialog is not None:
+            self.import_dialog.deleteLater()
+        self.import_dialog = dialog
+
+    def open_export(self) -> ExportDialog:
+        """Save what is typed, then show the Export dialog for the current part or selection."""
+        from studio.gui.publishing.export_dialog import ExportDialog
+
+        window = self.window
+        window.save_all()
+        if self.export_dialog is not None:
+            self.export_dialog.deleteLater()
+        dialog = ExportDialog(window.project, current_part_id(window), selected_scene_ids(window), window)
+        dialog.open()
+        self.export_dialog = dialog
+        return dialog
+
+    def open_import(self) -> ImportDialog:
+        """Show the Import dialog; accepted parts are appended to the project as one undoable step."""
+        from studio.gui.publishing.import_dialog import ImportDialog
+
+        window = self.window
+        dialog = ImportDialog(window)
+        self._replace_import_dialog(dialog)
+
+        def accepted() -> None:
+            if dialog.plan is None or window.session.read_only:
+                return
+            from studio.app.commands.imports import ImportPartsCommand
+
+            command = ImportPartsCommand(window.session, dialog.plan)
+            window.session.push(command)
+            if command.part_ids:
+                window.outline_view.select_ids(command.part_ids[:1])
+            window.statusBar().showMessage(f"Imported {dialog.plan.words:,} words", 5000)
+
+        dialog.accepted.connect(accepted)
+        dialog.open()
+        return dialog
+
+    def open_import_new_project(self) -> ImportDialog | None:
+        """Ask for files, preview them, ask for a new folder, create the project there and open it."""
+        from studio.gui.publishing import import_dialog
+
+        window = self.window
+        files = import_dialog.choose_import_files(window)
+        if not files:
+            return None
+        dialog = import_dialog.ImportDialog(window, files, new_project=True)
+        dialog.folder_hint = window.project.root.parent
+        self._replace_import_dialog(dialog)
+
+        def accepted() -> None:
+            if dialog.plan is not None and dialog.target is not None:
+                create_imported_project(window, dialog.plan, dialog.target)
+
+        dialog.accepted.connect(accepted)
+        dialog.open()
+        return dialog

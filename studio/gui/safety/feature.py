@@ -1,25 +1,24 @@
-"""Never lose a word: the lock, the outside-change watcher, snapshots, history and backups.
+"""Never lose a word: the outside-change bar, snapshots, history and backups.
 
-``install(window)`` wires everything into the main window:
+The lock and the watcher belong to the open project, not to this feature: the window's
+``ProjectGuard`` holds them. ``SafetyFeature`` adds the parts the writer sees:
 
-- the project lock (``.studio/lock``): a project open elsewhere asks Open Read-Only /
-  Take Over / Cancel; the lock is released on close;
-- the watchdog watcher and the bar above the editor (``OutsideWatch``);
+- the bar above the editor for outside changes, applied by ``OutsideWatch`` from the
+  guard's ``outside_changes``;
 - snapshots before split, merge, replace-all, an outside reload and a restore
   (through ``Project.before_text_change``), and on demand (Scene > Take Snapshot,
   Ctrl+Alt+S); the History panel (View > History) restores them undoably, as a
   ``QUndoCommand`` on the project's undo stack;
-- zipped backups on close and every N minutes of writing (N and K in the
-  settings), and File > Restore from Backup….
+- zipped backups once a close is accepted and every N minutes of writing (N and K in
+  the settings), and File > Restore from Backup….
 """
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog
 
@@ -27,10 +26,10 @@ from studio.app.changes import CastChangeKind, OutlineChangeKind
 from studio.app.commands.snapshots import RestoreSnapshotCommand
 from studio.core.errors import StudioError
 from studio.core.safety import backups, snapshots
-from studio.core.safety.locking import Lock, ProjectLockedError, acquire, take_over
 from studio.core.safety.watcher import reload_structure
 from studio.gui import messages
-from studio.gui.safety.dialogs import CANCEL, TAKE_OVER, BackupDialog, LockDialog
+from studio.gui.features import WindowFeature
+from studio.gui.safety.dialogs import BackupDialog
 from studio.gui.safety.history_panel import HistoryPanel
 from studio.gui.safety.outside_change_bar import OutsideChangeBar
 from studio.gui.safety.outside_watch import OutsideWatch
@@ -39,41 +38,30 @@ if TYPE_CHECKING:
     from studio.gui.main_window import MainWindow
 
 
-def install(window: MainWindow) -> None:
-    """Add the safety machinery to the main window (kept as ``window.safety``)."""
-    window.safety = SafetyFeature(window)
-
-
-class SafetyFeature(QObject):
-    """Everything that keeps the writer's words safe, for one window."""
+class SafetyFeature(WindowFeature):
+    """What keeps the writer's words safe in one window: the bar, snapshots, history, backups."""
 
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
-        self.window = window
         self.session = window.session
-        self.lock: Lock | None = None
-        self.lock_dialog: LockDialog | None = None
         self.dirty = False
         self.closed = False
         self.last_backup: Path | None = None
+        self.backup_dialog: BackupDialog | None = None
         self.bar = OutsideChangeBar()
         self._insert_bar()
         self.watch = OutsideWatch(window, self.bar)
         self.history_panel = HistoryPanel(self.session, window.editor.scene_text)
-        window.history_panel = self.history_panel
         self.history_dock = window.add_panel(self.history_panel, "History", "right", "historyDock")
         if not window.settings.window_state:
             self.history_dock.hide()
         self._build_actions()
         self._connect()
-        self._take_lock()
         self.project.before_text_change.append(self.before_text_change)
         self.backup_timer = QTimer(self)
         self.backup_timer.setInterval(max(1, window.settings.backup_interval_minutes) * 60_000)
         self.backup_timer.timeout.connect(self.backup_if_written)
         self.backup_timer.start()
-        window.installEventFilter(self)
-        self.watch.start()
         self.history_panel.show_scene(window.editor.current_scene_id() or "")
 
     @property
@@ -104,13 +92,9 @@ class SafetyFeature(QObject):
         self.restore_action.setObjectName("restoreBackupAction")
         self.restore_action.setToolTip("Pick one of the project's zipped backups and restore it")
         self.restore_action.triggered.connect(self.show_backups)
-        file_menu = window.menu("file")
-        quit_action = next((a for a in file_menu.actions() if a.objectName() == "quitAction"), None)
-        if quit_action is not None:
-            file_menu.insertAction(quit_action, self.restore_action)
-            file_menu.insertSeparator(quit_action)
-        else:
-            file_menu.addAction(self.restore_action)
+        file_menu, anchor = window.menu("file"), window.menu_section("file", "restore")
+        file_menu.insertAction(anchor, self.restore_action)
+        file_menu.insertSeparator(anchor)
 
     def _connect(self) -> None:
         session, window = self.session, self.window
@@ -123,60 +107,24 @@ class SafetyFeature(QObject):
         self.history_panel.take_requested.connect(self.take_snapshot)
         self.history_panel.restore_requested.connect(self.restore_snapshot)
         self.history_dock.visibilityChanged.connect(lambda shown: shown and self.history_panel.refresh())
-        window.destroyed.connect(lambda *_: self.release_lock())
+        window.editor.read_only_changed.connect(self._read_only_changed)
+        self.watch.snapshot_taken.connect(self._snapshot_taken)
+        window.close_accepted.connect(self.on_close)
 
     def _mark_written(self, *_args: object) -> None:
         self.dirty = True
 
+    def _read_only_changed(self, _read_only: bool) -> None:
+        if self.history_panel.isVisible():
+            self.history_panel.refresh()
+
+    def _snapshot_taken(self, scene_id: str) -> None:
+        if scene_id == self.history_panel.scene_id:
+            self.history_panel.refresh()
+
     def _text_saved(self, scene_id: str) -> None:
         if scene_id == self.history_panel.scene_id and self.history_panel.isVisible():
             self.history_panel.show_selected()
-
-    # -- the lock -----------------------------------------------------------------------
-    def _take_lock(self) -> None:
-        if self.session.read_only:
-            return
-        try:
-            self.lock = acquire(self.project.root)
-        except ProjectLockedError as error:
-            holder = error.holder
-            if holder is not None and holder.pid == os.getpid() and holder.is_this_host():
-                return  # this same app opened it twice; its own saves still refuse outside changes
-            self.set_read_only(True)
-            self.lock_dialog = LockDialog(self.window, error)
-            self.lock_dialog.chosen.connect(self._lock_choice)
-            QTimer.singleShot(0, self.lock_dialog.open)
-        except OSError as error:
-            message = f"Project not locked: {error}"
-            QTimer.singleShot(0, lambda: self.window.statusBar().showMessage(message, 8000))
-
-    def _lock_choice(self, choice: str) -> None:
-        if choice == TAKE_OVER:
-            try:
-                self.lock = take_over(self.project.root)
-            except OSError as error:
-                messages.inform(self.window, "Cannot take over", f"The lock file cannot be written: {error}")
-                return
-            self.set_read_only(False)
-        elif choice == CANCEL:
-            QTimer.singleShot(0, self.window.close)
-
-    def set_read_only(self, read_only: bool) -> None:
-        """Switch the open project between read-only and writable."""
-        self.project.read_only = read_only
-        editor = self.window.editor
-        scene_id = editor.current_scene_id()
-        scene_read_only = bool(scene_id) and self.project.scene(scene_id).read_only
-        editor.setReadOnly(read_only or scene_read_only)
-        editor.read_only_changed.emit(read_only or scene_read_only)
-        self.window.update_title()
-        self.history_panel.refresh()
-
-    def release_lock(self) -> None:
-        """Give the lock back (safe to call more than once)."""
-        if self.lock is not None:
-            self.lock.release()
-            self.lock = None
 
     # -- snapshots ------------------------------------------------------------------------
     def before_text_change(self, scene_id: str, reason: str) -> None:
@@ -330,21 +278,13 @@ class SafetyFeature(QObject):
         self.window.update_title()
 
     # -- closing ----------------------------------------------------------------------------
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """On the window's close: save, back up, stop watching, release the lock."""
-        if watched is self.window and event.type() == QEvent.Type.Close and not self.closed:
-            self.on_close()
-        return False
-
     def on_close(self) -> None:
-        """Save, back up if anything was written (or no backup exists yet), then let go."""
+        """Once the close is accepted: back up if anything was written (or no backup exists yet)."""
         self.closed = True
         self.backup_timer.stop()
-        self.watch.stop()
-        if not self.session.read_only:
-            self.window.save_all()
-            if self.dirty or not backups.list_backups(self.project.root, self.backup_folder()):
-                self.backup_now()
+        if not self.session.read_only and (
+            self.dirty or not backups.list_backups(self.project.root, self.backup_folder())
+        ):
+            self.backup_now()
         if self.before_text_change in self.project.before_text_change:
             self.project.before_text_change.remove(self.before_text_change)
-        self.release_lock()

@@ -1,22 +1,21 @@
 """React to outside changes in the open project: reload, flag, offer, or ask through the bar.
 
-The watchdog observer (``studio.core.safety.watcher``) calls back on a timer thread; the
-paths come to the GUI thread through a queued signal and are classified there, so
-the project is only ever touched on the GUI thread.
+The window's ``ProjectGuard`` runs the watcher and hands over each classified batch on
+the GUI thread (``outside_changes``); this applies it. Character notes changed on disk
+are the characters feature's business (it listens to the guard itself).
 """
 
 from __future__ import annotations
 
-import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Signal
 
 from studio.app.changes import CastChangeKind, OutlineChangeKind
 from studio.core.errors import StudioError
 from studio.core.safety import snapshots
-from studio.core.safety.watcher import ProjectWatcher, classify_changes, reload_structure, reload_word_list
+from studio.core.safety.watcher import Changes, classify_changes, reload_structure, reload_word_list
 from studio.gui import messages
 from studio.gui.safety.diff_view import CompareDialog
 from studio.gui.safety.outside_change_bar import DELETED, OutsideChangeBar
@@ -28,22 +27,18 @@ DELETED_PROBLEM = "its file was deleted outside Story Studio"
 
 
 class OutsideWatch(QObject):
-    """Owns the project watcher and applies each debounced batch of outside changes."""
+    """Applies each batch of outside changes the window's guard reports."""
 
-    # Emitted (without arguments: PySide6 mishandles Python objects sent across threads)
-    # on the watcher's thread; queued to ours, where the inbox is emptied.
-    paths_arrived = Signal()
     handled = Signal(object)  # the Changes of each batch, once applied (tests and benchmarks wait on it)
+    snapshot_taken = Signal(str)  # a scene's text was kept as a snapshot (the history panel listens)
 
     def __init__(self, window: MainWindow, bar: OutsideChangeBar) -> None:
         super().__init__(window)
         self.window = window
         self.bar = bar
         self.offered: set[str] = set()
-        self._inbox: list[set[Path]] = []
-        self._inbox_lock = threading.Lock()
-        self.paths_arrived.connect(self._take_inbox, Qt.ConnectionType.QueuedConnection)
-        self.watcher = ProjectWatcher(window.project.root, self._deliver)
+        self.compare_dialog: CompareDialog | None = None
+        window.guard.outside_changes.connect(self.apply_changes)
         bar.reload_requested.connect(self.reload_theirs)
         bar.keep_mine_requested.connect(self.keep_mine)
         bar.compare_requested.connect(self.compare)
@@ -54,35 +49,13 @@ class OutsideWatch(QObject):
         """The open project."""
         return self.window.session.project
 
-    def start(self) -> None:
-        """Start watching (a folder that cannot be watched leaves a status message)."""
-        try:
-            self.watcher.start()
-        except OSError as error:
-            self.window.statusBar().showMessage(f"Not watching the project folder: {error}", 8000)
-
-    def stop(self) -> None:
-        """Stop watching."""
-        self.watcher.stop()
-
     # -- applying a batch ---------------------------------------------------------------
-    def _deliver(self, paths: set[Path]) -> None:
-        """On the watcher's thread: queue the batch and wake the GUI thread."""
-        with self._inbox_lock:
-            self._inbox.append(paths)
-        self.paths_arrived.emit()
-
-    def _take_inbox(self) -> None:
-        with self._inbox_lock:
-            batches, self._inbox = self._inbox, []
-        if batches and not self.watcher.running:
-            return
-        if batches:
-            self.apply_paths(set().union(*batches))
-
     def apply_paths(self, paths: set[Path]) -> None:
         """Classify a batch of touched paths and act on it."""
-        changes = classify_changes(self.project, paths)
+        self.apply_changes(classify_changes(self.project, paths))
+
+    def apply_changes(self, changes: Changes) -> None:
+        """Act on a classified batch of outside changes."""
         if changes.manifest_changed:
             self._reload_manifest()
         for scene_id in changes.scenes_changed:
@@ -93,8 +66,6 @@ class OutsideWatch(QObject):
             self._offer_new_files(changes.new_files)
         if changes.word_list_changed:
             self._reload_word_list()
-        for character_id in changes.notes_changed:
-            self._notes_changed(character_id)
         self.handled.emit(changes)
 
     def _reload_word_list(self) -> None:
@@ -103,11 +74,6 @@ class OutsideWatch(QObject):
             self.window.statusBar().showMessage(problem, 8000)
             return
         self.window.session.word_list_changed.emit()
-
-    def _notes_changed(self, character_id: str) -> None:
-        panel = getattr(self.window, "characters_panel", None)
-        if panel is not None:
-            panel.notes_changed_on_disk(character_id)
 
     def _has_unsaved(self, scene_id: str) -> bool:
         editor = self.window.editor
@@ -131,13 +97,7 @@ class OutsideWatch(QObject):
             snapshots.take(self.project, scene_id, reason, text=text)
         except (OSError, StudioError) as error:
             self.window.statusBar().showMessage(f"Snapshot not kept: {error}", 8000)
-        self.snapshot_taken(scene_id)
-
-    def snapshot_taken(self, scene_id: str) -> None:
-        """Let the history panel know (it connects here)."""
-        history = getattr(self.window, "history_panel", None)
-        if history is not None and history.scene_id == scene_id:
-            history.refresh()
+        self.snapshot_taken.emit(scene_id)
 
     def _scene_changed(self, scene_id: str) -> None:
         try:
@@ -147,7 +107,7 @@ class OutsideWatch(QObject):
         if self.bar.scene_id == scene_id and self.bar.mode == DELETED:
             self.bar.dismiss()  # the file is back
         if scene.problem.startswith(DELETED_PROBLEM):
-            scene.problem = ""
+            self.project.clear_scene_problem(scene_id)
         if self._has_unsaved(scene_id):
             self.bar.show_changed(scene_id, scene.title or "Untitled")
             return
@@ -171,17 +131,15 @@ class OutsideWatch(QObject):
             scene = self.project.scene(scene_id)
         except StudioError:
             return
-        scene.missing = True
-        scene.problem = f"{DELETED_PROBLEM}; the text is kept in memory"
+        self.project.mark_scene_missing(scene_id, f"{DELETED_PROBLEM}; the text is kept in memory")
         self.window.session.scene_changed.emit(scene_id)
         self.bar.show_deleted(scene_id, scene.title or "Untitled")
 
     def _offer_new_files(self, names: list[str]) -> None:
-        fresh = [n for n in names if n not in self.offered and n not in self.project.recovered]
+        fresh = self.project.offer_recovered([n for n in names if n not in self.offered])
         if not fresh:
             return
         self.offered.update(fresh)
-        self.project.recovered.extend(fresh)
         if self.window.session.read_only:
             return
         messages.ask(
@@ -223,9 +181,7 @@ class OutsideWatch(QObject):
                 self.project.scene(current)
             except StudioError:
                 return
-            select = getattr(window.outline_view, "select_scene", None)
-            if select is not None:
-                select(current)
+            window.outline_view.select_scene(current)
 
     # -- the bar's choices ----------------------------------------------------------------
     def reload_theirs(self, scene_id: str) -> None:
@@ -265,7 +221,7 @@ class OutsideWatch(QObject):
         except StudioError:
             return
         if not scene.missing:
-            scene.problem = ""
+            self.project.clear_scene_problem(scene_id)
             self.window.session.scene_changed.emit(scene_id)
 
     def compare(self, scene_id: str) -> None:

@@ -25,6 +25,7 @@ from studio.core.spelling.checker import (
 )
 from studio.core.spelling.rules import base_language
 from studio.gui import messages
+from studio.gui.features import WindowFeature
 from studio.gui.spelling.dialogs import LanguageDialog, WordListDialog, language_label
 from studio.gui.spelling.highlight import SpellHighlighter
 from studio.gui.workers import run_in_worker
@@ -35,11 +36,6 @@ if TYPE_CHECKING:
 SETTING = "spelling"
 
 
-def install(window: MainWindow) -> None:
-    """Add spelling to ``window``: underlines, context menu entries, Tools menu actions."""
-    window.spelling = SpellingFeature(window)  # type: ignore[attr-defined]
-
-
 def spelling_enabled(settings: dict[str, Any]) -> bool:
     """Whether spelling is on for a project (on unless turned off)."""
     value = settings.get(SETTING, True)
@@ -48,13 +44,14 @@ def spelling_enabled(settings: dict[str, Any]) -> bool:
     return bool(value)
 
 
-class SpellingFeature(QObject):
-    """Connects the project, its engine, the editor's highlighter and the menus."""
+class SpellingFeature(WindowFeature):
+    """Spelling in a window: the project's engine, the editor's highlighter and the menus."""
 
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.setObjectName("spellingFeature")
-        self.window = window
+        self.word_list_dialog: WordListDialog | None = None
+        self.language_dialog: LanguageDialog | None = None
         self.session = window.session
         self.editor = window.editor
         self.engine: SpellEngine | None = None
@@ -87,7 +84,7 @@ class SpellingFeature(QObject):
             engine.set_words("user", read_user_words())
             return engine
 
-        run_in_worker(build, self, "_engine_ready")
+        run_in_worker(build, self._engine_ready)
 
     def _engine_ready(self, engine: SpellEngine | StudioError | None) -> None:
         if engine is None:
@@ -255,4 +252,3 @@ class SpellingFeature(QObject):
             return
         self.window.statusBar().showMessage(f"Spelling language: {language_label(language)}", 4000)
         self.load_engine()
-

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QElapsedTimer, QObject, QTimer, Signal
 from PySide6.QtGui import QColor, QTextBlock, QTextCharFormat, QTextCursor
@@ -20,6 +21,9 @@ from PySide6.QtWidgets import QTextEdit
 from studio.core.spelling.checker import SpellEngine
 from studio.core.spelling.tokenize import Token
 from studio.gui.workers import run_in_worker
+
+if TYPE_CHECKING:
+    from studio.gui.editor.editor import SceneEditor
 
 LAYER = "spelling"
 BATCH_CHARS = 4000
@@ -63,7 +67,7 @@ class SpellHighlighter(QObject):
     # Every change so far has been checked and painted.
     checked = Signal()
 
-    def __init__(self, editor: QTextEdit) -> None:
+    def __init__(self, editor: SceneEditor) -> None:
         super().__init__(editor)
         self.editor = editor
         self.engine: SpellEngine | None = None
@@ -151,7 +155,7 @@ class SpellHighlighter(QObject):
     def _on_contents_change(self, position: int, removed: int, added: int) -> None:
         if not self.enabled:
             return
-        loading = getattr(self.editor, "is_loading", lambda: False)()
+        loading = self.editor.is_loading()
         self._typed = not loading and max(added, removed) <= TYPED_CHARS
         document = self.editor.document()
         block = document.findBlock(position)
@@ -234,7 +238,7 @@ class SpellHighlighter(QObject):
             return batch
 
         self._jobs += 1
-        run_in_worker(work, self, "_apply", wanted=lambda: state.generation == generation)
+        run_in_worker(work, self._apply, wanted=lambda: state.generation == generation)
 
     # -- results ----------------------------------------------------------------------
     def _apply(self, batch: _Batch | None) -> None:
@@ -297,9 +301,4 @@ class SpellHighlighter(QObject):
                 selection.cursor = mark
                 selection.format = self._format
                 selections.append(selection)
-        setter = getattr(self.editor, "set_extra_selections", None)
-        if setter is not None:
-            setter(LAYER, selections)
-        else:
-            self.editor.setExtraSelections(selections)
-
+        self.editor.set_extra_selections(LAYER, selections)

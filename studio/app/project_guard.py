@@ -1,0 +1,100 @@
+"""What an open project cannot do without: its lock and its outside-change watcher.
+
+A ``ProjectGuard`` takes the project lock (``.studio/lock``) when the project opens and
+runs the watchdog watcher over its folder. A lock held elsewhere is reported through
+``locked_elsewhere`` (the window asks: read-only, take over, or cancel). The watcher's
+batches arrive on a timer thread; they are classified on the GUI thread and emitted as
+``outside_changes``. Both are let go only by ``release()``, which the window calls
+once a close was accepted, never when a close may still be cancelled.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt, Signal
+
+from studio.app.session import ProjectSession
+from studio.core.safety.locking import Lock, ProjectLockedError, acquire, take_over
+from studio.core.safety.watcher import ProjectWatcher, classify_changes
+
+
+class ProjectGuard(QObject):
+    """Holds the lock and runs the watcher for one open project, from ``open()`` to ``release()``."""
+
+    # The lock is held by another process: the ``ProjectLockedError`` (the project is now read-only).
+    locked_elsewhere = Signal(object)
+    # The lock or the watcher could not be set up: one line for the status bar.
+    problem = Signal(str)
+    # A classified batch of outside changes (``studio.core.safety.watcher.Changes``), on the GUI thread.
+    outside_changes = Signal(object)
+    # Emitted (without arguments: PySide6 mishandles Python objects sent across threads)
+    # on the watcher's thread; queued to ours, where the inbox is emptied.
+    _paths_arrived = Signal()
+
+    def __init__(self, session: ProjectSession, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.lock: Lock | None = None
+        self._inbox: list[set[Path]] = []
+        self._inbox_lock = threading.Lock()
+        self._paths_arrived.connect(self._take_inbox, Qt.ConnectionType.QueuedConnection)
+        self.watcher = ProjectWatcher(session.project.root, self._deliver)
+        self.released = False
+
+    # -- opening ------------------------------------------------------------------------
+    def open(self) -> None:
+        """Take the lock (unless read-only) and start watching the folder."""
+        self._take_lock()
+        try:
+            self.watcher.start()
+        except OSError as error:
+            self.problem.emit(f"Not watching the project folder: {error}")
+
+    def _take_lock(self) -> None:
+        if self.session.read_only:
+            return
+        try:
+            self.lock = acquire(self.session.project.root)
+        except ProjectLockedError as error:
+            holder = error.holder
+            if holder is not None and holder.pid == os.getpid() and holder.is_this_host():
+                return  # this same app opened it twice; its own saves still refuse outside changes
+            self.session.set_read_only(True)
+            self.locked_elsewhere.emit(error)
+        except OSError as error:
+            self.problem.emit(f"Project not locked: {error}")
+
+    def take_over(self) -> None:
+        """Take the lock from its holder and make the project writable; raise ``OSError`` on failure."""
+        self.lock = take_over(self.session.project.root)
+        self.session.set_read_only(False)
+
+    @property
+    def watching(self) -> bool:
+        """Whether the watcher is running."""
+        return self.watcher.running
+
+    # -- outside changes ------------------------------------------------------------------
+    def _deliver(self, paths: set[Path]) -> None:
+        """On the watcher's thread: queue the batch and wake the GUI thread."""
+        with self._inbox_lock:
+            self._inbox.append(paths)
+        self._paths_arrived.emit()
+
+    def _take_inbox(self) -> None:
+        with self._inbox_lock:
+            batches, self._inbox = self._inbox, []
+        if batches and self.watcher.running:
+            self.outside_changes.emit(classify_changes(self.session.project, set().union(*batches)))
+
+    # -- closing --------------------------------------------------------------------------
+    def release(self) -> None:
+        """Stop watching and give the lock back (after an accepted close; safe to call twice)."""
+        self.released = True
+        self.watcher.stop()
+        if self.lock is not None:
+            self.lock.release()
+            self.lock = None
