@@ -91,34 +91,35 @@ def _learn(model: OutlineModel, node: Part | Scene) -> None:
 
 
 def _move(model: OutlineModel, ids: tuple[str, ...]) -> None:
+    """Move just the rows that moved, each right after the row that now comes before it."""
     project = model.project
     wanted = set(ids)
-    for new_row, part in enumerate(project.parts):
-        if part.id in wanted:
-            _move_row(model, part.id, None, new_row)
-    for part in project.parts:  # in the new manuscript order, so rows before each are final
-        for new_row, scene in enumerate(part.scenes):
+    order = [part.id for part in project.parts]
+    for row, part_id in enumerate(order):
+        if part_id in wanted:
+            _move_row(model, part_id, None, order[row - 1] if row else None)
+    for part in project.parts:  # in the new order, so each row's predecessor is already in place
+        for row, scene in enumerate(part.scenes):
             if scene.id in wanted:
-                _move_row(model, scene.id, part.id, new_row)
+                _move_row(model, scene.id, part.id, part.scenes[row - 1].id if row else None)
 
 
-def _move_row(model: OutlineModel, node_id: str, part_id: str | None, new_row: int) -> None:
-    """Move one row to ``new_row`` of ``part_id`` (None: a part among the parts)."""
+def _move_row(model: OutlineModel, node_id: str, part_id: str | None, after: str | None) -> None:
+    """Move one row to just after ``after`` (None: the first row) in ``part_id`` (None: among parts)."""
     if part_id is None:
-        rows, source, dest = model._part_ids, None, None  # noqa: SLF001
-        old_row = model._part_rows[node_id]  # noqa: SLF001
+        source = dest = None
+        from_rows = rows = model._part_ids  # noqa: SLF001
     else:
-        source = model._scene_parts[node_id]  # noqa: SLF001
-        rows, dest = model._scene_ids[part_id], part_id  # noqa: SLF001
-        old_row = model._scene_ids[source].index(node_id)  # noqa: SLF001
-    if source == dest and old_row == new_row:
-        return
+        source, dest = model._scene_parts[node_id], part_id  # noqa: SLF001
+        from_rows, rows = model._scene_ids[source], model._scene_ids[part_id]  # noqa: SLF001
+    old_row = from_rows.index(node_id)
+    qt_row = rows.index(after) + 1 if after is not None else 0  # counted before the move, as Qt wants
+    if source == dest and qt_row in (old_row, old_row + 1):
+        return  # already there
     source_index = model.index_for_id(source) if source else QModelIndex()
     dest_index = model.index_for_id(dest) if dest else QModelIndex()
-    qt_row = new_row + 1 if source == dest and new_row > old_row else new_row  # counted before the move
     model.beginMoveRows(source_index, old_row, old_row, dest_index, qt_row)
-    from_rows = model._part_ids if source is None else model._scene_ids[source]  # noqa: SLF001
     del from_rows[old_row]
-    rows.insert(new_row, node_id)
+    rows.insert(qt_row - 1 if source == dest and qt_row > old_row else qt_row, node_id)
     model._reindex()  # noqa: SLF001
     model.endMoveRows()

@@ -42,7 +42,7 @@ def _command(session, action: str, picks: list[int], part_pick: int, row: int): 
     return None
 
 
-@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(steps=STEPS)
 def test_any_sequence_of_edits_is_followed_in_row_steps(qtbot, tmp_path_factory, steps) -> None:
     session = make_session(tmp_path_factory.mktemp("p") / "story")
