@@ -41,5 +41,6 @@ class WindowFeature(QObject):
     @classmethod
     def installed(cls, window: MainWindow) -> Self | None:
         """The feature object of ``window`` if it was installed, else None (never creates one)."""
-        feature = WindowFeature._instances.get(cls, {}).get(window)
+        per_window = WindowFeature._instances.get(cls)
+        feature = per_window.get(window) if per_window is not None else None
         return feature if isinstance(feature, cls) else None

@@ -36,6 +36,7 @@ from studio.app.changes import OutlineChange, OutlineChangeKind
 from studio.app.project_guard import ProjectGuard
 from studio.app.session import ProjectSession
 from studio.core.errors import NodeNotFoundError, StudioError
+from studio.core.safety.locking import ProjectLockedError
 from studio.gui import messages
 from studio.gui.editor import SceneEditor
 from studio.gui.editor.find_bar import FindBar
@@ -288,7 +289,7 @@ class MainWindow(QMainWindow):
         self._count_timer.timeout.connect(self._update_word_counts)
 
     # -- the lock ---------------------------------------------------------------------------
-    def _on_locked_elsewhere(self, error: Exception) -> None:
+    def _on_locked_elsewhere(self, error: ProjectLockedError) -> None:
         self.set_read_only(True)
         self.lock_dialog = LockDialog(self, error)
         self.lock_dialog.chosen.connect(self._lock_choice)
