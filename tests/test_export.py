@@ -145,10 +145,10 @@ def test_progress_is_reported(tmp_path: Path) -> None:
         ("Don't. Won't. It's the dog's bone.", "Don’t. Won’t. It’s the dog’s bone."),
         ("'Tis true, 'cause they got 'em in the '70s.", "’Tis true, ’cause they got ’em in the ’70s."),
         ("He said, 'Go away.'", "He said, ‘Go away.’"),
-        ('"She said \'no\' to me."', "“She said ‘no’ to me.”"),
+        ("\"She said 'no' to me.\"", "“She said ‘no’ to me.”"),
         ("Rock 'n' roll, goin' home.", "Rock ’n’ roll, goin’ home."),
         ('"What—" "Stop!"', "“What—” “Stop!”"),
-        ('(\"Quiet\")', "(“Quiet”)"),
+        ('("Quiet")', "(“Quiet”)"),
         ('"\n"Next', "”\n“Next"),
     ],
 )

@@ -21,8 +21,6 @@ def project(tmp_path):
     return project
 
 
-
-
 def path_of(project, index: int) -> Path:
     return project.root / "scenes" / project.parts[0].scenes[index].file
 

@@ -18,8 +18,6 @@ def project(tmp_path):
     return project
 
 
-
-
 def notes_path(project):
     return project.store.character_path(project.characters[0].file)
 

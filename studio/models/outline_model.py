@@ -42,8 +42,19 @@ DECORATION, TOOLTIP = int(Qt.ItemDataRole.DecorationRole), int(Qt.ItemDataRole.T
 ALIGNMENT, FOREGROUND = int(Qt.ItemDataRole.TextAlignmentRole), int(Qt.ItemDataRole.ForegroundRole)
 FONT = int(Qt.ItemDataRole.FontRole)
 ANSWERED_ROLES = frozenset(
-    {int(ID_ROLE), KIND_ROLE, STATUS_ROLE, WORDS_ROLE, DISPLAY, EDIT, DECORATION, TOOLTIP, ALIGNMENT,
-     FOREGROUND, FONT}
+    {
+        int(ID_ROLE),
+        KIND_ROLE,
+        STATUS_ROLE,
+        WORDS_ROLE,
+        DISPLAY,
+        EDIT,
+        DECORATION,
+        TOOLTIP,
+        ALIGNMENT,
+        FOREGROUND,
+        FONT,
+    }
 )
 RIGHT_ALIGNED = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 

@@ -64,8 +64,12 @@ class TrashModel(HeaderedTableModel):
             return item.node.id
         if role == Qt.ItemDataRole.DisplayRole:
             words = _words(item)
-            values = (_title(item), item.kind.capitalize(), _when(item.deleted_at),
-                      "" if words is None else f"{words:,}")
+            values = (
+                _title(item),
+                item.kind.capitalize(),
+                _when(item.deleted_at),
+                "" if words is None else f"{words:,}",
+            )
             return values[index.column()]
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == 3:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

@@ -23,7 +23,11 @@ class AddSceneCommand(ProjectCommand):
     """Create a scene at ``index`` of a part (default: its end); redo reuses the same id and file."""
 
     def __init__(
-        self, session: ProjectSession, part_id: str, index: int | None = None, title: str = "New Scene",
+        self,
+        session: ProjectSession,
+        part_id: str,
+        index: int | None = None,
+        title: str = "New Scene",
         text: str = "",
     ) -> None:
         super().__init__(session, "New Scene")

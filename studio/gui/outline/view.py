@@ -65,8 +65,15 @@ class OutlineView(QTreeView):
         self.setDefaultDropAction(Qt.DropAction.MoveAction)
         self.setDragDropOverwriteMode(False)
 
-    def _action(self, text: str, name: str, slot: Callable[[], None], keys: Shortcuts, tip: str,
-                context: Qt.ShortcutContext = TREE_ONLY) -> QAction:
+    def _action(
+        self,
+        text: str,
+        name: str,
+        slot: Callable[[], None],
+        keys: Shortcuts,
+        tip: str,
+        context: Qt.ShortcutContext = TREE_ONLY,
+    ) -> QAction:
         action = QAction(text, self)
         action.setObjectName(name)
         action.setShortcuts([QKeySequence(k) for k in keys])
@@ -80,30 +87,63 @@ class OutlineView(QTreeView):
     def _build_actions(self) -> None:
         window = Qt.ShortcutContext.WindowShortcut
         self.new_scene_action = self._action(
-            "&New Scene", "newSceneAction", self.new_scene, ["Ctrl+N"], "Add a scene after the current one",
-            window)
+            "&New Scene",
+            "newSceneAction",
+            self.new_scene,
+            ["Ctrl+N"],
+            "Add a scene after the current one",
+            window,
+        )
         self.new_part_action = self._action(
-            "New &Part", "newPartAction", self.new_part, ["Ctrl+Alt+N"], "Add a part after the current one",
-            window)
+            "New &Part",
+            "newPartAction",
+            self.new_part,
+            ["Ctrl+Alt+N"],
+            "Add a part after the current one",
+            window,
+        )
         self.rename_action = self._action(
-            "&Rename", "renameAction", self.rename_current, ["F2"], "Rename the current part or scene")
+            "&Rename", "renameAction", self.rename_current, ["F2"], "Rename the current part or scene"
+        )
         self.move_up_action = self._action(
-            "Move &Up", "moveUpAction", self.move_up, ["Ctrl+Up", "Alt+Shift+Up"],
-            "Move the selection up (into the previous part at the top of a part)")
+            "Move &Up",
+            "moveUpAction",
+            self.move_up,
+            ["Ctrl+Up", "Alt+Shift+Up"],
+            "Move the selection up (into the previous part at the top of a part)",
+        )
         self.move_down_action = self._action(
-            "Move &Down", "moveDownAction", self.move_down, ["Ctrl+Down", "Alt+Shift+Down"],
-            "Move the selection down (into the next part at the end of a part)")
+            "Move &Down",
+            "moveDownAction",
+            self.move_down,
+            ["Ctrl+Down", "Alt+Shift+Down"],
+            "Move the selection down (into the next part at the end of a part)",
+        )
         self.delete_action = self._action(
-            "Move to &Trash", "deleteAction", self.delete_selected, ["Del"],
-            "Send the selected scenes or parts to the trash")
+            "Move to &Trash",
+            "deleteAction",
+            self.delete_selected,
+            ["Del"],
+            "Send the selected scenes or parts to the trash",
+        )
         self.merge_action = self._action(
-            "&Merge with Next", "outlineMergeAction", self.merge_with_next, [],
-            "Append the next scene of this part to this one")
+            "&Merge with Next",
+            "outlineMergeAction",
+            self.merge_with_next,
+            [],
+            "Append the next scene of this part to this one",
+        )
 
     def actions_for_menu(self) -> list[QAction]:
         """The structure actions for the window's Scene menu (merge is the window's own)."""
-        return [self.new_scene_action, self.new_part_action, self.rename_action, self.move_up_action,
-                self.move_down_action, self.delete_action]
+        return [
+            self.new_scene_action,
+            self.new_part_action,
+            self.rename_action,
+            self.move_up_action,
+            self.move_down_action,
+            self.delete_action,
+        ]
 
     def context_actions(self) -> list[QAction]:
         """The actions of the context menu."""

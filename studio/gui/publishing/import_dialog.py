@@ -291,9 +291,7 @@ class ImportDialog(QDialog):
         if self.split_scene_dialog is not None:
             self.split_scene_dialog.deleteLater()
         dialog = SplitSceneDialog(scene.title, scene.paragraphs, self)
-        dialog.accepted.connect(
-            lambda: self.split_scene_at(part_index, scene_index, dialog.paragraph_index)
-        )
+        dialog.accepted.connect(lambda: self.split_scene_at(part_index, scene_index, dialog.paragraph_index))
         self.split_scene_dialog = dialog
         dialog.open()
         return dialog
