@@ -337,8 +337,8 @@ class MainWindow(QMainWindow):
     def store_state(self) -> None:
         """Put geometry, layout, the project and its open scene in the settings and save them."""
         s = self.settings
-        s.geometry = bytes(self.saveGeometry().toHex()).decode()
-        s.window_state = bytes(self.saveState().toHex()).decode()
+        s.geometry = bytes(self.saveGeometry().toHex().data()).decode()
+        s.window_state = bytes(self.saveState().toHex().data()).decode()
         s.splitter_sizes = [int(x) for x in self.splitter.sizes()]
         root = str(self.project.root)
         s.remember_project(root)

@@ -21,9 +21,9 @@ class FindBar(QWidget):
         self.field.installEventFilter(self)
         self.status = QLabel()
         self.status.setObjectName("findStatus")
-        previous = QToolButton(text="‹", toolTip="Find previous (Shift+F3)")
-        following = QToolButton(text="›", toolTip="Find next (F3)")
-        close = QToolButton(text="×", toolTip="Close (Esc)")
+        previous = _tool_button("‹", "Find previous (Shift+F3)")
+        following = _tool_button("›", "Find next (F3)")
+        close = _tool_button("×", "Close (Esc)")
         previous.clicked.connect(self.find_previous)
         following.clicked.connect(self.find_next)
         close.clicked.connect(self.close_bar)
@@ -117,3 +117,11 @@ class FindBar(QWidget):
                 self.close_bar()
                 return True
         return super().eventFilter(watched, event)
+
+
+def _tool_button(text: str, tip: str) -> QToolButton:
+    """A tool button showing ``text``, with ``tip`` as its tooltip."""
+    button = QToolButton()
+    button.setText(text)
+    button.setToolTip(tip)
+    return button

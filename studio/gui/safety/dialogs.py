@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, Signal, SignalInstance
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -108,11 +108,12 @@ class BackupDialog(QDialog):
 
     def selected(self) -> BackupInfo | None:
         """The backup selected in the list."""
-        item = self.list.currentItem()
+        # None when nothing is current: PySide6's stubs leave that out of currentItem()'s type
+        item: QListWidgetItem | None = self.list.currentItem()
         data = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
         return data if isinstance(data, BackupInfo) else None
 
-    def _emit(self, signal: Signal) -> None:
+    def _emit(self, signal: SignalInstance) -> None:
         info = self.selected()
         if info is not None:
             signal.emit(info)

@@ -28,19 +28,19 @@ class DiffView(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.mode)
         layout.addWidget(self.browser, 1)
-        self.mode.currentTextChanged.connect(lambda _text: self.render())
+        self.mode.currentTextChanged.connect(lambda _text: self.redraw())
 
     def set_texts(self, old: str, new: str, old_title: str = "Snapshot", new_title: str = "Current") -> None:
         """Show the diff of two texts."""
         self.old, self.new, self.old_title, self.new_title = old, new, old_title, new_title
-        self.render()
+        self.redraw()
 
     def clear(self) -> None:
         """Show nothing."""
         self.old = self.new = ""
         self.browser.clear()
 
-    def render(self) -> None:
+    def redraw(self) -> None:
         """Redraw in the chosen mode."""
         if self.old == self.new:
             self.browser.setHtml("<p><i>No differences.</i></p>")

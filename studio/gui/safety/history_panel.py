@@ -99,7 +99,8 @@ class HistoryPanel(QWidget):
 
     def selected(self) -> snapshots.Snapshot | None:
         """The snapshot selected in the list, if any."""
-        item = self.list.currentItem()
+        # None when nothing is current: PySide6's stubs leave that out of currentItem()'s type
+        item: QListWidgetItem | None = self.list.currentItem()
         return item.data(Qt.ItemDataRole.UserRole) if item is not None else None
 
     def show_selected(self) -> None:

@@ -202,7 +202,8 @@ class SpellHighlighter(QObject):
     def _blocks_visible_first(self) -> list[QTextBlock]:
         document = self.editor.document()
         first = self.editor.cursorForPosition(self.editor.viewport().rect().topLeft()).block()
-        after, before = [], []
+        after: list[QTextBlock] = []
+        before: list[QTextBlock] = []
         block = document.firstBlock()
         while block.isValid():
             (after if block.blockNumber() >= first.blockNumber() else before).append(block)
