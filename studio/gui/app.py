@@ -7,6 +7,7 @@ import os
 import signal
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QMessageLogContext, QSize, QTimer, QtMsgType, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication, QFileDialog, QWidget
@@ -23,6 +24,9 @@ from studio.gui.settings import AppSettings
 from studio.gui.spelling.feature import SpellingFeature
 from studio.gui.theme import app_icon, apply_theme
 
+if TYPE_CHECKING:
+    from studio.gui.main_window import MainWindow
+
 # The window's features, installed in this order (the one list of them).
 FEATURES: tuple[type[WindowFeature], ...] = (
     SpellingFeature,
@@ -37,14 +41,15 @@ WINDOWS: list[QWidget] = []
 
 def ensure_application() -> QApplication:
     """Return the running QApplication, creating it if needed."""
-    app = QApplication.instance()
+    # the instance is a QApplication: this module makes it, and only a QApplication has windows
+    app = cast("QApplication | None", QApplication.instance())
     if app is None:
         app = QApplication(sys.argv[:1])
     app.setApplicationName("Story Studio")
     app.setOrganizationName("story-studio")
     app.setDesktopFileName("story-studio")
     app.setWindowIcon(app_icon())
-    return app  # type: ignore[return-value]
+    return app
 
 
 def project_to_open(project: str | None, settings: AppSettings) -> Path | None:
@@ -109,13 +114,13 @@ def new_project_dialog(parent: QWidget) -> None:
     dialog.open()
 
 
-def take_screenshot(window: QWidget, target: str, size: QSize, app: QApplication) -> int:
+def take_screenshot(window: MainWindow, target: str, size: QSize, app: QApplication) -> int:
     """Show the window at ``size``, wait until the project and its scene are shown, save a PNG."""
     window.resize(size)
     done: list[int] = []
 
     def shoot() -> None:
-        characters = CharactersFeature.installed(window)  # type: ignore[arg-type]
+        characters = CharactersFeature.installed(window)
         if characters is not None:  # the big first scan starts after the first paint: show its result
             characters.tracker.wait_idle()
         app.processEvents()

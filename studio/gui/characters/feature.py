@@ -105,7 +105,8 @@ class CharactersFeature(WindowFeature):
         self.scene_list = SceneCharactersList(self)
         layout = window.inspector.layout()
         if isinstance(layout, QVBoxLayout):
-            heading = QLabel("Characters in this scene", objectName="sceneCharactersLabel")
+            heading = QLabel("Characters in this scene")
+            heading.setObjectName("sceneCharactersLabel")
             at = max(0, layout.count() - 1)  # above the closing stretch
             layout.insertWidget(at, heading)
             layout.insertWidget(at + 1, self.scene_list)
@@ -133,7 +134,12 @@ class CharactersFeature(WindowFeature):
         window.editor.add_context_menu_hook(self._add_to_context_menu)
         tools = window.menu("tools")
         tools.addSeparator()
-        self.new_action = tools.addAction("New &Character", lambda: (self.dock.show(), panel.new_character()))
+
+        def new_character() -> None:
+            self.dock.show()
+            panel.new_character()
+
+        self.new_action = tools.addAction("New &Character", new_character)
         self.new_action.setObjectName("newCharacterAction")
         tools.addAction(self.from_selection)
         self.rename_action = tools.addAction(

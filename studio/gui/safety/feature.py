@@ -16,11 +16,11 @@ The lock and the watcher belong to the open project, not to this feature: the wi
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QBoxLayout, QFileDialog
 
 from studio.app.changes import CastChangeKind, OutlineChangeKind
 from studio.app.commands.snapshots import RestoreSnapshotCommand
@@ -73,7 +73,8 @@ class SafetyFeature(WindowFeature):
     def _insert_bar(self) -> None:
         editor = self.window.editor
         pane = editor.parentWidget()
-        layout = pane.layout() if pane is not None else None
+        # the editor pane's layout is the window's QVBoxLayout (main_window builds it)
+        layout = cast("QBoxLayout | None", pane.layout() if pane is not None else None)
         if layout is not None:
             layout.insertWidget(layout.indexOf(editor), self.bar)
 
@@ -106,7 +107,12 @@ class SafetyFeature(WindowFeature):
         session.scene_text_saved.connect(self._text_saved)
         self.history_panel.take_requested.connect(self.take_snapshot)
         self.history_panel.restore_requested.connect(self.restore_snapshot)
-        self.history_dock.visibilityChanged.connect(lambda shown: shown and self.history_panel.refresh())
+
+        def refresh_history_when_shown(shown: bool) -> None:
+            if shown:
+                self.history_panel.refresh()
+
+        self.history_dock.visibilityChanged.connect(refresh_history_when_shown)
         window.editor.read_only_changed.connect(self._read_only_changed)
         self.watch.snapshot_taken.connect(self._snapshot_taken)
         window.close_accepted.connect(self.on_close)
@@ -224,20 +230,27 @@ class SafetyFeature(WindowFeature):
         except (OSError, StudioError) as error:
             messages.inform(self.window, "Cannot restore the backup", str(error))
             return None
+
+        def open_restored() -> None:
+            app.open_project(folder)
+
         messages.ask(
             self.window,
             "Backup restored",
             f"The backup was restored into {folder}. Open it now?",
-            lambda: app.open_project(folder),
+            open_restored,
         )
         return folder
 
     def _confirm_over(self, dialog: BackupDialog, info: backups.BackupInfo) -> None:
+        def restore() -> None:
+            self.restore_over(info)
+
         messages.ask(
             dialog,
             "Restore over this project?",
             f"Put back the project as it was at {info.time:%Y-%m-%d %H:%M}?",
-            lambda: self.restore_over(info),
+            restore,
             "The project as it is now is backed up first, so nothing is lost.",
         )
 

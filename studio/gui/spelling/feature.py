@@ -112,17 +112,20 @@ class SpellingFeature(WindowFeature):
         menu = self.window.menu("tools")
         self.toggle_action = self._make_toggle(self)
         menu.addAction(self.toggle_action)
-        self.word_list_action = QAction("Project &Word List…", self, objectName="wordListAction")
+        self.word_list_action = QAction("Project &Word List…", self)
+        self.word_list_action.setObjectName("wordListAction")
         self.word_list_action.setStatusTip("Edit the words the spellchecker accepts in this project")
         self.word_list_action.triggered.connect(self.edit_word_list)
         menu.addAction(self.word_list_action)
-        self.language_action = QAction("Spelling &Language…", self, objectName="spellingLanguageAction")
+        self.language_action = QAction("Spelling &Language…", self)
+        self.language_action.setObjectName("spellingLanguageAction")
         self.language_action.setStatusTip("Choose the dictionary for this project")
         self.language_action.triggered.connect(self.choose_language)
         menu.addAction(self.language_action)
 
     def _make_toggle(self, parent: QObject) -> QAction:
-        action = QAction("Check &Spelling", parent, objectName="spellingToggleAction")
+        action = QAction("Check &Spelling", parent)
+        action.setObjectName("spellingToggleAction")
         action.setCheckable(True)
         action.setChecked(self.highlighter.enabled)
         action.setStatusTip("Underline unknown words in this project")
@@ -152,9 +155,14 @@ class SpellingFeature(WindowFeature):
         if self.highlighter.enabled and self.engine is not None:
             mark = self.highlighter.misspelling_at(self.editor.cursorForPosition(pos).position())
         if mark is not None:
-            for action in self._word_actions(menu, mark):
-                menu.insertAction(first, action)
-            menu.insertSeparator(first)
+            actions = self._word_actions(menu, mark)
+            if first is None:  # an empty menu: inserting before no action appends, as Qt does
+                menu.addActions(actions)
+                menu.addSeparator()
+            else:
+                for action in actions:
+                    menu.insertAction(first, action)
+                menu.insertSeparator(first)
         menu.addSeparator()
         menu.addAction(self._make_toggle(menu))
 
@@ -168,20 +176,24 @@ class SpellingFeature(WindowFeature):
         bold = QFont(menu.font())
         bold.setBold(True)
         for index, suggestion in enumerate(suggestions):
-            action = QAction(suggestion, menu, objectName=f"spellingSuggestion{index}")
+            action = QAction(suggestion, menu)
+            action.setObjectName(f"spellingSuggestion{index}")
             action.setFont(bold)
             action.setEnabled(can_edit)
             action.triggered.connect(partial(self._replace_from_menu, mark, suggestion))
             actions.append(action)
         if not suggestions:
-            none = QAction("No Suggestions", menu, objectName="spellingNoSuggestions")
+            none = QAction("No Suggestions", menu)
+            none.setObjectName("spellingNoSuggestions")
             none.setEnabled(False)
             actions.append(none)
         entry = word_list_entry(word)
-        add = QAction(f"Add “{entry}” to Project Word List", menu, objectName="spellingAddWordAction")
+        add = QAction(f"Add “{entry}” to Project Word List", menu)
+        add.setObjectName("spellingAddWordAction")
         add.setEnabled(not self.session.read_only)
         add.triggered.connect(lambda _=False: self.add_to_word_list(entry))
-        ignore = QAction("Ignore", menu, objectName="spellingIgnoreAction")
+        ignore = QAction("Ignore", menu)
+        ignore.setObjectName("spellingIgnoreAction")
         ignore.setStatusTip("Accept this word until the app closes (not stored)")
         ignore.triggered.connect(lambda _=False: self.ignore(word))
         return [*actions, add, ignore]
