@@ -19,6 +19,7 @@ CHOICES: dict[str, tuple[str, ...]] = {
     "paragraphs": ("blank", "newline"),
     "quotes": ("keep", "straight", "curly"),
     "dashes": ("keep", "em", "double-hyphen"),
+    "emphasis": ("markers", "asterisks", "underscores", "strip"),
     "line_endings": ("lf", "crlf"),
     "part_notes": ("omit", "include"),
     "format": FORMATS,
@@ -43,6 +44,7 @@ class ExportOptions:
     paragraphs: str = "blank"
     quotes: str = "keep"
     dashes: str = "keep"
+    emphasis: str = "markers"  # plain text only: markers as written, asterisks, underscores, strip
     wrap: int = 0
     line_endings: str = "lf"
     closing: str = ""
