@@ -196,6 +196,7 @@ def bench_gui(runs: int) -> None:
     from PySide6.QtWidgets import QApplication
 
     from studio.gui import open_window
+    from studio.gui.spelling.feature import SpellingFeature
     from studio.gui.spelling.highlight import TYPING_DELAY_MS
     from studio.gui.workers import wait_for_worker
 
@@ -211,7 +212,8 @@ def bench_gui(runs: int) -> None:
         window = open_window(project.root)
         window.resize(1280, 800)
         window.show()
-        feature, highlighter, editor = window.spelling, window.spelling.highlighter, window.editor
+        feature = SpellingFeature.instance(window)
+        highlighter, editor = feature.highlighter, window.editor
 
         def settle() -> None:
             """Run the event loop (idle between events, like the app) until spelling is done."""
