@@ -36,8 +36,13 @@ MODEL_SIGNALS = ("modelReset", "layoutChanged", "rowsMoved", "rowsInserted", "ro
 CHILD = r"""
 import sys, time
 mode = sys.argv.pop(1)
-if mode == "studio":
-    import studio.gui  # noqa: F401 - its Qt work-arounds run before any PySide6 call, as in the app
+if mode == "studio":  # the Qt work-arounds before any PySide6 call, as in the app
+    try:
+        from studio.app.qt_workarounds import keep_singletons_alive
+    except ImportError:  # an older tree: importing studio.gui applied them
+        import studio.gui  # noqa: F401
+    else:
+        keep_singletons_alive()
 from PySide6.QtCore import QEvent, QObject
 from PySide6.QtWidgets import QApplication, QTreeView, QWidget
 
@@ -81,6 +86,16 @@ else:
     import runpy
     runpy.run_module("studio", run_name="__main__", alter_sys=True)
 """
+
+
+def apply_qt_workarounds() -> None:
+    """Apply the Qt binding work-arounds as the app does (older trees did on importing studio.gui)."""
+    try:
+        from studio.app.qt_workarounds import keep_singletons_alive
+    except ImportError:
+        importlib.import_module("studio.gui")
+    else:
+        keep_singletons_alive()
 
 
 def python_signals(obj: Any) -> list[str]:
@@ -340,7 +355,7 @@ def main() -> None:
     import studio
 
     assert Path(studio.__file__).resolve().is_relative_to(repo), f"studio came from {studio.__file__}"
-    importlib.import_module("studio.gui")  # its Qt work-arounds run before any PySide6 call
+    apply_qt_workarounds()  # before any PySide6 call
     from PySide6.QtWidgets import QApplication
 
     scratch = Path(tempfile.mkdtemp(prefix="studio-figures-"))
