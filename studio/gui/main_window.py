@@ -281,7 +281,10 @@ class MainWindow(QMainWindow):
         self.editor.textChanged.connect(self._update_word_counts_soon)
         self.editor.autosave.state_changed.connect(self.set_save_state)
         self.session.outline_changed.connect(self._on_outline_changed)
+        # Counts follow every text change at once: saves, and texts replaced under the editor (an
+        # outside edit, split, merge, rename everywhere, snapshot restore, undo), whichever scene.
         self.session.scene_text_saved.connect(lambda _sid: self._update_word_counts())
+        self.session.scene_text_replaced.connect(lambda _sid: self._update_word_counts())
         self.session.open_scene_requested.connect(self._open_requested)
         self.session.save_error.connect(self._show_error_message)
         self.splitter.splitterMoved.connect(lambda *_: self._sync_view_toggles())
