@@ -171,7 +171,7 @@ def probe_editor(args: argparse.Namespace) -> dict:
         spin_until(app, lambda: spy.painted, timeout=2.0)
         keys.append(time.perf_counter() - start)
         spin_for(app, args.gap)
-    features = list(getattr(window, "features", []))
+    features = [type(feature).__name__ for feature in getattr(window, "features", [])]
     window.editor.save_now()
     window.close()
     keys.sort()
