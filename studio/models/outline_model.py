@@ -18,10 +18,12 @@ from PySide6.QtCore import (
     QObject,
     QPersistentModelIndex,
     Qt,
+    Signal,
 )
 from PySide6.QtGui import QFont, QGuiApplication, QPalette
 
 from studio.app import commands
+from studio.app.changes import OutlineChange
 from studio.app.session import ProjectSession
 from studio.core.nodes import Part, Scene
 from studio.models import outline_mime
@@ -62,6 +64,9 @@ RIGHT_ALIGNED = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 class OutlineModel(QAbstractItemModel):
     """Parts and scenes of ``session.project``; titles editable, rows draggable by id."""
 
+    # The rows follow a change now (``OutlineChange``): views may act on their selection again.
+    change_applied = Signal(object)
+
     def __init__(self, session: ProjectSession, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.session = session
@@ -74,8 +79,11 @@ class OutlineModel(QAbstractItemModel):
         self._nodes: dict[str, Part | Scene] = {}
         self._shown: dict[str, tuple] = {}
         self.drift_repairs = 0  # times a change had to be followed by a whole-tree comparison
+        # True while rows follow a change in steps: between two steps the rows may still show ids
+        # the project no longer has, so a view waits for ``change_applied`` before acting on them.
+        self.following = False
         self._load()
-        session.outline_changed.connect(lambda change: apply_change(self, change))
+        session.outline_changed.connect(self._follow)
         session.scene_changed.connect(self.refresh_node)
         session.scene_text_saved.connect(self.refresh_node)
 
@@ -268,7 +276,29 @@ class OutlineModel(QAbstractItemModel):
                 order[sid] = len(order)
         return sorted({i for i in node_ids if i in order}, key=order.__getitem__)
 
+    def part_id_of(self, scene_id: str) -> str | None:
+        """The id of the part whose row holds this scene (None if it is not shown)."""
+        return self._scene_parts.get(scene_id)
+
+    def scene_ids_of(self, part_id: str) -> list[str]:
+        """The scenes shown under a part, top to bottom."""
+        return list(self._scene_ids.get(part_id, ()))
+
+    def scene_after(self, scene_id: str) -> str | None:
+        """The scene shown right after this one in its part, if any."""
+        scenes = self._scene_ids.get(self._scene_parts.get(scene_id, ""), [])
+        row = scenes.index(scene_id) if scene_id in scenes else len(scenes)
+        return scenes[row + 1] if row + 1 < len(scenes) else None
+
     # -- keeping up with the core -------------------------------------------------------
+    def _follow(self, change: OutlineChange) -> None:
+        self.following = True
+        try:
+            apply_change(self, change)
+        finally:
+            self.following = False
+        self.change_applied.emit(change)
+
     def sync(self) -> None:
         """Bring the model in line with the project, in the smallest steps it can."""
         self._nodes = {p.id: p for p in self.project.parts}

@@ -191,17 +191,19 @@ class SceneEditor(QTextEdit):
         self.verticalScrollBar().setValue(scrolled)
 
     def _on_outline_changed(self, change: OutlineChange) -> None:
-        """Close the scene shown if the change took it out of the manuscript."""
+        """Close the scene shown if the change took it out of the manuscript (to the trash, or for good)."""
         if self._scene_id is None or change.kind not in GONE_KINDS:
             return
         try:
+            self.session.project.locate(self._scene_id)
+            return
+        except NodeNotFoundError:
+            pass
+        try:
             self.session.project.scene(self._scene_id)
         except NodeNotFoundError:
-            self.autosave.discard(self._scene_id)
-            self._scene_id = None
-            self._load_text("", read_only=True)
-            self.setEnabled(False)
-            self.scene_shown.emit("")
+            self.autosave.discard(self._scene_id)  # removed for good: there is no file left to hold it
+        self.show_scene(None)  # a trashed scene keeps its text: saved to its file, or kept pending
 
     # -- layout -----------------------------------------------------------------------
     def _update_margins(self) -> None:

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTreeView, 
 
 from studio.app import commands
 from studio.app.session import ProjectSession
+from studio.gui import messages
 from studio.gui.outline.moves import step_down, step_up
 from studio.models.outline_model import TITLE_COLUMN, WORDS_COLUMN, OutlineModel
 
@@ -29,6 +30,7 @@ class OutlineView(QTreeView):
         self.outline_model = OutlineModel(session, self)
         self.setModel(self.outline_model)
         self._last_activated: str | None = None
+        self._choosing = False  # a delete is choosing the next selection itself
         self.setUniformRowHeights(True)
         self.expandAll()  # before the words column sizes to its contents: one sizing pass, not three
         self._setup_look()
@@ -37,7 +39,7 @@ class OutlineView(QTreeView):
         self.outline_model.rowsInserted.connect(self._expand_new_parts)
         self.selectionModel().currentChanged.connect(self._on_current_changed)
         self.selectionModel().selectionChanged.connect(lambda *_: self.update_actions())
-        session.outline_changed.connect(lambda _change: self.update_actions())
+        self.outline_model.change_applied.connect(self._after_change)
         self.update_actions()
 
     # -- set-up ----------------------------------------------------------------------
@@ -164,6 +166,19 @@ class OutlineView(QTreeView):
         self.delete_action.setEnabled(writable and bool(ids))
         self.merge_action.setEnabled(writable and self._next_scene_id() is not None)
 
+    def _after_change(self, _change: object) -> None:
+        """The rows follow a change: if the scene last opened left the manuscript, open the current one."""
+        self.update_actions()
+        gone = self._last_activated and not self.outline_model.index_for_id(self._last_activated).isValid()
+        if gone and not self._choosing:
+            self._activate_current()
+
+    def _activate_current(self) -> None:
+        current = self.current_id()
+        if current and not self._is_part_id(current) and current != self._last_activated:
+            self._last_activated = current
+            self.scene_activated.emit(current)
+
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
         """Qt override: the structure actions."""
         menu = QMenu(self)
@@ -209,6 +224,8 @@ class OutlineView(QTreeView):
         self.select_ids([scene_id])
 
     def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if self.outline_model.following:
+            return  # a row between two steps of a change may be leaving: ``_after_change`` decides
         node_id = self.outline_model.node_id(current)
         if node_id and not self.outline_model.is_part(current) and node_id != self._last_activated:
             self._last_activated = node_id
@@ -273,24 +290,73 @@ class OutlineView(QTreeView):
         if index.isValid():
             self.edit(index.siblingAtColumn(TITLE_COLUMN))
 
+    def visible_selection_ids(self) -> list[str]:
+        """The selected ids the writer can see (not those inside a collapsed part), in order."""
+        model = self.outline_model
+        return [
+            i
+            for i in self.selection_ids()
+            if self._is_part_id(i) or self.isExpanded(model.index_for_id(model.part_id_of(i) or ""))
+        ]
+
     def delete_selected(self) -> None:
-        """Send the selection to the trash and make a neighbour current."""
-        ids = self.selection_ids()
+        """Send the visible selection to the trash (asking first for a part that holds scenes)."""
+        ids = self.visible_selection_ids()
+        if not ids or self.session.read_only:
+            return
+        scenes = sum(len(self.outline_model.scene_ids_of(i)) for i in ids if self._is_part_id(i))
+        if not scenes:
+            self._trash(ids)
+            return
+        parts = [
+            self.outline_model.node(self.outline_model.index_for_id(i)) for i in ids if self._is_part_id(i)
+        ]
+        named = f"the part “{parts[0].title}”" if len(parts) == 1 and parts[0] else f"{len(parts)} parts"
+        messages.ask(
+            self.window(),
+            "Move to Trash",
+            f"Move {named} and its {scenes} scene{'s' if scenes != 1 else ''} to the trash?",
+            lambda: self._trash(ids),
+            "You can restore them from the Trash tab, or undo.",
+        )
+
+    def _trash(self, ids: Sequence[str]) -> None:
+        ids = self.outline_model.ids_in_order(ids)  # the tree may have changed while the question was open
         if not ids or self.session.read_only:
             return
         neighbour = self._neighbour_outside(ids)
-        if self._push(commands.DeleteCommand(self.session, ids)) and neighbour:
+        self._choosing = True
+        try:
+            done = self._push(commands.DeleteCommand(self.session, ids))
+        finally:
+            self._choosing = False
+        if done and neighbour:
             self.select_ids([neighbour])
+            self._activate_current()  # the row may have become current while the rows followed
 
     def _neighbour_outside(self, ids: Sequence[str]) -> str | None:
+        """Where the selection goes after ``ids`` leave: a scene of the same part if one is left.
+
+        The next scene of the first deleted scene's part, else its previous one, else that part
+        (empty now); for a deleted part, the nearest scene after it, else before it, else a part.
+        """
+        model = self.outline_model
         gone = set(ids)
-        order = [p.id for p in self.session.project.parts]
-        order += [s.id for s in self.session.project.iter_scenes()]
-        order = self.outline_model.ids_in_order(order)
-        inside = {s.id for p in self.session.project.parts if p.id in gone for s in p.scenes}
-        first = min(order.index(i) for i in ids)
-        candidates = order[first:] + order[:first][::-1]
-        return next((c for c in candidates if c not in gone and c not in inside), None)
+        gone.update(s for i in ids if self._is_part_id(i) for s in model.scene_ids_of(i))
+        first = ids[0]
+        part_id = model.part_id_of(first)
+        if part_id is not None and part_id not in gone:
+            scenes = model.scene_ids_of(part_id)
+            row = scenes.index(first)
+            same_part = [*scenes[row + 1 :], *scenes[:row][::-1]]
+            return next((s for s in same_part if s not in gone), part_id)
+        parts = model.part_ids()
+        order = [n for p in parts for n in (p, *model.scene_ids_of(p))]
+        at = order.index(first)
+        scenes_after = [n for n in order[at:] if n not in gone and not self._is_part_id(n)]
+        scenes_before = [n for n in order[:at][::-1] if n not in gone and not self._is_part_id(n)]
+        parts_left = [p for p in order[at:] + order[:at][::-1] if p in parts and p not in gone]
+        return next(iter(scenes_after + scenes_before + parts_left), None)
 
     def move_up(self) -> None:
         """Move the selected scenes (or part) up one step, across part boundaries."""
@@ -316,12 +382,11 @@ class OutlineView(QTreeView):
             self.select_ids([current])
 
     def _next_scene_id(self) -> str | None:
+        """The scene after the current one in its part, as the rows show it (never asks the core)."""
         current = self.current_id()
         if not current or self._is_part_id(current):
             return None
-        position = self.session.project.locate(current)
-        scenes = self.session.project.part(position.part_id).scenes
-        return scenes[position.index + 1].id if position.index + 1 < len(scenes) else None
+        return self.outline_model.scene_after(current)
 
     def index_at_point(self, point: QPoint) -> QModelIndex:
         """The index under a viewport point (for tests and tools)."""
