@@ -7,17 +7,13 @@ appearance asks the window to open that scene with the first mention selected.
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
 
 from PySide6.QtCore import (
     QAbstractItemModel,
-    QEvent,
     QItemSelectionModel,
     QModelIndex,
-    QObject,
     Qt,
-    QTimer,
     Signal,
 )
 from PySide6.QtGui import QAction, QKeySequence
@@ -29,7 +25,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
     QSplitter,
     QToolButton,
     QTreeView,
@@ -45,11 +40,11 @@ from studio.app.commands.characters import (
     SetCharacterFieldsCommand,
 )
 from studio.app.session import ProjectSession
-from studio.core.atomic import atomic_write
 from studio.core.characters import plan_rename
 from studio.core.errors import NodeNotFoundError, StudioError
 from studio.core.nodes import DEFAULT_ROLES, Character
 from studio.gui.characters.appearance_tracker import AppearanceTracker
+from studio.gui.characters.notes_editor import CharacterNotesEditor
 from studio.gui.characters.rename_dialog import RenameCharacterDialog
 from studio.models.appearances_model import SCENE_ID_ROLE, AppearancesModel
 from studio.models.characters_model import (
@@ -60,8 +55,6 @@ from studio.models.characters_model import (
     CharactersFilterModel,
     CharactersModel,
 )
-
-NOTES_DELAY_MS = 800
 
 
 def split_aliases(text: str) -> list[str]:
@@ -98,10 +91,6 @@ class CharactersPanel(QWidget):
         self.proxy = CharactersFilterModel(self.model, self)
         self.appearances = AppearancesModel(session.project, self)
         self._build()
-        self._notes_base = ""  # the notes as last loaded from or saved to the file
-        self._notes_dirty = False  # typed notes not saved yet
-        self._notes_timer = QTimer(self, singleShot=True, interval=NOTES_DELAY_MS)
-        self._notes_timer.timeout.connect(self.save_notes)
         self._connect()
         self.show_character(None)
         if self.proxy.rowCount():
@@ -140,10 +129,8 @@ class CharactersPanel(QWidget):
         self._role_line_edit().setPlaceholderText("Role")
         self.description_edit = QLineEdit(placeholderText="In one line")
         self.description_edit.setObjectName("characterDescription")
-        self.notes_edit = QPlainTextEdit()
-        self.notes_edit.setObjectName("characterNotes")
-        self.notes_edit.setPlaceholderText("Notes: looks, history, voice, what they want…")
-        self.notes_edit.setTabChangesFocus(True)
+        self.notes_edit = CharacterNotesEditor(self.session, self.current_character)
+        self.notes_edit.message.connect(self.message)
         self.rename_button = QToolButton()
         self.rename_button.setObjectName("renameEverywhereButton")
         self.rename_button.setText("Rename…")
@@ -224,8 +211,6 @@ class CharactersPanel(QWidget):
         self.description_edit.editingFinished.connect(
             lambda: self._commit(description=" ".join(self.description_edit.text().split()))
         )
-        self.notes_edit.textChanged.connect(self._on_notes_typed)
-        self.notes_edit.installEventFilter(self)
         self.appearances_view.clicked.connect(self.open_appearance)
         self.appearances_view.activated.connect(self.open_appearance)
         self.session.cast_changed.connect(self._on_cast_changed)
@@ -305,47 +290,12 @@ class CharactersPanel(QWidget):
         self.session.open_scene_requested.emit(scene_id, start, length)
 
     def save_notes(self) -> None:
-        """Write the notes being typed to the character's notes file now.
-
-        If the file changed on disk since it was loaded, it is not overwritten: the
-        typed notes stay in the editor and the status bar says so.
-        """
-        self._notes_timer.stop()
-        character = self.current_character()
-        if character is None or self.session.read_only or not self._notes_dirty:
-            return
-        text = self.notes_edit.toPlainText()
-        project = self.session.project
-        try:
-            on_disk = project.character_notes(character.id)
-            if on_disk not in (text, self._notes_base):
-                raise StudioError(
-                    f"the notes of {character.name} changed on disk; your edits were kept in the panel, "
-                    "not saved over them"
-                )
-            if text != on_disk:
-                project.set_character_notes(character.id, text)
-            self._notes_base, self._notes_dirty = text, False
-        except (StudioError, OSError) as error:
-            self.message.emit(f"Notes not saved: {error}")
-            self.session.save_error.emit(f"Notes not saved: {error}")
+        """Write the notes being typed now (never over notes changed on disk)."""
+        self.notes_edit.save()
 
     def flush_notes(self) -> None:
-        """Save the notes; if the file changed on disk meanwhile, keep the typed notes in a copy beside it."""
-        self.save_notes()
-        character = self.current_character()
-        if not self._notes_dirty or character is None:
-            return
-        self._notes_dirty = False
-        stamp = time.strftime("%Y%m%d-%H%M%S")
-        path = self.session.project.store.character_path(character.file)
-        copy = path.with_name(f"{path.stem} (unsaved edits {stamp}){path.suffix}")
-        try:
-            atomic_write(copy, self.notes_edit.toPlainText())
-        except OSError as error:
-            self.message.emit(f"Notes of {character.name} could not be kept: {error}")
-            return
-        self.message.emit(f"Your edits to the notes of {character.name} were kept in characters/{copy.name}")
+        """Save the notes; typed notes that cannot be saved are kept in a copy beside the file."""
+        self.notes_edit.flush()
 
     def show_character(self, character_id: str | None) -> None:
         """Fill the editor with a character (None: an empty, disabled editor)."""
@@ -362,11 +312,7 @@ class CharactersPanel(QWidget):
             self._fill_roles()
             self.role_combo.setCurrentText(character.role if character else "")
             self.description_edit.setText(character.description if character else "")
-            if not (self._notes_timer.isActive() or self._notes_dirty):
-                notes = self.session.project.character_notes(character.id) if character else ""
-                self._notes_base = notes
-                if self.notes_edit.toPlainText() != notes:
-                    self.notes_edit.setPlainText(notes)
+            self.notes_edit.load(character)
         finally:
             self._filling = False
         editable = character is not None and not self.session.read_only
@@ -381,15 +327,9 @@ class CharactersPanel(QWidget):
 
     def notes_changed_on_disk(self, character_id: str) -> None:
         """A notes file changed outside the app: show it, unless the writer has unsaved notes here."""
-        if character_id != self.character_id or self._notes_timer.isActive() or self._notes_dirty:
+        if character_id != self.character_id or self.notes_edit.has_unsaved():
             return  # other notes are read when shown; unsaved ones are kept (saving reports the clash)
         self.show_character(character_id)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """Save the notes when their editor loses the focus."""
-        if watched is self.notes_edit and event.type() == QEvent.Type.FocusOut:
-            self.save_notes()
-        return super().eventFilter(watched, event)
 
     # -- internals --------------------------------------------------------------------
     def _run(self, command: CharacterCommand) -> bool:
@@ -432,11 +372,6 @@ class CharactersPanel(QWidget):
         if [self.role_combo.itemText(i) for i in range(self.role_combo.count())] != roles:
             self.role_combo.clear()
             self.role_combo.addItems(roles)
-
-    def _on_notes_typed(self) -> None:
-        if not self._filling and self.character_id:
-            self._notes_dirty = True
-            self._notes_timer.start()
 
     def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         self.show_character(current.data(ID_ROLE) if current.isValid() else None)
