@@ -166,3 +166,42 @@ def test_numbers_and_wrap() -> None:
     ]  # fmt: skip
     assert wrap_paragraph("aaa bbb ccc ddd", 7) == "aaa bbb\nccc ddd"
     assert wrap_paragraph("a verylongword b", 4) == "a\nverylongword\nb"
+
+
+def emphasis_story(root: Path):  # noqa: ANN201
+    project = create_project(root, "Harbour Lights", "Ada Quill")
+    text = '_Quiet_, she said. *"Stop,"* he said. **Now** & <then>.\n*Rain* fell on the __Marguerite__.\n'
+    project.set_scene_text(project.parts[0].scenes[0].id, text)
+    return project
+
+
+def test_emphasis_in_each_format(tmp_path: Path) -> None:
+    project = emphasis_story(tmp_path / "p")
+    options = ExportOptions(header="", part_heading="", quotes="curly")
+    assert export_text(project, options) == (
+        "_Quiet_, she said. *“Stop,”* he said. **Now** & <then>.\n\n*Rain* fell on the __Marguerite__.\n"
+    )
+    assert export_text(project, options, fmt="md") == (
+        "*Quiet*, she said. *“Stop,”* he said. **Now** & <then>.\n\n*Rain* fell on the **Marguerite**.\n"
+    )
+    assert export_text(project, options, fmt="html") == (
+        "<p><em>Quiet</em>, she said. <em>“Stop,”</em> he said. "
+        "<strong>Now</strong> &amp; &lt;then&gt;.</p>\n"
+        "<p><em>Rain</em> fell on the <strong>Marguerite</strong>.</p>\n"
+    )
+    options.emphasis = "strip"
+    assert export_text(project, options) == (
+        "Quiet, she said. “Stop,” he said. Now & <then>.\n\nRain fell on the Marguerite.\n"
+    )
+    options.emphasis = "asterisks"
+    assert export_text(project, options).startswith("*Quiet*, she said.")
+
+
+def test_emphasis_option_is_saved_and_checked() -> None:
+    options = ExportOptions()
+    assert options.emphasis == "markers"
+    options.apply_override("emphasis", "Underscores")
+    assert options.to_settings()["emphasis"] == "underscores"
+    with pytest.raises(StudioError, match="emphasis"):
+        options.apply_override("emphasis", "italic")
+    assert ExportOptions.from_settings({"emphasis": "nonsense"}).emphasis == "markers"

@@ -33,6 +33,11 @@ def sentences(draw: st.DrawFn) -> str:
     words[0] = words[0].capitalize()
     if draw(st.booleans()):
         words.insert(draw(st.integers(0, len(words))), draw(st.sampled_from(NAMES)))
+    if draw(st.integers(0, 2)) == 0:  # emphasis over a run of words: *a thought*, **stop**, _a name_
+        start = draw(st.integers(0, len(words) - 1))
+        end = draw(st.integers(start + 1, min(len(words), start + 4)))
+        marker = draw(st.sampled_from(["*", "**", "_", "__", "***"]))
+        words[start:end] = [marker + " ".join(words[start:end]) + marker]
     shape = draw(st.sampled_from(["plain", "dialogue", "apostrophe", "dash", "single"]))
     body = " ".join(words)
     if shape == "dialogue":
@@ -69,6 +74,7 @@ def stories(draw: st.DrawFn) -> tuple[list[tuple[str, list[list[str]]]], ExportO
     options.start_number = draw(st.integers(1, 40))
     options.quotes = draw(st.sampled_from(["keep", "keep", "curly", "straight"]))
     options.dashes = draw(st.sampled_from(["keep", "em", "double-hyphen"]))
+    options.emphasis = draw(st.sampled_from(["markers", "markers", "asterisks", "underscores", "strip"]))
     long = options.wrap > 0
     part_count = draw(st.integers(1, 4))
     parts = []

@@ -16,6 +16,9 @@ Matching rules (one compiled regular expression per cast, scanning each scene on
   one mention (``Jess Summers`` is one even if ``Jess`` and ``Summers`` are separate aliases);
   a repeated term (``Jess, Jess``) or one after a line break counts again.
 - A term shared by two characters (an alias ``Summers`` on mother and daughter) counts for both.
+- Emphasis markers are not letters, so ``*Buffy*``, ``**Buffy**’s`` and ``_Buffy_`` are mentions,
+  and a rename replaces the name between the markers (``*Buffy*`` -> ``*Anya*``). A marker inside
+  a multi-word name (``*Jess* Summers``) splits it: that is ``Jess``, then ``Summers``.
 """
 
 from __future__ import annotations

@@ -3,11 +3,15 @@
 A word is a run of letters or digits, which may be joined by an apostrophe
 (straight or curly) or a hyphen: ``don’t``, ``well-known`` and ``1920s`` are one
 word each. Dashes (— –), ellipses and punctuation separate words.
+Emphasis markers (``*it’s*``, ``**stop**``, ``_Titanic_’s``) are not part of the text:
+words are counted in the text without them (``studio/core/emphasis.py``).
 """
 
 from __future__ import annotations
 
 import re
+
+from studio.core.emphasis import may_have_markers, strip_markers
 
 # The same rule as ``[^\W_]+(?:['’\-][^\W_]+)*``, written with possessive quantifiers
 # (Python 3.11+): the greedy form never backtracks into a match anyway, so the matches are
@@ -19,10 +23,14 @@ _COUNT_PATTERN = re.compile(WORD_PATTERN.pattern + "()")
 
 
 def count_words(text: str) -> int:
-    """Return the number of words in ``text``."""
+    """Return the number of words in ``text`` (emphasis markers left out)."""
+    if may_have_markers(text):
+        text = strip_markers(text)
     return len(_COUNT_PATTERN.findall(text))
 
 
 def words_of(text: str) -> list[str]:
-    """Return the words of ``text`` in order."""
+    """Return the words of ``text`` in order (emphasis markers left out)."""
+    if may_have_markers(text):
+        text = strip_markers(text)
     return WORD_PATTERN.findall(text)

@@ -2,7 +2,9 @@
 
 ``gather`` collects what to publish (never the trash) into an ``ExportDocument``;
 an exporter (``PlainTextExporter``, ``MarkdownExporter``, ``HtmlExporter``) renders it
-with an ``ExportOptions``. A scene's paragraphs are its non-blank lines.
+with an ``ExportOptions``. A scene's paragraphs are its non-blank lines. Emphasis in scene
+text (``*italic*``, ``**bold**``; see ``studio/core/emphasis.py``) becomes ``<em>``/``<strong>``
+in HTML, ``*``/``**`` in Markdown, and in plain text what the ``emphasis`` option says.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from studio.core.atomic import atomic_write
+from studio.core.emphasis import STYLES, around_markers, html_of, rewrite
 from studio.core.errors import StudioError
 from studio.core.naming import slugify
 from studio.core.publishing.options import FORMATS, ExportOptions
@@ -158,6 +161,10 @@ class Exporter:
         """Escape text for the format."""
         return text
 
+    def scene_paragraph(self, text: str) -> str:
+        """Render one paragraph of scene text, emphasis included (plain text: as the option says)."""
+        return rewrite(text, "markers" if self.options.emphasis not in STYLES else self.options.emphasis)
+
     def finish(self, text: str) -> str:
         """Apply line endings."""
         text = text.rstrip("\n") + "\n"
@@ -180,7 +187,7 @@ class Exporter:
             for text in part.scenes:
                 paragraphs = paragraphs_of(self.transform(text))
                 if paragraphs:
-                    scene_blocks.append(self.paragraph_block([self.escape(p) for p in paragraphs]))
+                    scene_blocks.append(self.paragraph_block([self.scene_paragraph(p) for p in paragraphs]))
                 done += 1
                 if progress is not None and (done % 16 == 0 or done == total):
                     progress(total + done, total * 2)
@@ -208,7 +215,7 @@ class Exporter:
         if options.dashes != "keep":
             text = convert_dashes(text, options.dashes)
         if options.quotes == "curly":
-            text = curly_quotes(text)
+            text = around_markers(text, curly_quotes)  # ``*"Stop!"*`` opens with “
         elif options.quotes == "straight":
             text = straight_quotes(text)
         return text
@@ -269,6 +276,10 @@ class MarkdownExporter(Exporter):
             return "\n\n* * *\n\n"
         return f"\n\n{self.escape(mark) if mark.startswith('#') else mark}\n\n"
 
+    def scene_paragraph(self, text: str) -> str:
+        """Emphasis written with ``*`` and ``**``; a line start Markdown would read as markup escaped."""
+        return self.escape(rewrite(text, "asterisks"))
+
     def escape(self, text: str) -> str:
         """Backslash a line start that Markdown would read as markup."""
         return MARKDOWN_SPECIAL.sub(r"\\\1", text) if text[:1] in "#>-+*=0123456789" else text
@@ -304,6 +315,10 @@ class HtmlExporter(Exporter):
     def text_block(self, text: str) -> str:
         """Paragraphs of a closing line, footer or notes."""
         return self.paragraph_block([self.escape(p) for p in paragraphs_of(text)])
+
+    def scene_paragraph(self, text: str) -> str:
+        """``<em>`` and ``<strong>`` for emphasis, everything else escaped."""
+        return html_of(text)
 
     def escape(self, text: str) -> str:
         """Escape ``&``, ``<`` and ``>``."""

@@ -12,6 +12,7 @@ import threading
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from studio.core.emphasis import may_have_markers, strip_markers
 from studio.core.paths import user_word_list_path
 from studio.core.spelling.dictionary import DEFAULT_WORK_BUDGET, Dictionary, candidates
 from studio.core.spelling.rules import EXTRA_WORDS, base_language, forms_to_try, normalize
@@ -184,7 +185,12 @@ class SpellEngine:
         return [t for t in iter_tokens(text, offset, only=unknown) if not self.is_known(t.word)]
 
     def unknown_runs(self, text: str) -> set[str]:
-        """Return the raw word runs of ``text`` that hold an unknown word (fast: no offsets)."""
+        """Return the raw word runs of ``text`` that hold an unknown word (fast: no offsets).
+
+        The runs are those of the text without emphasis markers, as ``iter_tokens`` matches them.
+        """
+        if may_have_markers(text):
+            text = strip_markers(text)
         unknown = set()
         for raw in set(WORD_RUN.findall(text)):
             found = word_of(raw)

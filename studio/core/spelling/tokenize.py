@@ -7,6 +7,9 @@ so each part of ``well-known`` is checked on its own. Numbers and ordinals (``1s
 ``1920s``), URLs and e-mail addresses are skipped. Curly quotes around a word are not
 part of it: ``‘`` always opens a quote, and a closing ``’`` is only kept where it can be
 an elision or a plural possessive (the engine then accepts it either way).
+
+Emphasis markers are not part of the text (``*it’s*``, ``*Titanic*’s``): words are found in
+the text without them, and their offsets are mapped back to the text as written.
 """
 
 from __future__ import annotations
@@ -14,6 +17,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from typing import NamedTuple
+
+from studio.core.emphasis import may_have_markers, plain_text
 
 APOSTROPHES = "'’"
 # A word: letters or digits (with combining accents), joined by single apostrophes.
@@ -77,7 +82,11 @@ TRAILING_ELISIONS = frozenset({"o", "an", "th", "ol", "fo", "po", "ma", "pa", "t
 
 
 class Token(NamedTuple):
-    """A word to check: its offset in the text, its length, and the word as written."""
+    """A word to check: its offset in the text, its length there, and the word without markers.
+
+    ``length`` spans the word in the text as written, so it is longer than ``word`` when an
+    emphasis marker sits inside it (``*Titanic*’s``).
+    """
 
     start: int
     length: int
@@ -128,8 +137,21 @@ def skipped_spans(text: str) -> list[tuple[int, int]]:
 def iter_tokens(text: str, offset: int = 0, only: set[str] | frozenset[str] | None = None) -> Iterator[Token]:
     """Yield the words of ``text`` to check, with offsets (plus ``offset``) into it.
 
-    With ``only``, yield just the matches whose raw text (see ``WORD_RUN``) is in it.
+    With ``only``, yield just the matches whose raw text (see ``WORD_RUN``, in the text
+    without emphasis markers) is in it.
     """
+    if may_have_markers(text):
+        plain, offsets = plain_text(text)
+        if not offsets.is_identity:
+            source_range = offsets.walker()
+            for token in _iter_plain_tokens(plain, 0, only):
+                start, end = source_range(token.start, token.start + token.length)
+                yield Token(start + offset, end - start, token.word)
+            return
+    yield from _iter_plain_tokens(text, offset, only)
+
+
+def _iter_plain_tokens(text: str, offset: int, only: set[str] | frozenset[str] | None) -> Iterator[Token]:
     spans = skipped_spans(text)
     span_index = 0
     for match in WORD_RUN.finditer(text):

@@ -48,6 +48,10 @@ CHOICE_LABELS = {
     "double-hyphen": "— becomes --",
     "lf": "LF (Linux, macOS)",
     "crlf": "CRLF (Windows)",
+    "markers": "Markers as written",
+    "asterisks": "*italic*, **bold**",
+    "underscores": "_italic_, __bold__",
+    "strip": "No markers",
 }
 SCOPES = (("manuscript", "Whole manuscript"), ("part", "Current part"), ("scenes", "Selected scenes"))
 FORMAT_NAMES = (("txt", "Plain text"), ("md", "Markdown"), ("html", "HTML"))
@@ -112,7 +116,7 @@ class ExportDialog(QDialog):
         for key, label in text_rows:
             form.addRow(label, self._text_field(key))
         for key, label in (("paragraphs", "&Paragraphs:"), ("quotes", "&Quotes:"), ("dashes", "&Dashes:"),
-                           ("line_endings", "&Line endings:")):  # fmt: skip
+                           ("emphasis", "&Italics, bold:"), ("line_endings", "&Line endings:")):  # fmt: skip
             box = self._combo(f"export_{key}", [(c, CHOICE_LABELS[c]) for c in CHOICES[key]])
             self.fields[key] = box
             form.addRow(label, box)
@@ -210,7 +214,7 @@ class ExportDialog(QDialog):
         options = self.options
         for key in ("header", "part_heading", "separator", "closing", "footer"):
             self.set_field(key, getattr(options, key).replace("\n", "\\n"))
-        for key in ("paragraphs", "quotes", "dashes", "line_endings"):
+        for key in ("paragraphs", "quotes", "dashes", "emphasis", "line_endings"):
             box = self.fields[key]
             box.setCurrentIndex(max(0, box.findData(getattr(options, key))))  # type: ignore[attr-defined]
         self.format_box.setCurrentIndex(max(0, self.format_box.findData(options.format)))
