@@ -18,7 +18,7 @@ from pathlib import Path, PurePosixPath
 from studio.core.atomic import atomic_write
 from studio.core.errors import StudioError
 from studio.core.paths import default_backup_dir
-from studio.core.storage import HIDDEN_DIR
+from studio.core.storage import HIDDEN_DIR, SCENES_DIR
 
 DEFAULT_KEEP = 20
 STAMP_FORMAT = "%Y%m%d-%H%M%S-%f"
@@ -178,3 +178,27 @@ def restore_over_project(
 
 def _bad(path: Path) -> zipfile.ZipFile:
     raise StudioError(f"{path.name}: not a zip file or damaged; not restored")
+
+
+def read_scene(backup: str | os.PathLike[str], file: str) -> str | None:
+    """Return the text of ``scenes/<file>`` held in one backup (None: absent, damaged or not UTF-8)."""
+    try:
+        with zipfile.ZipFile(backup) as archive:
+            raw = archive.read(f"{SCENES_DIR}/{file}")
+    except (KeyError, OSError, zipfile.BadZipFile, zipfile.LargeZipFile, EOFError):
+        return None
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+
+
+def newest_scene_text(
+    project_root: str | os.PathLike[str], file: str, folder: str | os.PathLike[str] | None = None
+) -> tuple[str, BackupInfo] | None:
+    """Return a scene file's text from the newest backup that holds it, with that backup (or None)."""
+    for info in list_backups(project_root, folder):
+        text = read_scene(info.path, file)
+        if text is not None:
+            return text, info
+    return None

@@ -154,7 +154,12 @@ def classify_changes(project: Project, paths: Iterable[Path]) -> Changes:
     for scene in project.iter_trash_scenes():
         by_file.setdefault(scene.file, scene)
     scenes_dir = store.scenes_dir
-    for path in sorted(set(paths)):
+    touched = set(paths)
+    if any(p == scenes_dir or p.parent == scenes_dir for p in touched) and not scenes_dir.is_dir():
+        # The folder itself went (rm -r, a move, a sync tool): watchdog may report only the
+        # folder, or only some of its files, so every listed scene file counts as touched.
+        touched |= {scenes_dir / name for name in by_file}
+    for path in sorted(touched):
         if path == store.manifest_path:
             try:
                 changes.manifest_changed = path.read_bytes() != store.manifest_bytes
@@ -181,6 +186,16 @@ def classify_changes(project: Project, paths: Iterable[Path]) -> Changes:
         elif exists and path.name.endswith(SCENE_SUFFIXES) and path.name not in project.recovered:
             changes.new_files.append(path.name)
     return changes
+
+
+def held_text(project: Project, scene_id: str) -> str | None:
+    """The text of a scene the open project holds in memory (read or written by the app), or None.
+
+    A scene whose file vanished before the app ever read it has no text here: nothing may
+    be written back for it.
+    """
+    # Project keeps its cached texts private; this is the one reader outside it.
+    return project._texts.get(scene_id)
 
 
 def reload_structure(project: Project) -> None:

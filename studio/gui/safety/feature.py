@@ -4,7 +4,9 @@ The lock and the watcher belong to the open project, not to this feature: the wi
 ``ProjectGuard`` holds them. ``SafetyFeature`` adds the parts the writer sees:
 
 - the bar above the editor for outside changes, applied by ``OutsideWatch`` from the
-  guard's ``outside_changes``;
+  guard's ``outside_changes`` (vanished scene files: ``VanishedScenes``);
+- the bar saying another window or process took the lock over (the guard's
+  ``lock_taken``): unsaved text is kept as a snapshot, then the window turns read-only;
 - snapshots before split, merge, replace-all, an outside reload and a restore
   (through ``Project.before_text_change``), and on demand (Scene > Take Snapshot,
   Ctrl+Alt+S); the History panel (View > History) restores them undoably, as a
@@ -20,17 +22,20 @@ from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QBoxLayout, QFileDialog
+from PySide6.QtWidgets import QBoxLayout, QFileDialog, QWidget
 
+from studio.app.autosave import SAVING
 from studio.app.changes import CastChangeKind, OutlineChangeKind
 from studio.app.commands.snapshots import RestoreSnapshotCommand
 from studio.core.errors import StudioError
 from studio.core.safety import backups, snapshots
+from studio.core.safety.locking import LockInfo
 from studio.core.safety.watcher import reload_structure
 from studio.gui import messages
 from studio.gui.features import WindowFeature
 from studio.gui.safety.dialogs import BackupDialog
 from studio.gui.safety.history_panel import HistoryPanel
+from studio.gui.safety.lock_bar import LockTakenBar
 from studio.gui.safety.outside_change_bar import OutsideChangeBar
 from studio.gui.safety.outside_watch import OutsideWatch
 
@@ -49,7 +54,9 @@ class SafetyFeature(WindowFeature):
         self.last_backup: Path | None = None
         self.backup_dialog: BackupDialog | None = None
         self.bar = OutsideChangeBar()
-        self._insert_bar()
+        self.lock_bar = LockTakenBar()
+        self._insert_bar(self.lock_bar)
+        self._insert_bar(self.bar)
         self.watch = OutsideWatch(window, self.bar)
         self.history_panel = HistoryPanel(self.session, window.editor.scene_text)
         self.history_dock = window.add_panel(self.history_panel, "History", "right", "historyDock")
@@ -70,13 +77,13 @@ class SafetyFeature(WindowFeature):
         return self.session.project
 
     # -- building -----------------------------------------------------------------------
-    def _insert_bar(self) -> None:
+    def _insert_bar(self, bar: QWidget) -> None:
         editor = self.window.editor
         pane = editor.parentWidget()
         # the editor pane's layout is the window's QVBoxLayout (main_window builds it)
         layout = cast("QBoxLayout | None", pane.layout() if pane is not None else None)
         if layout is not None:
-            layout.insertWidget(layout.indexOf(editor), self.bar)
+            layout.insertWidget(layout.indexOf(editor), bar)
 
     def _build_actions(self) -> None:
         window = self.window
@@ -116,6 +123,8 @@ class SafetyFeature(WindowFeature):
         window.editor.read_only_changed.connect(self._read_only_changed)
         self.watch.snapshot_taken.connect(self._snapshot_taken)
         window.close_accepted.connect(self.on_close)
+        window.guard.lock_taken.connect(self.on_lock_taken)
+        window.editor.autosave.state_changed.connect(self._before_save)
 
     def _mark_written(self, *_args: object) -> None:
         self.dirty = True
@@ -131,6 +140,37 @@ class SafetyFeature(WindowFeature):
     def _text_saved(self, scene_id: str) -> None:
         if scene_id == self.history_panel.scene_id and self.history_panel.isVisible():
             self.history_panel.show_selected()
+
+    # -- the lock taken over elsewhere -------------------------------------------------------
+    def _before_save(self, state: str) -> None:
+        # A save is about to write: look at the lock first (one stat), so a window whose lock
+        # was just taken over never writes into the other holder's project.
+        if state == SAVING:
+            self.window.guard.check_lock()
+
+    def on_lock_taken(self, holder: LockInfo | None) -> None:
+        """Another window or process holds the lock now: keep unsaved text, turn read-only, say who."""
+        editor = self.window.editor
+        unsaved = dict(editor.autosave.pending)
+        current = editor.current_scene_id()
+        if current and editor.document().isModified():
+            unsaved[current] = editor.scene_text()
+        kept: list[str] = []
+        for scene_id, text in unsaved.items():
+            try:
+                snapshots.take(
+                    self.project, scene_id, "unsaved when another window took the project", text=text
+                )
+            except (OSError, StudioError) as error:
+                self.window.statusBar().showMessage(f"Snapshot not kept: {error}", 8000)
+                continue
+            kept.append(scene_id)
+            self.watch.snapshot_taken.emit(scene_id)
+        self.window.set_read_only(True)
+        self.lock_bar.show_taken(holder, len(kept))
+        for scene_id in kept:  # kept as snapshots, they no longer wait to be saved
+            editor.autosave.discard(scene_id)
+        self.watch.vanished.show()  # no Write Back or Restore offered any more
 
     # -- snapshots ------------------------------------------------------------------------
     def before_text_change(self, scene_id: str, reason: str) -> None:

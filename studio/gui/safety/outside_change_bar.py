@@ -1,20 +1,21 @@
-"""A non-modal bar above the editor: the scene changed (or vanished) on disk while you had edits."""
+"""A non-modal bar above the editor: a scene changed on disk while you had edits, or scene files vanished."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
-CHANGED, DELETED = "changed", "deleted"
+CHANGED, DELETED = "changed", "deleted"  # DELETED: one or more scene files vanished
 
 
 class OutsideChangeBar(QFrame):
-    """Offers Reload / Keep Mine / Compare (or Write Back / Dismiss for a deleted file)."""
+    """Offers Reload / Keep Mine / Compare, or, for vanished files, Write Back / Restore / Dismiss."""
 
     reload_requested = Signal(str)
     keep_mine_requested = Signal(str)
     compare_requested = Signal(str)
     write_back_requested = Signal(str)
+    restore_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -36,10 +37,13 @@ class OutsideChangeBar(QFrame):
         )
         self.compare_button = self._button("&Compare…", "outsideCompare", "Show both versions side by side")
         self.write_back_button = self._button(
-            "&Write Back", "outsideWriteBack", "Save the text you see to a new file"
+            "&Write Back", "outsideWriteBack", "Write the texts still held here to their files again"
+        )
+        self.restore_button = self._button(
+            "Re&store…", "outsideRestore", "Put back the gone scenes from their newest snapshot or backup"
         )
         self.dismiss_button = self._button(
-            "Dismiss", "outsideDismiss", "Hide this bar; the scene stays flagged"
+            "Dismiss", "outsideDismiss", "Hide this bar; the scenes stay flagged"
         )
         layout = QHBoxLayout(self)
         layout.setContentsMargins(12, 6, 12, 6)
@@ -49,6 +53,7 @@ class OutsideChangeBar(QFrame):
             self.keep_button,
             self.compare_button,
             self.write_back_button,
+            self.restore_button,
             self.dismiss_button,
         ):
             layout.addWidget(button)
@@ -56,6 +61,7 @@ class OutsideChangeBar(QFrame):
         self.keep_button.clicked.connect(lambda: self.keep_mine_requested.emit(self.scene_id))
         self.compare_button.clicked.connect(lambda: self.compare_requested.emit(self.scene_id))
         self.write_back_button.clicked.connect(lambda: self.write_back_requested.emit(self.scene_id))
+        self.restore_button.clicked.connect(self.restore_requested.emit)
         self.dismiss_button.clicked.connect(self.dismiss)
         self.hide()
 
@@ -69,13 +75,11 @@ class OutsideChangeBar(QFrame):
         """Say that the scene changed on disk while the editor holds unsaved edits."""
         self._show(scene_id, CHANGED, f"“{title}” changed on disk while you were editing it.")
 
-    def show_deleted(self, scene_id: str, title: str) -> None:
-        """Say that the scene's file was deleted on disk; its text is still here."""
-        self._show(
-            scene_id,
-            DELETED,
-            f"The file of “{title}” was deleted on disk. Its text is still here until you decide.",
-        )
+    def show_deleted(self, text: str, can_write_back: bool, can_restore: bool) -> None:
+        """Say which vanished scene files are still held here and which are gone."""
+        self._show("", DELETED, text)
+        self.write_back_button.setVisible(can_write_back)
+        self.restore_button.setVisible(can_restore)
 
     def _show(self, scene_id: str, mode: str, text: str) -> None:
         self.scene_id, self.mode = scene_id, mode
@@ -83,6 +87,7 @@ class OutsideChangeBar(QFrame):
         for button in (self.reload_button, self.keep_button, self.compare_button):
             button.setVisible(mode == CHANGED)
         self.write_back_button.setVisible(mode == DELETED)
+        self.restore_button.setVisible(mode == DELETED)
         self.dismiss_button.setVisible(mode == DELETED)
         self.show()
 

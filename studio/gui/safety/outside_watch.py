@@ -18,12 +18,11 @@ from studio.core.safety import snapshots
 from studio.core.safety.watcher import Changes, classify_changes, reload_structure, reload_word_list
 from studio.gui import messages
 from studio.gui.safety.diff_view import CompareDialog
-from studio.gui.safety.outside_change_bar import DELETED, OutsideChangeBar
+from studio.gui.safety.outside_change_bar import OutsideChangeBar
+from studio.gui.safety.vanished import VanishedScenes
 
 if TYPE_CHECKING:
     from studio.gui.main_window import MainWindow
-
-DELETED_PROBLEM = "its file was deleted outside Story Studio"
 
 
 class OutsideWatch(QObject):
@@ -38,11 +37,11 @@ class OutsideWatch(QObject):
         self.bar = bar
         self.offered: set[str] = set()
         self.compare_dialog: CompareDialog | None = None
+        self.vanished = VanishedScenes(window, bar, lambda: window.settings.backup_folder or None)
         window.guard.outside_changes.connect(self.apply_changes)
         bar.reload_requested.connect(self.reload_theirs)
         bar.keep_mine_requested.connect(self.keep_mine)
         bar.compare_requested.connect(self.compare)
-        bar.write_back_requested.connect(self.write_back)
 
     @property
     def project(self):  # noqa: ANN201
@@ -60,8 +59,8 @@ class OutsideWatch(QObject):
             self._reload_manifest()
         for scene_id in changes.scenes_changed:
             self._scene_changed(scene_id)
-        for scene_id in changes.scenes_deleted:
-            self._scene_deleted(scene_id)
+        if changes.scenes_deleted:
+            self.vanished.add(changes.scenes_deleted)
         if changes.new_files:
             self._offer_new_files(changes.new_files)
         if changes.word_list_changed:
@@ -104,10 +103,7 @@ class OutsideWatch(QObject):
             scene = self.project.scene(scene_id)
         except StudioError:
             return
-        if self.bar.scene_id == scene_id and self.bar.mode == DELETED:
-            self.bar.dismiss()  # the file is back
-        if scene.problem.startswith(DELETED_PROBLEM):
-            self.project.clear_scene_problem(scene_id)
+        self.vanished.came_back(scene_id)  # its file is on disk again, if it had vanished
         if self._has_unsaved(scene_id):
             self.bar.show_changed(scene_id, scene.title or "Untitled")
             return
@@ -125,15 +121,6 @@ class OutsideWatch(QObject):
         self.window.editor.autosave.discard(scene_id)
         self.window.session.scene_text_replaced.emit(scene_id)
         self.window.session.scene_changed.emit(scene_id)
-
-    def _scene_deleted(self, scene_id: str) -> None:
-        try:
-            scene = self.project.scene(scene_id)
-        except StudioError:
-            return
-        self.project.mark_scene_missing(scene_id, f"{DELETED_PROBLEM}; the text is kept in memory")
-        self.window.session.scene_changed.emit(scene_id)
-        self.bar.show_deleted(scene_id, scene.title or "Untitled")
 
     def _offer_new_files(self, names: list[str]) -> None:
         fresh = self.project.offer_recovered([n for n in names if n not in self.offered])
@@ -191,6 +178,7 @@ class OutsideWatch(QObject):
         self.window.editor.autosave.discard(scene_id)
         self._reload(scene_id)
         self.bar.dismiss()
+        self.vanished.show()  # scenes still vanished get the bar back
 
     def keep_mine(self, scene_id: str) -> None:
         """Save the writer's version over the one on disk; keep that one as a snapshot."""
@@ -212,17 +200,7 @@ class OutsideWatch(QObject):
         editor.autosave.discard(scene_id)
         self.window.session.scene_text_saved.emit(scene_id)
         self.bar.dismiss()
-
-    def write_back(self, scene_id: str) -> None:
-        """Write the text kept in memory to the scene's (deleted) file."""
-        self.keep_mine(scene_id)
-        try:
-            scene = self.project.scene(scene_id)
-        except StudioError:
-            return
-        if not scene.missing:
-            self.project.clear_scene_problem(scene_id)
-            self.window.session.scene_changed.emit(scene_id)
+        self.vanished.show()  # scenes still vanished get the bar back
 
     def compare(self, scene_id: str) -> None:
         """Open a window comparing the version on disk with the writer's."""
