@@ -124,3 +124,19 @@ def test_undo_and_redo_never_raise_when_the_open_scene_goes_away(qtbot, tmp_path
         session.undo_stack.undo()  # the open scene removed for good
         session.undo_stack.redo()
     assert [str(error[1]) for error in raised] == []
+
+
+def test_unsaved_text_of_the_open_scene_goes_to_the_trash_with_it(qtbot, tmp_path):
+    project = make_story(tmp_path / "story")
+    window = open_test_window(qtbot, project.root)
+    session = window.session
+    first = ids_of(session.project, "One")[0]
+    path = project.root / "scenes" / session.project.scene(first).file
+    window.editor.moveCursor(window.editor.textCursor().MoveOperation.End)
+    qtbot.keyClicks(window.editor, " unsaved words")
+    session.push(commands.DeleteCommand(session, [first]))  # e.g. a redo: no view chose a neighbour
+    assert window.editor.current_scene_id() != first, "the editor never edits a scene in the trash"
+    assert path.read_text("utf-8").endswith(" unsaved words")
+    session.undo_stack.undo()
+    window.show_scene(first)
+    assert window.editor.toPlainText().endswith(" unsaved words")
