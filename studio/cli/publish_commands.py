@@ -9,7 +9,7 @@ from pathlib import Path
 from studio.core import load_project
 from studio.core.atomic import atomic_write
 from studio.core.errors import StudioError
-from studio.core.importing.apply import apply_plan, is_project_folder
+from studio.core.importing.apply import DuplicateImportError, apply_plan, is_project_folder
 from studio.core.importing.reader import ImportOptions, plan_import
 from studio.core.naming import slugify
 from studio.core.publishing.exporting import ExportScope, export_parts_to_files, export_text, find_part
@@ -50,6 +50,11 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     imp.add_argument("--into", metavar="DIR", help="new or existing project folder")
     imp.add_argument("--title", help="the story's title (default: found in the file, or its name)")
     imp.add_argument("--encoding", help="the files' encoding when not UTF-8 (e.g. cp1252)")
+    imp.add_argument(
+        "--again",
+        action="store_true",
+        help="import a second copy of files already imported into the project",
+    )
     imp.set_defaults(func=run_import)
 
 
@@ -89,7 +94,10 @@ def run_import(args: argparse.Namespace) -> int:
     if target.exists() and not is_project_folder(target) and (not target.is_dir() or any(target.iterdir())):
         raise StudioError(f"{target}: exists and is not a Story Studio project; choose another --into")
     with holding_for_writing(target):
-        project, created = apply_plan(target, plan)
+        try:
+            project, created = apply_plan(target, plan, again=args.again)
+        except DuplicateImportError as error:
+            raise StudioError(f"{error}; use --again to import a second copy") from None
     verb = "Created" if created else "Appended to"
     print(
         f"{verb} {project.title!r} in {project.root}: {_count(len(plan.parts), 'part')}, "

@@ -1,13 +1,23 @@
-"""Applying an import plan: a new project made from it, or its parts appended to an existing one."""
+"""Applying an import plan: a new project made from it, or its parts appended to an existing one.
+
+Both are all or nothing. A new project is built in a hidden staging folder beside the target
+and renamed into place at the end; an append runs as one ``project.batch()`` behind a journal
+(see ``cleanup``). What was imported (file name, size, SHA-256, the parts made) is recorded in
+the manifest's ``settings["imports"]``, so the same bytes are not imported twice by mistake.
+"""
 
 from __future__ import annotations
 
 import os
+import shutil
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
+from studio.core.atomic import fsync_folder
 from studio.core.errors import StudioError
-from studio.core.importing.plan import ImportPlan
+from studio.core.importing import cleanup
+from studio.core.importing.plan import ImportPlan, SourceFile
 from studio.core.manifest import MANIFEST_NAME
 from studio.core.nodes import Part
 from studio.core.project import Project
@@ -15,6 +25,16 @@ from studio.core.publishing.options import ExportOptions
 from studio.core.storage import create_project, load_project
 
 Progress = Callable[[int, int], None]
+IMPORTS_KEY = "imports"
+
+
+class DuplicateImportError(StudioError):
+    """The same bytes were imported into this project before, and those parts are still there."""
+
+    def __init__(self, source: SourceFile, date: str, titles: list[str]) -> None:
+        self.source, self.date, self.titles = source, date, titles
+        named = ", ".join(repr(title) for title in titles)
+        super().__init__(f"{source.name}: already imported on {date} as parts {named}")
 
 
 def is_project_folder(path: str | os.PathLike[str]) -> bool:
@@ -22,10 +42,47 @@ def is_project_folder(path: str | os.PathLike[str]) -> bool:
     return (Path(path) / MANIFEST_NAME).is_file()
 
 
-def append_plan(project: Project, plan: ImportPlan, progress: Progress | None = None) -> list[Part]:
-    """Add the plan's parts, with their scenes and notes, at the end of ``project``; return them."""
+def import_records(project: Project) -> list[dict[str, Any]]:
+    """The project's record of what was imported into it (``settings["imports"]``)."""
+    records = project.settings.get(IMPORTS_KEY)
+    return [dict(r) for r in records if isinstance(r, dict)] if isinstance(records, list) else []
+
+
+def check_not_imported(project: Project, plan: ImportPlan) -> None:
+    """Refuse a plan whose files were imported into ``project`` before, while those parts remain."""
+    titles = {part.id: part.title for part in project.parts}
+    for source in plan.files:
+        for record in import_records(project):
+            if record.get("sha256") != source.sha256 or record.get("size") != source.size:
+                continue
+            kept = [titles[i] for i in record.get("parts", []) if isinstance(i, str) and i in titles]
+            if kept:
+                raise DuplicateImportError(source, str(record.get("date", "")).replace("T", " ")[:16], kept)
+
+
+def append_plan(
+    project: Project, plan: ImportPlan, progress: Progress | None = None, again: bool = True
+) -> list[Part]:
+    """Add the plan's parts, with their scenes and notes, at the end of ``project``; return them.
+
+    One transaction: if anything fails, the project (memory and disk) is as it was. Unless
+    ``again``, a plan whose files were already imported here raises ``DuplicateImportError``.
+    """
     if not plan.parts:
         raise StudioError("nothing to import")
+    if not again:
+        check_not_imported(project, plan)
+    journal = project._batch_depth == 0 and not project.read_only
+    if journal:
+        cleanup.begin_append(project.root, [s.text for p in plan.parts for s in p.scenes])
+    try:
+        return _append(project, plan, progress)
+    finally:
+        if journal:
+            cleanup.end_append(project.root)
+
+
+def _append(project: Project, plan: ImportPlan, progress: Progress | None) -> list[Part]:
     total, done = plan.scene_count, 0
     added = []
     with project.batch():
@@ -39,32 +96,79 @@ def append_plan(project: Project, plan: ImportPlan, progress: Progress | None = 
                 if progress is not None:
                     progress(done, total)
             added.append(part)
+        _record(project, plan, added)
     return added
+
+
+def _record(project: Project, plan: ImportPlan, added: list[Part]) -> None:
+    if not plan.files:
+        return
+    records = import_records(project)
+    by_source: dict[str, list[str]] = {}
+    for imported, part in zip(plan.parts, added, strict=True):
+        by_source.setdefault(Path(imported.source).name if imported.source else "", []).append(part.id)
+    for source in plan.files:
+        parts = by_source.get(source.name) or [part.id for part in added]
+        records.append(
+            {"file": source.name, "size": source.size, "sha256": source.sha256, "parts": parts}
+            | {"date": project.now()}
+        )
+    project.set_setting(IMPORTS_KEY, records)
 
 
 def create_from_plan(
     target: str | os.PathLike[str], plan: ImportPlan, progress: Progress | None = None
 ) -> Project:
-    """Create a new project at ``target`` holding the plan, with export options that give the text back."""
-    project = create_project(target, plan.title or "Imported story", plan.author)
-    with project.batch():
-        first = project.parts[0]
-        project.remove_scene(first.scenes[0].id)
-        project.remove_part(first.id)
-        options = ExportOptions.from_settings(plan.export_settings)
-        if plan.parts and any(part.notes for part in plan.parts):
-            options.part_notes = "include"
-        project.set_setting("export", options.to_settings())
-        append_plan(project, plan, progress)
-    return project
+    """Create a new project at ``target`` holding the plan, with export options that give the text back.
+
+    The project is built in a staging folder beside ``target`` and renamed into place at the end,
+    so ``target`` is never half made; staging folders left by killed runs are removed first.
+    """
+    final = Path(target).expanduser().absolute()
+    if final.exists() and (not final.is_dir() or any(final.iterdir())):
+        raise StudioError(f"{final}: already exists and is not an empty folder")
+    final.parent.mkdir(parents=True, exist_ok=True)
+    cleanup.clean_staging_folders(final.parent)
+    staging = cleanup.staging_folder(final)
+    try:
+        project = create_project(staging, plan.title or "Imported story", plan.author)
+        with project.batch():
+            first = project.parts[0]
+            project.remove_scene(first.scenes[0].id)
+            project.remove_part(first.id)
+            options = ExportOptions.from_settings(plan.export_settings)
+            if plan.parts and any(part.notes for part in plan.parts):
+                options.part_notes = "include"
+            project.set_setting("export", options.to_settings())
+            append_plan(project, plan, progress)
+        fsync_folder(staging)
+        _move_into_place(staging, final)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    fsync_folder(final.parent)
+    return load_project(final)
+
+
+def _move_into_place(staging: Path, final: Path) -> None:
+    """Rename the finished project onto ``final`` (absent, or an empty folder): one atomic step."""
+    try:
+        os.rename(staging, final)
+    except OSError as error:
+        raise StudioError(f"{final}: cannot create the project there: {error.strerror or error}") from None
 
 
 def apply_plan(
-    target: str | os.PathLike[str], plan: ImportPlan, progress: Progress | None = None
+    target: str | os.PathLike[str], plan: ImportPlan, progress: Progress | None = None, again: bool = True
 ) -> tuple[Project, bool]:
-    """Append to the project at ``target``, or create one there; return it and whether it is new."""
+    """Append to the project at ``target``, or create one there; return it and whether it is new.
+
+    Before appending, whatever a killed import left in the project is cleared (hold its lock).
+    Unless ``again``, files already imported into that project are refused.
+    """
     if is_project_folder(target):
+        cleanup.clean_project(target)
         project = load_project(target)
-        append_plan(project, plan, progress)
+        append_plan(project, plan, progress, again=again)
         return project, False
     return create_from_plan(target, plan, progress), True

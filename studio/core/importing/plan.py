@@ -50,6 +50,15 @@ class ImportedPart:
         return sum(scene.words for scene in self.scenes)
 
 
+@dataclass(frozen=True)
+class SourceFile:
+    """A file an import read: its name, size and the SHA-256 of its bytes (to recognise a re-import)."""
+
+    name: str
+    size: int
+    sha256: str
+
+
 @dataclass
 class ImportPlan:
     """The detected title, author and parts, plus the export options that would give the text back."""
@@ -60,6 +69,7 @@ class ImportPlan:
     export_settings: dict[str, Any] = field(default_factory=dict)
     sources: list[str] = field(default_factory=list)
     encodings: list[str] = field(default_factory=list)
+    files: list[SourceFile] = field(default_factory=list)
 
     @property
     def words(self) -> int:

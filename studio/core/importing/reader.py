@@ -8,6 +8,7 @@ in a scene, a part title, the title and author, or a part's notes, in order.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 from collections.abc import Callable, Sequence
@@ -32,6 +33,7 @@ from studio.core.importing.plan import (
     ImportedPart,
     ImportedScene,
     ImportPlan,
+    SourceFile,
     choose_heading_template,
     renumber_scenes,
 )
@@ -83,9 +85,12 @@ class TextImporter:
             raise StudioError(f"{file}: no such file") from None
         except IsADirectoryError:
             raise StudioError(f"{file}: is a folder, not a text file") from None
+        except OSError as error:
+            raise StudioError(f"{file}: cannot read: {error.strerror or error}") from None
         text, encoding = decode_bytes(data, file.name, self.options.encoding)
         plan = self.parse(text, file.stem)
         plan.sources, plan.encodings = [str(file)], [encoding]
+        plan.files = [SourceFile(file.name, len(data), hashlib.sha256(data).hexdigest())]
         for part in plan.parts:
             part.source = str(file)
         return plan
@@ -343,6 +348,7 @@ def plan_import(paths: Sequence[str | os.PathLike[str]], options: ImportOptions 
         plan.parts.extend(other.parts)
         plan.sources += other.sources
         plan.encodings += other.encodings
+        plan.files += other.files
     if len(plans) > 1:
         for part in plan.parts:
             if not part.title and part.heading is None:
