@@ -98,3 +98,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         where = f"{error.filename}: " if error.filename else ""
         print(f"studio: {where}{error.strerror or error}", file=sys.stderr)
         return EXIT_INPUT
+    except UnicodeError:  # e.g. a name given in bytes that are not text in any encoding
+        print("studio: text that is not valid Unicode; nothing written", file=sys.stderr)
+        return EXIT_INPUT

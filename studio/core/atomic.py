@@ -7,17 +7,49 @@ import os
 import tempfile
 from pathlib import Path
 
+from studio.core.errors import OutsideFolderError
 
-def atomic_write(path: str | os.PathLike[str], data: bytes | str) -> None:
+
+def check_within(folder: str | os.PathLike[str], root: str | os.PathLike[str], what: str = "project") -> None:
+    """Refuse ``folder`` unless its real location (after every link) is inside ``root``'s.
+
+    A folder not there yet is judged by where it would be created; a link loop is refused.
+    """
+    real_root = os.path.realpath(root)
+    try:
+        real = os.path.realpath(folder, strict=True)
+    except FileNotFoundError:
+        real = os.path.realpath(folder)
+    except OSError as error:
+        raise OutsideFolderError(f"{folder}: {error.strerror}; nothing written") from None
+    if os.path.commonpath([real_root, real]) != real_root:
+        raise OutsideFolderError(f"{folder}: leads outside the {what} folder; nothing written")
+
+
+def make_folder(folder: str | os.PathLike[str], root: str | os.PathLike[str], what: str = "project") -> None:
+    """Create ``folder`` (and its parents) after checking it stays inside ``root``."""
+    check_within(folder, root, what)
+    Path(folder).mkdir(parents=True, exist_ok=True)
+
+
+def atomic_write(
+    path: str | os.PathLike[str],
+    data: bytes | str,
+    within: str | os.PathLike[str] | None = None,
+    what: str = "project",
+) -> None:
     """Write ``data`` to ``path`` so that the file is either its old or its new version.
 
     The data goes to a hidden temp file in the same folder, is flushed and fsynced,
     then renamed over the target with ``os.replace``; the folder is fsynced last so
-    the rename itself survives a power loss.
+    the rename itself survives a power loss. With ``within``, the write is refused
+    (``OutsideFolderError``) unless the file's real folder is inside that folder.
     """
     target = Path(path)
     payload = data.encode("utf-8") if isinstance(data, str) else data
     folder = target.parent
+    if within is not None:
+        check_within(folder, within, what)
     fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     try:
         with os.fdopen(fd, "wb") as handle:

@@ -40,7 +40,7 @@ class CastOperations(ProjectState):
             file=file or self._fresh_file(name, self.store.characters_dir, "character", taken),
             **{k: v for k, v in fields.items() if k in CHARACTER_FIELDS and k != "name"},
         )
-        self.store.characters_dir.mkdir(exist_ok=True)
+        self.store.make_folder(self.store.characters_dir)
         self._write_file(self.store.character_path(character.file), notes, force=True)
         self.characters.insert(len(self.characters) if index is None else index, character)
         self._changed()

@@ -29,3 +29,7 @@ class ReadOnlyError(StudioError):
 
 class NodeNotFoundError(StudioError):
     """No part, scene or character has the given id."""
+
+
+class OutsideFolderError(StudioError):
+    """A write was refused because its folder leads (through a link) outside the project or backups."""

@@ -10,6 +10,14 @@ from typing import Any
 
 from studio.core.errors import FormatTooNewError, ManifestError
 from studio.core.nodes import Character, Part, Scene, TrashItem
+from studio.core.validation import (
+    DamagedValueError,
+    ValueCleaner,
+    check_language,
+    check_settings,
+    loads_bounded,
+    may_hold_surrogates,
+)
 
 MANIFEST_NAME = "story.json"
 FORMAT_VERSION = 1
@@ -49,28 +57,44 @@ def is_safe_file_name(value: object) -> bool:
     return not value.startswith(".") and value.strip() == value and ":" not in value
 
 
-def parse_manifest(raw: bytes, source: str = MANIFEST_NAME) -> ManifestData:
-    """Parse and validate manifest bytes; raise ``ManifestError`` with a one-line reason."""
+def parse_manifest(
+    raw: bytes, source: str = MANIFEST_NAME, problems: list[str] | None = None
+) -> ManifestData:
+    """Parse and validate manifest bytes; raise ``ManifestError`` with a one-line reason.
+
+    Values repaired on the way (a lone surrogate, an odd language code) are named in
+    ``problems``; deep, huge or over-long values are refused.
+    """
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
         raise ManifestError(f"{source}: not valid UTF-8 at byte {error.start}") from None
     try:
-        document = json.loads(text)
+        document = loads_bounded(text)
+    except DamagedValueError as error:
+        raise ManifestError(f"{source}: {error}") from None
     except json.JSONDecodeError as error:
         raise ManifestError(f"{source}: line {error.lineno} column {error.colno}: {error.msg}") from None
     except RecursionError:
         raise ManifestError(f"{source}: nested too deeply") from None
     except ValueError as error:  # e.g. a number too long to convert
         raise ManifestError(f"{source}: {str(error).split(':')[0]}") from None
-    return _Reader(source).read(document)
+    reader = _Reader(source, ValueCleaner(surrogates=may_hold_surrogates(text)))
+    try:
+        data = reader.read(document)
+    except DamagedValueError as error:
+        raise ManifestError(f"{source}: {error}") from None
+    if problems is not None:
+        problems.extend(f"{MANIFEST_NAME}: {problem}" for problem in reader.cleaner.problems)
+    return data
 
 
 class _Reader:
     """Walks a decoded manifest, checking every entry and naming it on failure."""
 
-    def __init__(self, source: str) -> None:
+    def __init__(self, source: str, cleaner: ValueCleaner) -> None:
         self.source = source
+        self.cleaner = cleaner
         self.ids: set[str] = set()
         self.scene_files: set[str] = set()
         self.character_files: set[str] = set()
@@ -92,8 +116,9 @@ class _Reader:
         data = ManifestData(
             title=self.text(document, "title", "title"),
             author=self.text(document, "author", "author"),
-            language=self.text(document, "language", "language") or "en",
         )
+        language = self.text(document, "language", "language") or "en"
+        data.language = check_language(language, self.cleaner.problems, "language")
         data.parts = [self.part(p, f"parts[{i}]") for i, p in enumerate(self.items(document, "parts"))]
         data.characters = [
             self.character(c, f"characters[{i}]") for i, c in enumerate(self.items(document, "characters"))
@@ -102,9 +127,19 @@ class _Reader:
         settings = document.get("settings", {})
         if not isinstance(settings, dict):
             raise self.fail("settings", "expected an object")
-        data.settings = settings
-        data.extra = {k: v for k, v in document.items() if k not in _TOP_KEYS}
+        data.settings = self.cleaner.value(settings, "settings")
+        check_settings(data.settings, self.cleaner.problems, "settings")
+        data.extra = self.extra(document, _TOP_KEYS, "")
         return data
+
+    def extra(self, obj: dict[str, Any], known: tuple[str, ...], where: str) -> dict[str, Any]:
+        """Return the unknown keys of an object (kept on save), checked all the way down."""
+        prefix = f"{where}." if where else ""
+        return {
+            self.cleaner.text(k, f"{prefix}{k[:40]} key"): self.cleaner.value(v, f"{prefix}{k[:40]}")
+            for k, v in obj.items()
+            if k not in known
+        }
 
     def items(self, obj: dict[str, Any], key: str) -> list[Any]:
         value = obj.get(key, [])
@@ -118,12 +153,12 @@ class _Reader:
             return ""
         if not isinstance(value, str):
             raise self.fail(where, "expected text")
-        return value
+        return self.cleaner.text(value, where)
 
     def node_id(self, obj: dict[str, Any], where: str) -> str:
         value = obj.get("id")
         if not is_safe_id(value):
-            raise self.fail(f"{where}.id", f"unsafe or missing id {value!r}")
+            raise self.fail(f"{where}.id", f"unsafe or missing id {_shown(value)}")
         assert isinstance(value, str)
         if value in self.ids:
             raise self.fail(f"{where}.id", f"duplicate id {value!r}")
@@ -133,7 +168,7 @@ class _Reader:
     def file_name(self, obj: dict[str, Any], where: str, seen: set[str]) -> str:
         value = obj.get("file")
         if not is_safe_file_name(value):
-            raise self.fail(f"{where}.file", f"unsafe or missing file name {value!r}")
+            raise self.fail(f"{where}.file", f"unsafe or missing file name {_shown(value)}")
         assert isinstance(value, str)
         if value.casefold() in seen:
             raise self.fail(f"{where}.file", f"file {value!r} is used twice")
@@ -154,7 +189,7 @@ class _Reader:
             status=self.text(obj, "status", f"{where}.status") or "draft",
             pov=self.text(obj, "pov", f"{where}.pov"),
             synopsis=self.text(obj, "synopsis", f"{where}.synopsis"),
-            extra={k: v for k, v in obj.items() if k not in _SCENE_KEYS},
+            extra=self.extra(obj, _SCENE_KEYS, where),
         )
 
     def part(self, value: Any, where: str) -> Part:
@@ -163,7 +198,7 @@ class _Reader:
             id=self.node_id(obj, where),
             title=self.text(obj, "title", f"{where}.title"),
             notes=self.text(obj, "notes", f"{where}.notes"),
-            extra={k: v for k, v in obj.items() if k not in _PART_KEYS},
+            extra=self.extra(obj, _PART_KEYS, where),
         )
         part.scenes = [self.scene(s, f"{where}.scenes[{i}]") for i, s in enumerate(self.items(obj, "scenes"))]
         return part
@@ -177,10 +212,10 @@ class _Reader:
             id=self.node_id(obj, where),
             name=self.text(obj, "name", f"{where}.name"),
             file=self.file_name(obj, where, self.character_files),
-            aliases=list(aliases),
+            aliases=[self.cleaner.text(a, f"{where}.aliases[{i}]") for i, a in enumerate(aliases)],
             role=self.text(obj, "role", f"{where}.role"),
             description=self.text(obj, "description", f"{where}.description"),
-            extra={k: v for k, v in obj.items() if k not in _CHARACTER_KEYS},
+            extra=self.extra(obj, _CHARACTER_KEYS, where),
         )
 
     def trash_item(self, value: Any, where: str) -> TrashItem:
@@ -195,14 +230,20 @@ class _Reader:
         elif kind == "character":
             node = self.character(node_value, f"{where}.node")
         else:
-            raise self.fail(f"{where}.kind", f"unknown kind {kind!r}")
+            raise self.fail(f"{where}.kind", f"unknown kind {_shown(kind)}")
         parent = obj.get("parent")
         if parent is not None and not is_safe_id(parent):
-            raise self.fail(f"{where}.parent", f"unsafe id {parent!r}")
+            raise self.fail(f"{where}.parent", f"unsafe id {_shown(parent)}")
         index = obj.get("index", 0)
         if not isinstance(index, int) or isinstance(index, bool) or index < 0:
             raise self.fail(f"{where}.index", "expected a whole number")
         return TrashItem(kind, node, parent, index, self.text(obj, "deleted_at", f"{where}.deleted_at"))
+
+
+def _shown(value: object) -> str:
+    """A value as a message shows it: ``repr``, cut short."""
+    text = repr(value) if not isinstance(value, (dict, list)) else type(value).__name__
+    return text if len(text) <= 60 else text[:60] + "…"
 
 
 def _scene_dict(scene: Scene) -> dict[str, Any]:

@@ -26,6 +26,7 @@ from studio.core.storage import (
     count_scene_words,
     find_unlisted_scene_files,
 )
+from studio.core.validation import NotPlainFileError
 
 
 @dataclass
@@ -37,6 +38,7 @@ class _Captured:
     fields: list[tuple[Part | Scene | Character, dict[str, Any]]]
     info: tuple[str, str, str, dict[str, Any]]
     texts: dict[str, str]
+
 
 class ProjectState(ManifestData):
     """An open project's data, folder, cached texts and change transaction (no operations)."""
@@ -77,6 +79,7 @@ class ProjectState(ManifestData):
         return self.store.root
 
     def _check_files(self) -> None:
+        self.problems.extend(self.store.load_problems)
         trash_scenes = [s for s in self.iter_trash_scenes()]
         count_scene_words(self.store, self.parts, trash_scenes, write_cache=not self.read_only)
         for scene in self.iter_scenes():
@@ -95,6 +98,10 @@ class ProjectState(ManifestData):
         try:
             text, clean = self.store.read_text(path)
         except FileNotFoundError:
+            return []
+        except NotPlainFileError:
+            self._unreadable.add(str(path))
+            self.problems.append(f"{WORDLIST_NAME} is not a plain file; ignored and never overwritten")
             return []
         if not clean:
             self._unreadable.add(str(path))
@@ -306,7 +313,10 @@ class ProjectState(ManifestData):
                 self.store.restore_file(path, payload)
         parts, characters, trash, recovered = before.lists
         self.parts, self.characters, self.trash, self.recovered = (
-            list(parts), list(characters), list(trash), list(recovered)
+            list(parts),
+            list(characters),
+            list(trash),
+            list(recovered),
         )
         for node, values in before.fields:
             vars(node).clear()
@@ -319,11 +329,9 @@ class ProjectState(ManifestData):
 
     def _write_file(self, path: Path, text: str, force: bool = False) -> bool:
         """Write a project file through the store, journalled so a failed change can put it back."""
+        self.store.check_plain_target(path)  # before the journal: a FIFO is never read nor removed
         if self._batch_depth:
-            try:
-                self._journal.append((path, path.read_bytes()))
-            except FileNotFoundError:
-                self._journal.append((path, None))
+            self._journal.append((path, self.store.current_bytes(path)))
         return self.store.write_text(path, text, force=force)
 
     def _after_commit(self, action: Callable[[], None]) -> None:

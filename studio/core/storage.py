@@ -11,11 +11,12 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from studio.core.atomic import atomic_write
+from studio.core.atomic import atomic_write, check_within, make_folder
 from studio.core.counting import count_words
 from studio.core.errors import ExternalChangeError, ManifestError, StudioError
 from studio.core.manifest import MANIFEST_NAME, ManifestData, parse_manifest, serialize_manifest
 from studio.core.nodes import Part, Scene
+from studio.core.validation import MAX_JSON_BYTES, NotPlainFileError, loads_bounded, read_plain_bytes
 
 if TYPE_CHECKING:
     from studio.core.project import Project
@@ -46,17 +47,21 @@ class ProjectStore:
         # Scene file -> (size, mtime_ns) when its words were counted (or taken from the cache).
         self.counted_keys: dict[str, tuple[int, int]] = {}
         self.manifest_bytes: bytes | None = None
+        # What the last manifest read repaired (a lone surrogate, an odd language code).
+        self.load_problems: list[str] = []
 
     # -- the manifest -------------------------------------------------------------
     def read_manifest(self) -> ManifestData:
         """Read and validate the manifest; remember its bytes for change detection."""
         try:
-            raw = self.manifest_path.read_bytes()
+            raw = read_plain_bytes(self.manifest_path, MAX_JSON_BYTES)
         except FileNotFoundError:
             raise StudioError(f"{self.root}: not a Story Studio project (no {MANIFEST_NAME})") from None
         except OSError as error:
             raise StudioError(f"{self.manifest_path}: cannot read: {error.strerror}") from None
-        data = parse_manifest(raw, str(self.manifest_path))
+        problems: list[str] = []
+        data = parse_manifest(raw, str(self.manifest_path), problems)
+        self.load_problems = problems
         self.manifest_bytes = raw
         return data
 
@@ -66,13 +71,11 @@ class ProjectStore:
         if payload == self.manifest_bytes:
             return False
         if not force:
-            try:
-                current = self.manifest_path.read_bytes()
-            except FileNotFoundError:
-                current = None
+            current = self.current_bytes(self.manifest_path)
             if self.manifest_bytes is not None and current != self.manifest_bytes:
                 raise ExternalChangeError(str(self.manifest_path))
-        atomic_write(self.manifest_path, payload)
+        self.check_plain_target(self.manifest_path)
+        atomic_write(self.manifest_path, payload, within=self.root)
         self.manifest_bytes = payload
         return True
 
@@ -89,9 +92,10 @@ class ProjectStore:
         """Read a UTF-8 file; return its text and whether it decoded cleanly.
 
         A file that is not valid UTF-8 is returned decoded with replacement
-        characters and ``False``, so the caller can open it read-only.
+        characters and ``False``, so the caller can open it read-only. A FIFO, socket,
+        device or folder is refused (``NotPlainFileError``) without being opened.
         """
-        raw = path.read_bytes()
+        raw = read_plain_bytes(path)
         self.known_digests[str(path)] = digest(raw)
         try:
             return raw.decode("utf-8"), True
@@ -106,20 +110,34 @@ class ProjectStore:
         payload = text.encode("utf-8")
         key = str(path)
         new_digest = digest(payload)
-        try:
-            current = path.read_bytes()
-        except FileNotFoundError:
-            current = None
+        current = self.current_bytes(path)
         current_digest = digest(current) if current is not None else None
         if current_digest == new_digest:
             self.known_digests[key] = new_digest
             return False
         if not force and key in self.known_digests and current_digest != self.known_digests[key]:
             raise ExternalChangeError(str(path))
-        path.parent.mkdir(parents=True, exist_ok=True)
-        atomic_write(path, payload)
+        self.check_plain_target(path)
+        make_folder(path.parent, self.root)
+        atomic_write(path, payload, within=self.root)
         self.known_digests[key] = new_digest
         return True
+
+    def current_bytes(self, path: Path) -> bytes | None:
+        """Return a file's bytes, or None when it is absent or not a plain file (never opened then)."""
+        try:
+            return read_plain_bytes(path)
+        except (FileNotFoundError, NotPlainFileError):
+            return None
+
+    def check_plain_target(self, path: Path) -> None:
+        """Refuse to write over a folder, FIFO, socket or device standing where a file belongs."""
+        try:
+            info = os.stat(path)
+        except OSError:
+            return  # absent (or a dangling link): the rename puts a file there
+        if not stat.S_ISREG(info.st_mode):
+            raise NotPlainFileError(f"{path}: not a plain file; not overwritten")
 
     def unchanged_since_counted(self, file: str, path: Path) -> bool:
         """Tell whether a scene file still has the size and time it had when its words were counted."""
@@ -135,13 +153,14 @@ class ProjectStore:
     def is_own_content(self, path: Path) -> bool:
         """Tell whether the file on disk holds exactly what the app last read or wrote."""
         try:
-            current = digest(path.read_bytes())
-        except OSError:
+            current = digest(read_plain_bytes(path))
+        except (OSError, StudioError):
             current = None
         return self.known_digests.get(str(path), "unknown") == current
 
     def remove_file(self, path: Path) -> None:
         """Delete a file the app owns (used when a scene is removed for good)."""
+        check_within(path.parent, self.root)
         with contextlib.suppress(FileNotFoundError):
             path.unlink()
         self.known_digests.pop(str(path), None)
@@ -156,17 +175,23 @@ class ProjectStore:
         if payload is None:
             self.remove_file(path)
             return
-        atomic_write(path, payload)
+        atomic_write(path, payload, within=self.root)
         self.known_digests[str(path)] = digest(payload)
 
     # -- the hidden folder ----------------------------------------------------------
     def ensure_hidden_dir(self) -> Path:
         """Create the hidden folder (with a .gitignore that ignores it all) and return it."""
-        self.hidden_dir.mkdir(exist_ok=True)
+        self.make_folder(self.hidden_dir)
         ignore = self.hidden_dir / ".gitignore"
-        if not ignore.exists():
-            atomic_write(ignore, "*\n")
+        if not os.path.lexists(ignore):
+            atomic_write(ignore, "*\n", within=self.root)
         return self.hidden_dir
+
+    def make_folder(self, folder: Path) -> None:
+        """Create a folder of the project, refusing one that leads outside or is not a folder."""
+        make_folder(folder, self.root)
+        if not folder.is_dir():
+            raise NotPlainFileError(f"{folder}: not a folder")
 
     def check_inside(self, path: Path, entry: str) -> None:
         """Refuse a file whose real location (after links) is outside the project folder."""
@@ -186,12 +211,7 @@ def count_scene_words(
     Returns whether the cache needed updating.
     """
     cache_path = store.hidden_dir / CACHE_NAME
-    try:
-        cache = json.loads(cache_path.read_text("utf-8"))
-        if not isinstance(cache, dict):
-            cache = {}
-    except (OSError, ValueError):
-        cache = {}
+    cache = read_count_cache(cache_path)
     fresh: dict[str, list[int]] = {}
     store.check_inside(store.scenes_dir, "scenes folder")
     scenes = [s for p in parts for s in p.scenes] + trash_scenes
@@ -216,8 +236,8 @@ def count_scene_words(
         key = scene.file
         store.counted_keys[key] = (info.st_size, info.st_mtime_ns)
         entry = cache.get(key)
-        if isinstance(entry, list) and len(entry) == 3 and entry[:2] == [info.st_size, info.st_mtime_ns]:
-            scene.words = int(entry[2]) if entry[2] >= 0 else 0
+        if entry is not None and entry[:2] == [info.st_size, info.st_mtime_ns]:
+            scene.words = max(entry[2], 0)
             if entry[2] < 0:
                 scene.read_only = True
                 scene.problem = f"{SCENES_DIR}/{scene.file} is not valid UTF-8; opened read-only"
@@ -232,24 +252,40 @@ def count_scene_words(
     if fresh != cache and write_cache:
         try:
             store.ensure_hidden_dir()
-            atomic_write(cache_path, json.dumps(fresh, sort_keys=True))
-        except OSError:
+            atomic_write(cache_path, json.dumps(fresh, sort_keys=True), within=store.root)
+        except (OSError, StudioError):
             pass  # a read-only folder still opens; the cache is only a speed-up
         return True
     return False
+
+
+def read_count_cache(path: Path) -> dict[str, list[int]]:
+    """Return the word-count cache's valid entries (file → size, mtime, words); damage is ignored."""
+    try:
+        cache = loads_bounded(read_plain_bytes(path, MAX_JSON_BYTES).decode("utf-8"))
+    except (OSError, ValueError, StudioError):
+        return {}
+    if not isinstance(cache, dict):
+        return {}
+    return {
+        key: entry
+        for key, entry in cache.items()
+        if isinstance(entry, list) and len(entry) == 3 and all(type(number) is int for number in entry)
+    }
 
 
 def find_unlisted_scene_files(store: ProjectStore, listed: set[str]) -> list[str]:
     """Return scene files on disk that no scene (nor trash item) lists, sorted."""
     try:
         names = os.listdir(store.scenes_dir)
-    except FileNotFoundError:
+    except OSError:  # absent, or not a folder
         return []
     folded = {name.casefold() for name in listed}
     return sorted(
         n
         for n in names
         if not n.startswith(".")
+        and n.isprintable()  # a name in bytes that are not UTF-8 cannot be shown, nor listed
         and n.endswith(SCENE_SUFFIXES)
         and n.casefold() not in folded
         and (store.scenes_dir / n).is_file()

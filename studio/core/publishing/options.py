@@ -59,11 +59,16 @@ class ExportOptions:
         return [f.name for f in fields(cls)]
 
     @classmethod
-    def from_settings(cls, settings: dict[str, Any] | None) -> ExportOptions:
-        """Build options from a project's saved ``export`` settings; bad or unknown values fall back."""
+    def from_settings(cls, settings: object) -> ExportOptions:
+        """Build options from a project's saved ``export`` settings; bad or unknown values fall back.
+
+        Settings that are not an object (a hand-edited string or list) give the defaults.
+        """
         options = cls()
-        for key, value in (settings or {}).items():
-            if key not in cls.keys():  # noqa: SIM118 (a classmethod, not a dict)
+        if not isinstance(settings, dict):
+            return options
+        for key, value in settings.items():
+            if key not in cls.keys() or type(value) not in (str, int):  # noqa: SIM118 (a classmethod)
                 continue
             try:
                 options.apply_override(key, value if isinstance(value, str) else str(value), raw=True)

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path, PurePosixPath
 
-from studio.core.atomic import atomic_write
+from studio.core.atomic import atomic_write, make_folder
 from studio.core.errors import StudioError
 from studio.core.paths import default_backup_dir
 from studio.core.storage import HIDDEN_DIR, SCENES_DIR
@@ -71,6 +71,7 @@ def create_backup(
     if os.path.commonpath([os.path.realpath(root), os.path.realpath(target_dir)]) == os.path.realpath(root):
         raise StudioError(f"{target_dir}: backups must go outside the project folder")
     target_dir.mkdir(parents=True, exist_ok=True)
+    real_dir = os.path.realpath(target_dir)  # the writes below must land in this very folder
     moment = now or datetime.now()
     target = target_dir / f"{root.name}-{moment.strftime(STAMP_FORMAT)}.zip"
     buffer = io.BytesIO()
@@ -80,7 +81,7 @@ def create_backup(
                 archive.write(root / relative, relative.as_posix())
             except FileNotFoundError:
                 continue  # removed while we zipped: it is not part of this state any more
-    atomic_write(target, buffer.getvalue())
+    atomic_write(target, buffer.getvalue(), within=real_dir, what="backup")
     rotate(root, target_dir, keep)
     return target
 
@@ -139,8 +140,8 @@ def _extract(backup: Path, target: Path) -> int:
                 raise StudioError(f"{backup.name}: not a Story Studio backup (no story.json)")
             for info, name in members:
                 destination = target.joinpath(*name.parts)
-                destination.parent.mkdir(parents=True, exist_ok=True)
-                atomic_write(destination, archive.read(info))
+                make_folder(destination.parent, target)
+                atomic_write(destination, archive.read(info), within=target)
             return len(members)
     except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError) as error:
         raise StudioError(f"{backup.name}: damaged backup ({error})") from None

@@ -21,9 +21,10 @@ from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
-from studio.core.atomic import atomic_write, fsync_folder
+from studio.core.atomic import atomic_write, check_within, fsync_folder
 from studio.core.errors import StudioError
 from studio.core.manifest import MANIFEST_NAME
+from studio.core.validation import ValueCleaner, loads_bounded, read_plain_bytes
 
 LOCK_NAME = "lock"
 HIDDEN_DIR = ".studio"
@@ -109,15 +110,16 @@ def lock_path(project_root: str | os.PathLike[str]) -> Path:
 def read_lock(project_root: str | os.PathLike[str]) -> LockInfo | None:
     """Return the holder written in the lock file, or None when absent or unreadable."""
     try:
-        data = json.loads(lock_path(project_root).read_text("utf-8"))
+        data = loads_bounded(read_plain_bytes(lock_path(project_root), 65536).decode("utf-8"))
+        cleaner = ValueCleaner()  # a lone surrogate would crash the dialog that names the holder
         return LockInfo(
-            str(data["host"]),
+            cleaner.text(str(data["host"])[:200], "host"),
             int(data["pid"]),
-            str(data["user"]),
-            str(data["since"]),
+            cleaner.text(str(data["user"])[:200], "user"),
+            cleaner.text(str(data["since"])[:100], "since"),
             str(data.get("token", "")),
         )
-    except (OSError, ValueError, KeyError, TypeError):
+    except (OSError, ValueError, KeyError, TypeError, StudioError):
         return None
 
 
@@ -192,6 +194,19 @@ def _payload(info: LockInfo) -> bytes:
     return (json.dumps(asdict(info), indent=2) + "\n").encode("utf-8")
 
 
+def _make_lock_folder(root: Path, folder: Path) -> None:
+    """Create the hidden folder the lock lives in; refuse one leading outside, or a file in its place."""
+    check_within(folder, root)
+    try:
+        folder.mkdir(exist_ok=True)
+    except FileExistsError:
+        raise StudioError(f"{folder}: not a folder; the project cannot be locked") from None
+    except OSError as error:
+        raise StudioError(
+            f"{folder}: cannot create: {error.strerror}; the project cannot be locked"
+        ) from None
+
+
 def acquire(project_root: str | os.PathLike[str]) -> Lock:
     """Take the project's lock, or raise ``ProjectLockedError`` naming who holds it.
 
@@ -199,7 +214,7 @@ def acquire(project_root: str | os.PathLike[str]) -> Lock:
     """
     root = Path(project_root).absolute()
     path = lock_path(root)
-    path.parent.mkdir(exist_ok=True)
+    _make_lock_folder(root, path.parent)
     info = my_info()
     for _attempt in range(3):
         if _create_exclusive(path, _payload(info)):
@@ -211,7 +226,7 @@ def acquire(project_root: str | os.PathLike[str]) -> Lock:
             continue  # released between our two looks: try again
         if not is_stale(holder):
             raise ProjectLockedError(root, holder)
-        atomic_write(path, _payload(info))  # a dead process's lock: ours now
+        atomic_write(path, _payload(info), within=root)  # a dead process's lock: ours now
         if read_lock(root) == info:
             return Lock(root, info)
     raise ProjectLockedError(root, read_lock(root))
@@ -221,9 +236,9 @@ def take_over(project_root: str | os.PathLike[str]) -> Lock:
     """Take the lock whoever holds it (the writer chose to); return it."""
     root = Path(project_root).absolute()
     path = lock_path(root)
-    path.parent.mkdir(exist_ok=True)
+    _make_lock_folder(root, path.parent)
     info = my_info()
-    atomic_write(path, _payload(info))
+    atomic_write(path, _payload(info), within=root)
     return Lock(root, info)
 
 

@@ -18,10 +18,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from studio.core.atomic import atomic_write
+from studio.core.atomic import atomic_write, make_folder
 from studio.core.counting import count_words
 from studio.core.errors import ReadOnlyError, StudioError
 from studio.core.manifest import is_safe_id
+from studio.core.validation import MAX_JSON_BYTES, ValueCleaner, loads_bounded, read_plain_bytes
 
 if TYPE_CHECKING:
     from studio.core.project import Project
@@ -70,7 +71,7 @@ def take(project: Project, scene_id: str, reason: str, text: str | None = None) 
         return existing[-1]
     project.store.ensure_hidden_dir()
     folder = snapshot_dir(project, scene_id)
-    folder.mkdir(parents=True, exist_ok=True)
+    make_folder(folder, project.root)
     moment = datetime.now(UTC)
     name = moment.strftime(STAMP_FORMAT)
     number = 1
@@ -80,8 +81,8 @@ def take(project: Project, scene_id: str, reason: str, text: str | None = None) 
     words = count_words(body)
     time = moment.replace(microsecond=0).isoformat()
     meta = {"time": time, "words": words, "reason": reason}
-    atomic_write(folder / f"{name}.txt", body)
-    atomic_write(folder / f"{name}.json", json.dumps(meta, ensure_ascii=False) + "\n")
+    atomic_write(folder / f"{name}.txt", body, within=project.root)
+    atomic_write(folder / f"{name}.json", json.dumps(meta, ensure_ascii=False) + "\n", within=project.root)
     return Snapshot(scene_id, name, time, words, reason, folder / f"{name}.txt")
 
 
@@ -89,8 +90,12 @@ def list(project: Project, scene_id: str) -> builtins.list[Snapshot]:  # noqa: A
     """Return a scene's snapshots, oldest first."""
     folder = snapshot_dir(project, scene_id)
     try:
-        names = sorted(n[:-4] for n in os.listdir(folder) if n.endswith(".txt") and not n.startswith("."))
-    except FileNotFoundError:
+        names = sorted(
+            n[:-4]
+            for n in os.listdir(folder)
+            if n.endswith(".txt") and not n.startswith(".") and n.isprintable()
+        )
+    except OSError:  # absent, or not a folder
         return []
     return [_load(scene_id, folder, name) for name in names]
 
@@ -98,11 +103,15 @@ def list(project: Project, scene_id: str) -> builtins.list[Snapshot]:  # noqa: A
 def _load(scene_id: str, folder: Path, name: str) -> Snapshot:
     path = folder / f"{name}.txt"
     try:
-        meta = json.loads((folder / f"{name}.json").read_text("utf-8"))
-        if not isinstance(meta, dict):
+        meta = loads_bounded(read_plain_bytes(folder / f"{name}.json", MAX_JSON_BYTES).decode("utf-8"))
+        if not isinstance(meta, dict) or not all(isinstance(meta.get(k), str) for k in ("time", "reason")):
             raise ValueError("not an object")
-        return Snapshot(scene_id, name, str(meta["time"]), int(meta["words"]), str(meta["reason"]), path)
-    except (OSError, ValueError, KeyError, TypeError):
+        if type(meta.get("words")) is not int:
+            raise ValueError("no word count")
+        cleaner = ValueCleaner()
+        time, reason = cleaner.text(meta["time"][:100], "time"), cleaner.text(meta["reason"][:500], "reason")
+        return Snapshot(scene_id, name, time, meta["words"], reason, path)
+    except (OSError, ValueError, StudioError):
         stamp = name.split("-")[0]
         try:
             time = datetime.strptime(stamp, STAMP_FORMAT).replace(tzinfo=UTC, microsecond=0).isoformat()
@@ -110,7 +119,7 @@ def _load(scene_id: str, folder: Path, name: str) -> Snapshot:
             time = ""
         try:
             words = count_words(read_path(path))
-        except OSError:
+        except (OSError, StudioError):
             words = 0
         return Snapshot(scene_id, name, time, words, "", path)
 
@@ -122,7 +131,7 @@ def read(snapshot: Snapshot) -> str:
 
 def read_path(path: Path) -> str:
     """Read a snapshot file (invalid UTF-8 replaced, never refused)."""
-    return path.read_bytes().decode("utf-8", errors="replace")
+    return read_plain_bytes(path).decode("utf-8", errors="replace")
 
 
 # -- diffs ------------------------------------------------------------------------------
