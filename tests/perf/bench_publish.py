@@ -41,8 +41,10 @@ def timed(label: str, func: Callable[[], object], runs: int = 5) -> object:
 
 def main() -> None:
     """Build a 1M-word project, then print the timings."""
-    print(f"machine: {platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
-          f"Python {platform.python_version()}, {platform.system()}")
+    print(
+        f"machine: {platform.processor() or platform.machine()}, {os.cpu_count()} cores, "
+        f"Python {platform.python_version()}, {platform.system()}"
+    )
     random.seed(1)
     with tempfile.TemporaryDirectory() as folder:
         os.environ["STUDIO_CONFIG_DIR"] = folder + "/config"
@@ -60,10 +62,15 @@ def main() -> None:
                     project.add_scene(part.id, text="\n".join(paragraphs) + "\n")
         print(f"manuscript: {project.words} words in {sum(len(p.scenes) for p in project.parts)} scenes")
         text = timed("export 1M words, plain text (defaults)", lambda: export_text(project, ExportOptions()))
-        timed("export 1M words, cold (project reopened, files read)", lambda: export_text(
-            load_project(project.root, read_only=True), ExportOptions()), runs=3)
-        timed("export 1M words, curly quotes + em dashes", lambda: export_text(
-            project, ExportOptions(quotes="curly", dashes="em")))
+        timed(
+            "export 1M words, cold (project reopened, files read)",
+            lambda: export_text(load_project(project.root, read_only=True), ExportOptions()),
+            runs=3,
+        )
+        timed(
+            "export 1M words, curly quotes + em dashes",
+            lambda: export_text(project, ExportOptions(quotes="curly", dashes="em")),
+        )
         timed("export 1M words, wrapped at 72", lambda: export_text(project, ExportOptions(wrap=72)))
         timed("export 1M words, HTML", lambda: export_text(project, ExportOptions(), fmt="html"))
         source = Path(folder) / "big.txt"

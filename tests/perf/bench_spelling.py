@@ -158,8 +158,16 @@ def bench_core(runs: int) -> None:
 
     report("20,000-word scene, cold cache (core)", timed(check_cold, runs), "300 ms with the GUI")
     report("20,000-word scene, warm cache (core)", timed(lambda: engine.check(text), runs))
-    long_words = ["incomprehensibilitiez", "internationalisaton", "recieveing", "acommodations",
-                  "antidisestablishmentarianismm", "responsibilites", "extraordinarly", "misunderstandng"]
+    long_words = [
+        "incomprehensibilitiez",
+        "internationalisaton",
+        "recieveing",
+        "acommodations",
+        "antidisestablishmentarianismm",
+        "responsibilites",
+        "extraordinarly",
+        "misunderstandng",
+    ]
     times = []
     for word in long_words:
         engine.set_words("ignored", [])  # drops the suggestion cache
@@ -173,8 +181,10 @@ def bench_cli(runs: int, words: int) -> None:
         start = time.perf_counter()
         project = make_project(Path(folder) / "story", words)
         made = time.perf_counter() - start
-        print(f"generated {project.words:,} words in {sum(len(p.scenes) for p in project.parts)} scenes "
-              f"({made:.1f} s)")
+        print(
+            f"generated {project.words:,} words in {sum(len(p.scenes) for p in project.parts)} scenes "
+            f"({made:.1f} s)"
+        )
         env = dict(os.environ, STUDIO_CONFIG_DIR=str(Path(folder) / "config"), PYTHONPATH=str(REPO))
         command = [sys.executable, "-m", "studio", "check", str(project.root), "--json"]
         subprocess.run(command, env=env, capture_output=True, check=False)  # warm the dictionary cache
@@ -289,8 +299,10 @@ def bench_gui(runs: int) -> None:
             menu = editor.build_context_menu(editor.cursorRect(cursor).center())
         count = min(5, len(highlighter.marks()))
         if menu is not None:
-            print(f"context menu on a flagged word: {(time.perf_counter() - started) * 1000 / count:.1f} ms "
-                  "average   (target 100 ms)")
+            print(
+                f"context menu on a flagged word: {(time.perf_counter() - started) * 1000 / count:.1f} ms "
+                "average   (target 100 ms)"
+            )
         window.close()
 
 
@@ -302,8 +314,10 @@ def main() -> None:
     parser.add_argument("--skip-gui", action="store_true")
     parser.add_argument("--skip-cli", action="store_true")
     args = parser.parse_args()
-    print(f"machine: {platform.platform()}, {platform.processor() or platform.machine()}, "
-          f"{os.cpu_count()} CPUs, Python {platform.python_version()}")
+    print(
+        f"machine: {platform.platform()}, {platform.processor() or platform.machine()}, "
+        f"{os.cpu_count()} CPUs, Python {platform.python_version()}"
+    )
     with tempfile.TemporaryDirectory() as config:
         os.environ["STUDIO_CONFIG_DIR"] = config
         bench_core(args.runs)
