@@ -17,6 +17,7 @@ from studio.core.validation import (
     check_settings,
     loads_bounded,
     may_hold_surrogates,
+    shown_key,
 )
 
 MANIFEST_NAME = "story.json"
@@ -136,7 +137,9 @@ class _Reader:
         """Return the unknown keys of an object (kept on save), checked all the way down."""
         prefix = f"{where}." if where else ""
         return {
-            self.cleaner.text(k, f"{prefix}{k[:40]} key"): self.cleaner.value(v, f"{prefix}{k[:40]}")
+            self.cleaner.text(k, f"{prefix}{shown_key(k)} key"): self.cleaner.value(
+                v, f"{prefix}{shown_key(k)}"
+            )
             for k, v in obj.items()
             if k not in known
         }

@@ -26,7 +26,7 @@ from studio.core.storage import (
     count_scene_words,
     find_unlisted_scene_files,
 )
-from studio.core.validation import NotPlainFileError
+from studio.core.validation import NotPlainFileError, UnreadableFileError
 
 
 @dataclass
@@ -102,6 +102,10 @@ class ProjectState(ManifestData):
         except NotPlainFileError:
             self._unreadable.add(str(path))
             self.problems.append(f"{WORDLIST_NAME} is not a plain file; ignored and never overwritten")
+            return []
+        except UnreadableFileError:  # a link loop, no permission
+            self._unreadable.add(str(path))
+            self.problems.append(f"{WORDLIST_NAME} cannot be read; ignored and never overwritten")
             return []
         if not clean:
             self._unreadable.add(str(path))
@@ -209,6 +213,9 @@ class ProjectState(ManifestData):
         except FileNotFoundError:
             text, clean = "", True
             scene.missing = True
+        except NotPlainFileError:  # a FIFO or device: shown empty, never opened, never written
+            text, clean = "", True
+            scene.read_only = True
         except OSError as error:  # a folder, or no permission: say so, never a traceback
             raise StudioError(f"{SCENES_DIR}/{scene.file}: cannot read: {error.strerror}") from None
         if not clean:

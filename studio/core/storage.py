@@ -16,7 +16,13 @@ from studio.core.counting import count_words
 from studio.core.errors import ExternalChangeError, ManifestError, StudioError
 from studio.core.manifest import MANIFEST_NAME, ManifestData, parse_manifest, serialize_manifest
 from studio.core.nodes import Part, Scene
-from studio.core.validation import MAX_JSON_BYTES, NotPlainFileError, loads_bounded, read_plain_bytes
+from studio.core.validation import (
+    MAX_JSON_BYTES,
+    NotPlainFileError,
+    UnreadableFileError,
+    loads_bounded,
+    read_plain_bytes,
+)
 
 if TYPE_CHECKING:
     from studio.core.project import Project
@@ -95,7 +101,12 @@ class ProjectStore:
         characters and ``False``, so the caller can open it read-only. A FIFO, socket,
         device or folder is refused (``NotPlainFileError``) without being opened.
         """
-        raw = read_plain_bytes(path)
+        try:
+            raw = read_plain_bytes(path)
+        except FileNotFoundError:
+            raise
+        except OSError as error:
+            raise UnreadableFileError(f"{path}: cannot read: {error.strerror}") from None
         self.known_digests[str(path)] = digest(raw)
         try:
             return raw.decode("utf-8"), True
@@ -219,19 +230,19 @@ def count_scene_words(
         path = store.scene_path(scene)
         try:
             info = os.lstat(path)
+            if stat.S_ISLNK(info.st_mode):
+                store.check_inside(path, f"scene {scene.id}")
+                info = os.stat(path)
         except FileNotFoundError:
             scene.missing = True
             scene.words = 0
             scene.problem = f"{SCENES_DIR}/{scene.file} is missing; the scene is kept, empty"
             continue
-        if stat.S_ISLNK(info.st_mode):
-            store.check_inside(path, f"scene {scene.id}")
-            info = os.stat(path)
+        except OSError as error:  # a link loop, or scenes/ is not a folder
+            _unreadable_scene(scene, f"cannot be read ({error.strerror})")
+            continue
         if not stat.S_ISREG(info.st_mode):
-            scene.missing = True
-            scene.read_only = True
-            scene.words = 0
-            scene.problem = f"{SCENES_DIR}/{scene.file} is not a plain file; the scene is kept, read-only"
+            _unreadable_scene(scene, "is not a plain file")
             continue
         key = scene.file
         store.counted_keys[key] = (info.st_size, info.st_mtime_ns)
@@ -243,7 +254,11 @@ def count_scene_words(
                 scene.problem = f"{SCENES_DIR}/{scene.file} is not valid UTF-8; opened read-only"
             fresh[key] = entry
             continue
-        text, clean = store.read_text(path)
+        try:
+            text, clean = store.read_text(path)
+        except (OSError, StudioError) as error:  # no permission, or swapped for a FIFO meanwhile
+            _unreadable_scene(scene, f"cannot be read ({getattr(error, 'strerror', None) or error})")
+            continue
         scene.words = count_words(text)
         if not clean:
             scene.read_only = True
@@ -257,6 +272,14 @@ def count_scene_words(
             pass  # a read-only folder still opens; the cache is only a speed-up
         return True
     return False
+
+
+def _unreadable_scene(scene: Scene, why: str) -> None:
+    """Keep a scene whose file cannot be read: empty, flagged and read-only."""
+    scene.missing = True
+    scene.read_only = True
+    scene.words = 0
+    scene.problem = f"{SCENES_DIR}/{scene.file} {why}; the scene is kept, read-only"
 
 
 def read_count_cache(path: Path) -> dict[str, list[int]]:

@@ -22,14 +22,18 @@ MAX_JSON_BYTES = 64 * 1024 * 1024
 MAX_PROBLEMS = 20
 LANGUAGE_PATTERN = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8}){0,3}")
 _SURROGATE = re.compile("[\ud800-\udfff]")
-_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89abAB]")
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
 
 
 class DamagedValueError(StudioError):
     """A JSON value is nested too deeply, too long or too large to be taken in."""
 
 
-class NotPlainFileError(StudioError):
+class UnreadableFileError(StudioError):
+    """A file of the project cannot be read (a link loop, no permission)."""
+
+
+class NotPlainFileError(UnreadableFileError):
     """A FIFO, socket, device or folder stands where a file belongs."""
 
 
@@ -103,7 +107,7 @@ class ValueCleaner:
             return self.text(value, where)
         if isinstance(value, dict):
             return {
-                self.text(k, f"{where} key"): self.value(v, f"{where}.{_short(k)}", depth + 1)
+                self.text(k, f"{where} key"): self.value(v, f"{where}.{shown_key(k)}", depth + 1)
                 for k, v in value.items()
             }
         if isinstance(value, list):
@@ -111,7 +115,8 @@ class ValueCleaner:
         return value
 
 
-def _short(key: str) -> str:
+def shown_key(key: str) -> str:
+    """A key as a message names it: surrogates replaced, cut short."""
     shown = _SURROGATE.sub("\ufffd", key)
     return shown if len(shown) <= 40 else shown[:40] + "…"
 
