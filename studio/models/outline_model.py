@@ -27,9 +27,11 @@ from studio.app.changes import OutlineChange
 from studio.app.session import ProjectSession
 from studio.core.nodes import Part, Scene
 from studio.models import outline_mime
+from studio.models.outline_drops import drop_command
+from studio.models.outline_resync import resync
 from studio.models.outline_style import status_icon, status_label
 from studio.models.outline_updates import apply_change
-from studio.models.tree_diff import Arrangement, BlockMove, part_move, restricted, scene_move
+from studio.models.tree_diff import Arrangement
 
 Index = QModelIndex | QPersistentModelIndex
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -300,85 +302,11 @@ class OutlineModel(QAbstractItemModel):
         self.change_applied.emit(change)
 
     def sync(self) -> None:
-        """Bring the model in line with the project, in the smallest steps it can."""
+        """Bring the model in line with the project after a reload from disk, in the smallest steps."""
         self._nodes = {p.id: p for p in self.project.parts}
         self._nodes.update({s.id: s for s in self.project.iter_scenes()})
-        target = self._arrangement()
-        self._remove_missing(target)
-        self._apply_moves(target)
-        self._insert_new(target)
+        resync(self, self._arrangement())
         self._refresh_changed()
-
-    def _remove_missing(self, target: Arrangement) -> None:
-        live_parts = {pid for pid, _ in target}
-        for row in range(len(self._part_ids) - 1, -1, -1):
-            if self._part_ids[row] not in live_parts:
-                self.beginRemoveRows(QModelIndex(), row, row)
-                del self._part_ids[row]
-                self._reindex()
-                self.endRemoveRows()
-        live_scenes = {sid for _, scenes in target for sid in scenes}
-        for pid in self._part_ids:
-            scenes = self._scene_ids[pid]
-            for row in range(len(scenes) - 1, -1, -1):
-                if scenes[row] not in live_scenes:
-                    self.beginRemoveRows(self.index_for_id(pid), row, row)
-                    del scenes[row]
-                    self._reindex()
-                    self.endRemoveRows()
-
-    def _apply_moves(self, target: Arrangement) -> None:
-        wanted = restricted(target, set(self._part_ids), set(self._scene_parts))
-        wanted_parts = [pid for pid, _ in wanted]
-        if wanted_parts != self._part_ids:
-            move = part_move(self._part_ids, wanted_parts)
-            if move is None or not self._move_block(move, wanted_parts, None):
-                self._relayout(wanted)
-                return
-        mirror = self._mirror()
-        if mirror != wanted:
-            move = scene_move(mirror, wanted)
-            if move is None or not self._move_block(move, None, wanted):
-                self._relayout(wanted)
-
-    def _move_block(self, move: BlockMove, parts: list[str] | None, scenes: Arrangement | None) -> bool:
-        source = self.index_for_id(move.source_parent) if move.source_parent else QModelIndex()
-        dest = self.index_for_id(move.dest_parent) if move.dest_parent else QModelIndex()
-        if not self.beginMoveRows(source, move.first, move.last, dest, move.dest_row):
-            return False
-        if parts is not None:
-            self._part_ids = parts
-            self._reindex()
-        else:
-            self._set_mirror(scenes or [])
-        self.endMoveRows()
-        return True
-
-    def _relayout(self, wanted: Arrangement) -> None:
-        self.layoutAboutToBeChanged.emit()
-        old = self.persistentIndexList()
-        ids = [(self.node_id(index), index.column()) for index in old]
-        self._set_mirror(wanted)
-        new = [self.index_for_id(nid, col) if nid else QModelIndex() for nid, col in ids]
-        self.changePersistentIndexList(old, new)
-        self.layoutChanged.emit()
-
-    def _insert_new(self, target: Arrangement) -> None:
-        for row, (pid, scenes) in enumerate(target):
-            if pid not in self._part_rows:
-                self.beginInsertRows(QModelIndex(), row, row)
-                self._part_ids.insert(row, pid)
-                self._scene_ids[pid] = [s for s in scenes if s not in self._scene_parts]
-                self._reindex()
-                self.endInsertRows()
-        for pid, scenes in target:
-            mirror = self._scene_ids[pid]
-            for row, sid in enumerate(scenes):
-                if row >= len(mirror) or mirror[row] != sid:
-                    self.beginInsertRows(self.index_for_id(pid), row, row)
-                    mirror.insert(row, sid)
-                    self._reindex()
-                    self.endInsertRows()
 
     # -- data changes ----------------------------------------------------------------------
     @staticmethod
@@ -445,47 +373,13 @@ class OutlineModel(QAbstractItemModel):
         self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: Index
     ) -> bool:
         """Qt override: whether a drop there follows the outline's rules."""
-        return self._drop_command(data, action, row, parent) is not None
+        return drop_command(self, data, action, row, parent) is not None
 
     def dropMimeData(
         self, data: QMimeData, action: Qt.DropAction, row: int, column: int, parent: Index
     ) -> bool:
         """Qt override: push the move on the undo stack; return False so no view removes rows itself."""
-        command = self._drop_command(data, action, row, parent)
+        command = drop_command(self, data, action, row, parent)
         if command is not None:
             self.session.push(command)
         return False
-
-    def _drop_command(self, data: QMimeData, action: Qt.DropAction, row: int, parent: Index):  # noqa: ANN202
-        payload = outline_mime.decode(data)
-        if payload is None or action != Qt.DropAction.MoveAction or self.session.read_only:
-            return None
-        if payload.project != str(self.project.root) or payload.kind == "mixed":
-            return None
-        if payload.kind == "part":
-            return self._part_drop(payload.ids, row, parent)
-        return self._scene_drop(payload.ids, row, parent)
-
-    def _part_drop(self, ids: list[str], row: int, parent: Index):  # noqa: ANN202
-        if parent.isValid() or len(ids) != 1 or ids[0] not in self._part_rows:
-            return None
-        old = self._part_rows[ids[0]]
-        row = len(self._part_ids) if row < 0 else row
-        index = row - 1 if row > old else row
-        return commands.MovePartCommand(self.session, ids[0], index)
-
-    def _scene_drop(self, ids: list[str], row: int, parent: Index):  # noqa: ANN202
-        if any(nid not in self._scene_parts for nid in ids) or not self._part_ids:
-            return None
-        if parent.isValid():
-            if not self.is_part(parent) or parent.column() != 0:
-                return None
-            part_id = self._part_ids[parent.row()]
-            index = len(self._scene_ids[part_id]) if row < 0 else row
-        elif row <= 0:  # above the first part: the start of the first part, or on the empty space: the end
-            part_id = self._part_ids[0] if row == 0 else self._part_ids[-1]
-            index = 0 if row == 0 else len(self._scene_ids[part_id])
-        else:  # between two parts: the end of the part above
-            part_id = self._part_ids[min(row, len(self._part_ids)) - 1]
-            index = len(self._scene_ids[part_id])
-        return commands.MoveScenesCommand(self.session, ids, part_id, index)
