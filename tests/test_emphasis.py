@@ -127,6 +127,9 @@ def test_parse_never_raises_and_plain_text_keeps_every_other_character(text: str
     assert all(text[i] in "*_\\" for i in removed)
     for index, char in enumerate(plain):
         assert text[offsets.to_source(index)] == char
+    walk = offsets.walker()  # the fast form for increasing ranges agrees with source_range
+    for start in range(0, len(plain), 3):
+        assert walk(start, start + 2) == offsets.source_range(start, start + 2)
 
 
 @given(st.text(alphabet=st.characters(blacklist_characters="*_\\")))
