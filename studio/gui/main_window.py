@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 from studio.app.changes import OutlineChange, OutlineChangeKind
 from studio.app.project_guard import ProjectGuard
 from studio.app.session import ProjectSession
-from studio.core.errors import NodeNotFoundError, StudioError
+from studio.core.errors import StudioError
 from studio.core.safety.locking import ProjectLockedError
 from studio.gui import messages
 from studio.gui.editor import SceneEditor
@@ -45,10 +45,12 @@ from studio.gui.outline.inspector import SceneInspector
 from studio.gui.outline.trash_panel import TrashPanel
 from studio.gui.outline.view import OutlineView
 from studio.gui.preferences_dialog import PreferencesDialog
+from studio.gui.problems import report_problems
 from studio.gui.safety.dialogs import CANCEL, TAKE_OVER, LockDialog
 from studio.gui.settings import AppSettings
 from studio.gui.theme import app_icon, apply_theme
 from studio.gui.window_menus import WindowMenus, build_menus
+from studio.gui.word_counts import WordCountsLabel
 
 APP_NAME = "Story Studio"
 MENU_NAMES = ("file", "edit", "view", "scene", "tools", "help")
@@ -115,7 +117,7 @@ class MainWindow(QMainWindow):
             self.inspector_dock.raise_()
         # After the features' own close work (notes, backup): the lock goes last.
         self.close_accepted.connect(self.guard.release)
-        QTimer.singleShot(0, self, self.report_problems)
+        QTimer.singleShot(0, self, lambda: report_problems(self))
 
     # -- public API used by features ----------------------------------------------------
     @property
@@ -266,8 +268,7 @@ class MainWindow(QMainWindow):
 
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
-        self.words_label = QLabel()
-        self.words_label.setObjectName("wordCounts")
+        self.words_label = WordCountsLabel(self.session, self.editor)
         self.save_label = QLabel()
         self.save_label.setObjectName("saveState")
         bar.addPermanentWidget(self.words_label)
@@ -278,18 +279,11 @@ class MainWindow(QMainWindow):
         self.outline_view.scene_activated.connect(self.show_scene)
         self.editor.scene_shown.connect(self._on_scene_shown)
         self.editor.read_only_changed.connect(self._update_read_only_bar)
-        self.editor.textChanged.connect(self._update_word_counts_soon)
         self.editor.autosave.state_changed.connect(self.set_save_state)
         self.session.outline_changed.connect(self._on_outline_changed)
-        # Counts follow every text change at once: saves, and texts replaced under the editor (an
-        # outside edit, split, merge, rename everywhere, snapshot restore, undo), whichever scene.
-        self.session.scene_text_saved.connect(lambda _sid: self._update_word_counts())
-        self.session.scene_text_replaced.connect(lambda _sid: self._update_word_counts())
         self.session.open_scene_requested.connect(self._open_requested)
         self.session.save_error.connect(self._show_error_message)
         self.splitter.splitterMoved.connect(lambda *_: self._sync_view_toggles())
-        self._count_timer = QTimer(self, singleShot=True, interval=400)
-        self._count_timer.timeout.connect(self._update_word_counts)
 
     # -- the lock ---------------------------------------------------------------------------
     def _on_locked_elsewhere(self, error: ProjectLockedError) -> None:
@@ -322,7 +316,7 @@ class MainWindow(QMainWindow):
         if wanted:
             self.show_scene(wanted)
             self.editor.setFocus()
-        self._update_word_counts()
+        self.words_label.update_counts()
         QTimer.singleShot(0, self, self.project_shown.emit)
 
     def _restore_state(self) -> None:
@@ -402,35 +396,12 @@ class MainWindow(QMainWindow):
         if text:
             self.statusBar().showMessage(text, 8000)
 
-    def _update_word_counts_soon(self) -> None:
-        if not self.editor.is_loading():
-            self._count_timer.start()
-
-    def _update_word_counts(self) -> None:
-        project = self.project
-        scene_id = self.editor.current_scene_id()
-        parts = [f"Project {project.words:,} words"]
-        if scene_id:
-            scene_words = project.count(self.editor.scene_text())
-            try:
-                scene = project.scene(scene_id)
-                part = project.part_of(scene_id)
-                part_words = part.words - scene.words + scene_words
-                project_words = project.words - scene.words + scene_words
-                parts = [f"Scene {scene_words:,}", f"Part {part_words:,}", f"Project {project_words:,} words"]
-            except NodeNotFoundError:
-                parts = [f"Scene {scene_words:,}", f"Project {project.words:,} words"]
-        self.words_label.setText("   ·   ".join(parts))
-
     def _on_outline_changed(self, change: OutlineChange) -> None:
-        if change.words_changed:
-            self._update_word_counts()
         if change.kind == OutlineChangeKind.RELOADED:
             self.update_title()
 
     def _on_scene_shown(self, scene_id: str) -> None:
         self.inspector.show_scene(scene_id or None)
-        self._update_word_counts()
 
     def _update_read_only_bar(self, read_only: bool) -> None:
         scene_id = self.editor.current_scene_id()
@@ -453,30 +424,3 @@ class MainWindow(QMainWindow):
             )
             self.editor.setTextCursor(cursor)
         self.editor.setFocus()
-
-    # -- problems -----------------------------------------------------------------------
-    def report_problems(self) -> None:
-        """List the loader's problems, and offer recovered scene files back."""
-        project = self.project
-        problems = [p for p in project.problems if "offered as a recovered scene" not in p]
-        if problems:
-            messages.inform(
-                self,
-                "Problems in this project",
-                f"{project.title} opened, but some things need attention:",
-                "\n".join(f"• {p}" for p in problems),
-            )
-        if project.recovered and not self.session.read_only:
-            names = list(project.recovered)
-            messages.ask(
-                self,
-                "Recovered scenes",
-                f"{len(names)} scene file(s) are not in the outline. Add them to a 'Recovered scenes' part?",
-                lambda: self._recover(names),
-                "\n".join(names),
-            )
-
-    def _recover(self, names: list[str]) -> None:
-        part = self.project.recover_files(names)
-        if part is not None:
-            self.session.announce(OutlineChangeKind.ADDED, [part.id])

@@ -54,7 +54,7 @@ def main() -> None:
         window.editor.save_now()
         saved = (time.perf_counter() - start) * 1000
         start = time.perf_counter()
-        window._update_word_counts()
+        window.words_label.update_counts()
         counted = (time.perf_counter() - start) * 1000
         print(f"scene: {len(text.split()):,} words, {len(text.encode()):,} bytes")
         print(f"open to first paint: {opened:.1f} ms")
