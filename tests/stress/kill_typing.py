@@ -14,8 +14,8 @@ seconds between the last word typed and the last word found on disk (when none o
 round's words reached the disk, since the round's typing began). ``--pause-every N``
 pauses 3 s after every N words, so that autosave (2 s after typing stops) writes and
 kills also land during saves. Prints the kills, torn files, failed loads, temp files
-left behind, the largest and median loss, and the seconds taken; exits 1 on any torn
-file or failed load.
+left behind, windows that died before their kill, the largest and median loss, and the
+seconds taken; exits 1 on any torn file, failed load or early death.
 """
 
 from __future__ import annotations
@@ -98,20 +98,23 @@ def make_project(root: Path) -> Path:
 class Round:
     """One run of the window: the words it printed, with their times."""
 
-    def __init__(self, root: Path, first: int, pause_every: int, env: dict[str, str]) -> None:
+    def __init__(self, root: Path, first: int, pause_every: int, env: dict[str, str], log: Path) -> None:
         self.started = time.monotonic()
         self.ready_at: float | None = None
         self.words: dict[int, float] = {}
         self.lock = threading.Lock()
-        self.process = subprocess.Popen(
-            [sys.executable, "-c", DRIVER, str(root), str(first), str(pause_every)],
-            cwd=REPO,
-            env=env,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.DEVNULL,
-            text=True,
-            start_new_session=True,
-        )
+        self.log = log
+        self.exited_on_its_own: int | None = None  # its exit status, when it was gone before the kill
+        with log.open("wb") as errors:
+            self.process = subprocess.Popen(
+                [sys.executable, "-c", DRIVER, str(root), str(first), str(pause_every)],
+                cwd=REPO,
+                env=env,
+                stdout=subprocess.PIPE,
+                stderr=errors,
+                text=True,
+                start_new_session=True,
+            )
         self.reader = threading.Thread(target=self._read, daemon=True)
         self.reader.start()
 
@@ -138,8 +141,12 @@ class Round:
 
     def kill(self) -> None:
         """SIGKILL the window's process and collect the words it printed."""
-        os.kill(self.process.pid, signal.SIGKILL)
-        self.process.wait()
+        status = self.process.poll()
+        if status is None:
+            self.process.send_signal(signal.SIGKILL)
+            status = self.process.wait()
+        if status != -signal.SIGKILL:
+            self.exited_on_its_own = status
         self.reader.join(timeout=5)
 
 
@@ -196,13 +203,14 @@ def main() -> int:
     losses: list[float] = []
     temps_left = 0
     no_start = 0
+    died: list[str] = []
     with tempfile.TemporaryDirectory(prefix="kill-typing-") as folder:
         root = make_project(Path(folder) / "story")
         env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=str(Path(folder) / "config"))
         env.pop("STUDIO_CONFIG_DIR", None)
         on_disk = 0
         for number in range(1, args.kills + 1):
-            run = Round(root, on_disk + 1, args.pause_every, env)
+            run = Round(root, on_disk + 1, args.pause_every, env, Path(folder) / "stderr.txt")
             if not run.wait_ready():
                 run.kill()
                 no_start += 1
@@ -210,6 +218,9 @@ def main() -> int:
                 continue
             time.sleep(rng.uniform(args.min_typing, args.max_typing))
             run.kill()
+            if run.exited_on_its_own is not None:
+                tail = run.log.read_text("utf-8", errors="replace").strip().splitlines()[-3:]
+                died.append(f"kill {number}: exited with {run.exited_on_its_own} before the kill: {tail}")
             torn, failed, last, temps = check(root)
             torn_total += [f"kill {number}: {t}" for t in torn]
             failed_total += [f"kill {number}: {f}" for f in failed]
@@ -231,6 +242,7 @@ def main() -> int:
     seconds = time.monotonic() - began
     print(f"seed {seed}")
     print(f"kills {args.kills} (windows that never started: {no_start})")
+    print(f"windows that exited before their kill {len(died)}")
     print(f"torn files {len(torn_total)}")
     print(f"failed loads {len(failed_total)}")
     print(f"temp files left behind (at most, at one time) {temps_left}")
@@ -238,9 +250,9 @@ def main() -> int:
         print(f"largest loss {max(losses):.2f} s")
         print(f"median loss {statistics.median(losses):.2f} s")
     print(f"time taken {seconds:.0f} s")
-    for line in torn_total + failed_total:
+    for line in died + torn_total + failed_total:
         print(f"  {line}")
-    return 1 if torn_total or failed_total else 0
+    return 1 if torn_total or failed_total or died else 0
 
 
 if __name__ == "__main__":
