@@ -1,4 +1,4 @@
-"""Preferences: the editor's font and size, and the theme (following the system by default)."""
+"""Preferences: the editor's font, size and paragraph look, the theme (following the system by default)."""
 
 from __future__ import annotations
 
@@ -13,9 +13,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from studio.gui.settings import THEMES, AppSettings
+from studio.gui.settings import PARAGRAPH_LOOKS, THEMES, AppSettings
 
 THEME_LABELS = {"system": "Follow the system", "light": "Light", "dark": "Dark"}
+LOOK_LABELS = {"web": "Web: a gap between paragraphs", "manuscript": "Manuscript: first-line indent, no gap"}
 
 
 class PreferencesDialog(QDialog):
@@ -39,6 +40,12 @@ class PreferencesDialog(QDialog):
         for theme in THEMES:
             self.theme_combo.addItem(THEME_LABELS[theme], theme)
         self.theme_combo.setCurrentIndex(THEMES.index(settings.theme))
+        self.look_combo = QComboBox()
+        self.look_combo.setObjectName("paragraphLookCombo")
+        for look in PARAGRAPH_LOOKS:
+            self.look_combo.addItem(LOOK_LABELS[look], look)
+        self.look_combo.setCurrentIndex(PARAGRAPH_LOOKS.index(settings.paragraph_look))
+        self.look_combo.setToolTip("How the editor shows paragraphs; the scene files are the same either way")
         self.backup_minutes_spin = QSpinBox(minimum=1, maximum=240, suffix=" min of writing")
         self.backup_minutes_spin.setObjectName("backupMinutesSpin")
         self.backup_minutes_spin.setValue(settings.backup_interval_minutes)
@@ -55,6 +62,7 @@ class PreferencesDialog(QDialog):
         form = QFormLayout(self)
         form.addRow("Editor font", self.font_combo)
         form.addRow("Font size", self.size_spin)
+        form.addRow("Paragraphs", self.look_combo)
         form.addRow("Theme", self.theme_combo)
         form.addRow("Back up every", self.backup_minutes_spin)
         form.addRow("Backups kept", self.backups_kept_spin)
@@ -65,6 +73,7 @@ class PreferencesDialog(QDialog):
         self.settings.editor_font_family = self.font_combo.currentFont().family()
         self.settings.editor_font_size = self.size_spin.value()
         self.settings.theme = self.theme_combo.currentData()
+        self.settings.paragraph_look = self.look_combo.currentData()
         self.settings.backup_interval_minutes = self.backup_minutes_spin.value()
         self.settings.backups_kept = self.backups_kept_spin.value()
         self.settings.save()

@@ -12,6 +12,7 @@ from studio.core.paths import config_dir
 
 MAX_RECENT = 10
 THEMES = ("system", "light", "dark")
+PARAGRAPH_LOOKS = ("web", "manuscript")  # the editor's paragraphs: a gap between; or indented, no gap
 
 
 @dataclass
@@ -21,6 +22,7 @@ class AppSettings:
     editor_font_family: str = ""
     editor_font_size: int = 13
     theme: str = "system"
+    paragraph_look: str = "web"  # how the editor shows paragraphs; the file is the same either way
     last_project: str = ""
     recent_projects: list[str] = field(default_factory=list)
     last_scenes: dict[str, str] = field(default_factory=dict)
@@ -56,6 +58,8 @@ class AppSettings:
                 setattr(result, item.name, value)
         if result.theme not in THEMES:
             result.theme = "system"
+        if result.paragraph_look not in PARAGRAPH_LOOKS:
+            result.paragraph_look = "web"
         return result
 
     def save(self) -> None:

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QApplication, QLineEdit, QMenu, QPlainTextEdit, QT
 from studio.app import commands
 from studio.core.errors import NodeNotFoundError
 from studio.gui import messages
+from studio.gui.editor.format_menu import build_format_menu
 
 if TYPE_CHECKING:
     from studio.gui.main_window import MainWindow
@@ -59,13 +60,14 @@ class WindowMenus:
 
 
 def build_menus(window: MainWindow, menus: WindowMenus) -> None:
-    """Create the File, Edit, View, Scene, Tools and Help menus on ``window``, kept in ``menus``."""
+    """Create the File, Edit, View, Scene, Format, Tools and Help menus on ``window``, kept in ``menus``."""
     bar = window.menuBar()
     titles = {
         "file": "&File",
         "edit": "&Edit",
         "view": "&View",
         "scene": "&Scene",
+        "format": "F&ormat",
         "tools": "&Tools",
         "help": "&Help",
     }
@@ -77,7 +79,9 @@ def build_menus(window: MainWindow, menus: WindowMenus) -> None:
     _edit_menu(window)
     _view_menu(window)
     _scene_menu(window)
+    build_format_menu(window)
     _help_menu(window)
+    window.editor.set_paragraph_look(window.settings.paragraph_look)
 
 
 def _file_menu(window: MainWindow, menus: WindowMenus) -> None:
@@ -198,6 +202,15 @@ def _edit_menu(window: MainWindow) -> None:
     _action(window, menu, "&Copy", _on_text(lambda w: w.copy()), "copyAction", [Keys.Copy])
     _action(window, menu, "&Paste", _on_text(lambda w: w.paste()), "pasteAction", [Keys.Paste])
     _action(
+        window,
+        menu,
+        "Paste as Plain Te&xt",
+        _on_text(_paste_plain),
+        "pastePlainAction",
+        ["Ctrl+Shift+V"],
+        "Paste the clipboard's text without turning its italics and bold into markers",
+    )
+    _action(
         window, menu, "Select &All", _on_text(lambda w: w.selectAll()), "selectAllAction", [Keys.SelectAll]
     )
     menu.addSeparator()
@@ -216,10 +229,25 @@ def _edit_menu(window: MainWindow) -> None:
         window,
         menu,
         "Pr&eferences…",
-        window.open_preferences,
+        lambda: open_preferences(window),
         "preferencesAction",
         ["Ctrl+,"],
     )
+
+
+def _paste_plain(widget: TextWidget) -> None:
+    from studio.gui.editor import SceneEditor
+
+    if isinstance(widget, SceneEditor):
+        widget.paste_plain()
+    else:
+        widget.paste()  # other fields hold plain text only
+
+
+def open_preferences(window: MainWindow) -> None:
+    """Open the preferences; when accepted, the editor takes the paragraph look too."""
+    dialog = window.open_preferences()
+    dialog.accepted.connect(lambda: window.editor.set_paragraph_look(window.settings.paragraph_look))
 
 
 def _view_menu(window: MainWindow) -> None:

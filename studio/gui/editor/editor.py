@@ -3,19 +3,26 @@
 A ``QTextEdit`` in plain-text mode rather than a ``QPlainTextEdit``: only the
 former honours a block's line height and paragraph spacing, and it still opens a
 20,000-word scene to first paint in 35-60 ms (see ``tests/perf/bench_editor.py``).
+
+Emphasis shows as you type (``emphasis_format``), the clipboard carries it both ways
+(``clipboard``), typography applies as you type (``typography_input``), and paragraphs
+look like a web page (a gap between them) or a manuscript (first-line indent, no gap).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtCore import QEvent, QMimeData, QPoint, Qt, Signal
 from PySide6.QtGui import (
     QContextMenuEvent,
     QFocusEvent,
     QFont,
     QFontDatabase,
+    QGuiApplication,
+    QKeyEvent,
     QResizeEvent,
+    QTextBlock,
     QTextBlockFormat,
     QTextCursor,
 )
@@ -24,7 +31,11 @@ from PySide6.QtWidgets import QFrame, QMenu, QTextEdit, QWidget
 from studio.app.autosave import AutoSaver, EditorView
 from studio.app.changes import OutlineChange, OutlineChangeKind
 from studio.app.session import ProjectSession
+from studio.core.emphasis import Kind
 from studio.core.errors import NodeNotFoundError
+from studio.gui.editor.clipboard import SCENE_MIME, pasted_text, plain_of, selection_mime
+from studio.gui.editor.emphasis_format import EmphasisHighlighter, toggle_emphasis
+from studio.gui.editor.typography_input import TypographyInput
 
 PREFERRED_FAMILIES = ("Literata", "Charter", "Georgia", "Source Serif 4", "Noto Serif", "DejaVu Serif")
 COLUMN_CHARS = 70
@@ -32,6 +43,8 @@ MAX_COLUMN_PX = 720
 LINE_HEIGHT_PERCENT = 150
 PARAGRAPH_SPACING_PX = 6
 TOP_MARGIN_PX = 36
+PARAGRAPH_LOOKS = ("web", "manuscript")  # a gap between paragraphs; or a first-line indent, no gap
+INDENT_CHARS = 4  # the manuscript look's first-line indent, in average characters
 
 
 def default_font_family() -> str:
@@ -67,6 +80,10 @@ class SceneEditor(QTextEdit):
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setTabChangesFocus(False)
         self.setLineWrapMode(QTextEdit.LineWrapMode.WidgetWidth)
+        self.paragraph_look = "web"
+        self._cursor_block = -1
+        self.highlighter = EmphasisHighlighter(self.document(), self.palette())
+        self.typography = TypographyInput(self)
         self.set_editor_font("", 13)
         view = EditorView(
             self.document(), self.current_scene_id, self.scene_text, self.is_loading, self.isReadOnly
@@ -74,6 +91,8 @@ class SceneEditor(QTextEdit):
         self.autosave = AutoSaver(view, session, self)
         session.scene_text_replaced.connect(self._on_text_replaced)
         session.outline_changed.connect(self._on_outline_changed)
+        self.document().contentsChange.connect(self._on_contents_change)
+        self.cursorPositionChanged.connect(self._on_cursor_moved)
         self._loading = False
         self.setEnabled(False)
         self.setPlaceholderText("Select a scene in the outline to start writing.")
@@ -134,8 +153,19 @@ class SceneEditor(QTextEdit):
         self.__dict__.setdefault("_context_menu_hooks", []).append(hook)
 
     def build_context_menu(self, pos: QPoint) -> QMenu:
-        """Return the context menu for viewport position ``pos``: the standard one plus the hooks'."""
+        """Return the context menu for viewport position ``pos``: the standard one, Format, the hooks'."""
         menu = self.createStandardContextMenu()
+        menu.addSeparator()
+        writable = not self.isReadOnly() and self.isEnabled()
+        for label, kind, keys in (("&Italic", "em", "Ctrl+I"), ("&Bold", "strong", "Ctrl+B")):
+            action = menu.addAction(f"{label}\t{keys}")
+            action.setObjectName(f"context{kind.title()}Action")
+            action.setEnabled(writable)
+            action.triggered.connect(lambda _checked=False, k=kind: self.toggle_emphasis(k))
+        plain = menu.addAction("Paste as Plain &Text\tCtrl+Shift+V")
+        plain.setObjectName("contextPastePlainAction")
+        plain.setEnabled(writable)
+        plain.triggered.connect(self.paste_plain)
         for hook in self.__dict__.get("_context_menu_hooks", []):
             hook(menu, pos)
         return menu
@@ -153,17 +183,23 @@ class SceneEditor(QTextEdit):
         font.setStyleHint(QFont.StyleHint.Serif)
         self.setFont(font)
         self.document().setDefaultFont(font)
+        self.highlighter.update_formats(self.palette(), font)
         self._update_margins()
 
     # -- loading text -----------------------------------------------------------------
     def _load_text(self, text: str, read_only: bool, cursor_position: int = 0) -> None:
         self._loading = True
         try:
-            self.setPlainText(text)
+            # Paragraph and frame formats first, then the text: laid out and highlighted once.
+            self.setPlainText("")
             cursor = QTextCursor(self.document())
-            cursor.select(QTextCursor.SelectionType.Document)
-            cursor.mergeBlockFormat(self._block_format())
+            cursor.setBlockFormat(self._block_format())
             self._update_margins()
+            self.document().setUndoRedoEnabled(False)
+            cursor.insertText(text)
+            self.document().setUndoRedoEnabled(True)
+            self._cursor_block = -1
+            self._show_blank_blocks(self.document().firstBlock(), self.document().lastBlock())
             self.document().clearUndoRedoStacks()
             self.document().setModified(False)
             cursor = self.textCursor()
@@ -174,11 +210,12 @@ class SceneEditor(QTextEdit):
         finally:
             self._loading = False
 
-    @staticmethod
-    def _block_format() -> QTextBlockFormat:
+    def _block_format(self) -> QTextBlockFormat:
         block = QTextBlockFormat()
         block.setLineHeight(LINE_HEIGHT_PERCENT, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
-        block.setBottomMargin(PARAGRAPH_SPACING_PX)
+        manuscript = self.paragraph_look == "manuscript"
+        block.setBottomMargin(0 if manuscript else PARAGRAPH_SPACING_PX)
+        block.setTextIndent(self.fontMetrics().averageCharWidth() * INDENT_CHARS if manuscript else 0)
         return block
 
     def _on_text_replaced(self, scene_id: str) -> None:
@@ -235,3 +272,109 @@ class SceneEditor(QTextEdit):
         super().focusOutEvent(event)
         if event.reason() != Qt.FocusReason.PopupFocusReason:
             self.save_now()
+
+    # -- emphasis, clipboard, typography, paragraph look --------------------------------------
+    def toggle_emphasis(self, kind: Kind) -> bool:
+        """Toggle italics (``em``) or bold (``strong``) on the selection or the word at the caret."""
+        return toggle_emphasis(self, kind)
+
+    def set_paragraph_look(self, look: str) -> None:
+        """Show paragraphs as ``web`` (a gap between them) or ``manuscript`` (indented, no gap).
+
+        The file does not change; the editor's typing history is cleared (a layout change).
+        """
+        look = look if look in PARAGRAPH_LOOKS else "web"
+        if look == self.paragraph_look:
+            return
+        self.paragraph_look = look
+        was_loading, was_modified = self._loading, self.document().isModified()
+        self._loading = True
+        try:
+            cursor = QTextCursor(self.document())
+            cursor.select(QTextCursor.SelectionType.Document)
+            cursor.mergeBlockFormat(self._block_format())
+            self._show_blank_blocks(self.document().firstBlock(), self.document().lastBlock())
+            self.document().clearUndoRedoStacks()
+            self.document().setModified(was_modified)
+        finally:
+            self._loading = was_loading
+
+    def _show_blank_blocks(self, first: QTextBlock, last: QTextBlock) -> None:
+        """In the manuscript look the blank lines between paragraphs take no room (but the caret's)."""
+        manuscript = self.paragraph_look == "manuscript"
+        caret = self.textCursor().blockNumber()
+        block = first
+        while block.isValid():
+            visible = not manuscript or bool(block.text()) or block.blockNumber() == caret
+            if block.isVisible() != visible:
+                block.setVisible(visible)
+                self.document().markContentsDirty(block.position(), block.length())
+            if block == last:
+                break
+            block = block.next()
+
+    def _on_contents_change(self, position: int, _removed: int, added: int) -> None:
+        if self.paragraph_look == "manuscript":
+            document = self.document()
+            self._show_blank_blocks(document.findBlock(position), document.findBlock(position + added))
+
+    def _on_cursor_moved(self) -> None:
+        number = self.textCursor().blockNumber()
+        if number == self._cursor_block or self.paragraph_look != "manuscript":
+            self._cursor_block = number
+            return
+        before = self.document().findBlockByNumber(self._cursor_block)
+        self._cursor_block = number
+        for block in (before, self.textCursor().block()):
+            if block.isValid():
+                self._show_blank_blocks(block, block)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Type; in the manuscript look Enter starts a paragraph with a blank line, as the file wants."""
+        cursor = self.textCursor()
+        if (
+            self.paragraph_look == "manuscript"
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and event.modifiers() in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier)
+            and not self.isReadOnly()
+            and not cursor.hasSelection()
+            and cursor.positionInBlock() > 0
+        ):
+            cursor.insertText("\n\n")
+            self.setTextCursor(cursor)
+            self.ensureCursorVisible()
+            return
+        super().keyPressEvent(event)
+        self.typography.after_key(event)
+
+    def createMimeDataFromSelection(self) -> QMimeData:  # noqa: N802 - Qt override
+        """Copy: the text with markers, HTML with ``<em>``/``<strong>``, and the app's own type."""
+        return selection_mime(to_scene_text(self.textCursor().selectedText()))
+
+    def canInsertFromMimeData(self, source: QMimeData) -> bool:  # noqa: N802 - Qt override
+        """Anything with text, HTML or the app's own type can be pasted."""
+        return source.hasText() or source.hasHtml() or source.hasFormat(SCENE_MIME)
+
+    def insertFromMimeData(self, source: QMimeData) -> None:  # noqa: N802 - Qt override
+        """Paste: HTML's emphasis and paragraphs become markers and blank lines; one undo step."""
+        self._insert(pasted_text(source))
+
+    def paste_plain(self) -> None:
+        """Paste the clipboard's plain text as it is (*Paste as Plain Text*)."""
+        self._insert(plain_of(QGuiApplication.clipboard().mimeData()))
+
+    def _insert(self, text: str | None) -> None:
+        if not text or self.isReadOnly():
+            return
+        cursor = self.textCursor()
+        cursor.beginEditBlock()
+        cursor.insertText(text)
+        cursor.endEditBlock()
+        self.setTextCursor(cursor)
+        self.ensureCursorVisible()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        """Follow the theme: the markers are drawn in a dimmed text colour."""
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self.highlighter.update_formats(self.palette(), self.document().defaultFont())
