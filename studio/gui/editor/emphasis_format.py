@@ -27,7 +27,7 @@ from PySide6.QtWidgets import QTextEdit
 from studio.core.emphasis import Kind, may_have_markers, parse, plain_spans, plain_text, removed_ranges
 from studio.core.html_to_markers import marked_text, spans_of_styles
 
-MARKER_ALPHA = 0.38  # markers are drawn in the text colour at this opacity
+MARKER_ALPHA = 0.45  # markers are drawn in the text colour at this opacity
 MARKER_SCALE = 0.8  # and at this fraction of the text size
 CACHE_SIZE = 20_000  # paragraphs whose format runs are remembered
 WORD_JOINERS = "'’"  # inside a word (don’t), they belong to it
