@@ -51,9 +51,26 @@ def sentences(draw: st.DrawFn) -> str:
     return body + draw(st.sampled_from([".", "!", "?", "..."]))
 
 
+# What a paragraph may start with: backslash escapes (kept as written), and line starts Markdown would
+# read as markup (the Markdown exporter escapes them; the importer removes only that backslash).
+ESCAPES = ["\\*not emphasis\\* ", "\\*sigh ", "\\_underscored\\_ ", "\\\\", "\\\\ ", "\\\\\\* "]
+SINGLE_ESCAPES = ["\\*sigh ", "\\\\", "\\\\ "]  # the ones that survive ``emphasis=strip``
+MARKUP = ["> ", "- ", "+ ", "* ", "1. ", "12) ", "-- "]
+MARKDOWN_ONLY = ["# ", "## ", "#"]  # plain text reads a ``#`` line as a heading
+
+
+def leads_for(options: ExportOptions) -> list[str]:
+    """The paragraph starts a story exported with ``options`` gives back unchanged."""
+    escapes = SINGLE_ESCAPES if options.emphasis == "strip" and options.format == "txt" else ESCAPES
+    return escapes + MARKUP + (MARKDOWN_ONLY if options.format == "md" else [])
+
+
 @st.composite
-def paragraphs(draw: st.DrawFn, long: bool) -> str:
-    return " ".join(draw(st.lists(sentences(), min_size=4 if long else 1, max_size=7 if long else 4)))
+def paragraphs(draw: st.DrawFn, long: bool, leads: tuple[str, ...] = ()) -> str:
+    text = " ".join(draw(st.lists(sentences(), min_size=4 if long else 1, max_size=7 if long else 4)))
+    if leads and draw(st.integers(0, 3)) == 0:
+        text = draw(st.sampled_from(leads)) + text
+    return text
 
 
 @st.composite
@@ -76,17 +93,18 @@ def stories(draw: st.DrawFn) -> tuple[list[tuple[str, list[list[str]]]], ExportO
     options.dashes = draw(st.sampled_from(["keep", "em", "double-hyphen"]))
     options.emphasis = draw(st.sampled_from(["markers", "markers", "asterisks", "underscores", "strip"]))
     long = options.wrap > 0
+    leads = tuple(leads_for(options))
     part_count = draw(st.integers(1, 4))
     parts = []
     for _ in range(part_count):
         title = " ".join(draw(st.lists(st.sampled_from(TITLE_WORDS), min_size=1, max_size=3)))
         scene_count = draw(st.integers(1, 3))
         scenes = [
-            draw(st.lists(paragraphs(long), min_size=2 if newline or long else 1, max_size=5))
+            draw(st.lists(paragraphs(long, leads), min_size=2 if newline or long else 1, max_size=5))
             for _ in range(scene_count)
         ]
         if long:
-            scenes = [s + [draw(paragraphs(True)) for _ in range(2)] for s in scenes]
+            scenes = [s + [draw(paragraphs(True, leads)) for _ in range(2)] for s in scenes]
         parts.append((f"The {title}", scenes))
     return parts, options
 

@@ -2,30 +2,44 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from studio.app.changes import OutlineChangeKind
 from studio.app.commands.base import ProjectCommand
 from studio.app.session import ProjectSession
 from studio.core.importing.plan import ImportPlan
 from studio.core.nodes import Part, Scene, ScenePosition
 
+if TYPE_CHECKING:
+    from studio.core.importing.apply import DuplicateImportError
+
 
 class ImportPartsCommand(ProjectCommand):
     """Append an import plan's parts to the project; undo removes them, redo puts the same ones back."""
 
-    def __init__(self, session: ProjectSession, plan: ImportPlan) -> None:
+    def __init__(self, session: ProjectSession, plan: ImportPlan, again: bool = False) -> None:
         count = len(plan.parts)
         super().__init__(session, f"Import {count} part{'s' if count != 1 else ''}")
         self.plan = plan
+        self.again = again
+        self.duplicate: DuplicateImportError | None = None  # why the first apply was refused, if so
         self.parts: list[tuple[Part, int]] = []
         self.scenes: list[tuple[Scene, ScenePosition, str]] = []
 
     def apply(self) -> None:
-        """Add the parts (the first time) or put the removed ones back."""
+        """Add the parts (the first time: refused if the files are here already, unless ``again``).
+
+        A redo puts back the very parts an undo removed, so it never checks for duplicates.
+        """
         project = self.project
         if not self.parts:
-            from studio.core.importing.apply import append_plan
+            from studio.core.importing.apply import DuplicateImportError, append_plan
 
-            added = append_plan(project, self.plan)
+            try:
+                added = append_plan(project, self.plan, again=self.again)
+            except DuplicateImportError as error:
+                self.duplicate = error
+                raise
             self.parts = [(part, project.parts.index(part)) for part in added]
             return
         with project.batch():

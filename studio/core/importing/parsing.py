@@ -20,6 +20,8 @@ MD_HEADING = re.compile(r"^(?P<hashes>#{1,6})\s+(?P<text>.*?)(?:\s+#+)?\s*$")
 SEPARATOR = re.compile(r"^\s*(?:[*#~•·=_\-—–]\s*){1,40}$")
 BYLINE = re.compile(r"^(?P<prefix>by|written by|author:)\s+(?P<author>\S.{0,100})$", re.IGNORECASE)
 DECORATION = " \t*_~[](){}"
+# A clause break or a sentence end after a lower-case word, or eight words: prose, not a name.
+SENTENCE = re.compile(r"\b[a-z]{2,}(?:[,;:]\s|[.!?…]+['’\"”]?$)|\s\S+\s\S+\s\S+\s\S+\s\S+\s\S+\s")
 TRAILER = re.compile(
     r"^(continued in\b|to be continued|tbc\b|next (time|chapter|part|week|up)\b|coming (up )?next|"
     r"a/n\b|an:|author['’]?s['’]? notes?\b|notes?:|thanks? (you )?(so much )?for reading|"
@@ -105,7 +107,10 @@ def read_byline(line: str) -> tuple[str, str] | None:
     match = BYLINE.match(line.strip().strip(DECORATION))
     if not match:
         return None
-    return match.group("prefix"), match.group("author").strip().strip(DECORATION)
+    author = match.group("author").strip().strip(DECORATION)
+    if SENTENCE.search(author):  # ``*By the time she woke, it was gone.*`` is story text
+        return None
+    return match.group("prefix"), author
 
 
 def is_trailer(paragraph: str) -> bool:

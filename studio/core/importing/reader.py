@@ -39,7 +39,9 @@ from studio.core.importing.plan import (
 )
 
 SEP = object()  # a scene-break line in the token stream
-MD_ESCAPE = re.compile(r"^\\([#>\-+*=_~\d\\])")
+# The backslash ``MarkdownExporter.escape`` puts before a line start Markdown would read as markup
+# (``#``, ``>``, a list mark, a setext underline); ``\*``, ``\_`` and ``\\`` are scene text.
+MD_ESCAPE = re.compile(r"^\\(?=#|>|[-+*]\s|\d+[.)]\s|=+$|-+$)")
 SENTENCE_END = ("!", "?", "”", '"', "’", "…", ",", ";")
 Progress = Callable[[int, int], None]
 
@@ -170,11 +172,14 @@ class TextImporter:
                 tokens.append("")
                 index += 1
                 continue
-            if self.markdown and line[:1] == "\\":
-                plain = MD_ESCAPE.sub(r"\1", line)
-                if is_separator(plain):
+            block_start = index == 0 or not lines[index - 1].strip() or is_separator(lines[index - 1])
+            if self.markdown and line[:1] == "\\" and MD_ESCAPE.match(line):
+                plain = MD_ESCAPE.sub("", line) if block_start else line
+                if block_start and plain[:1] == "#" and is_separator(plain):  # an escaped ``#`` break
                     self.separator_text = self.separator_text or line.strip()
-                tokens.append(SEP if is_separator(plain) else plain)
+                    tokens.append(SEP)
+                else:
+                    tokens.append(plain)
                 index += 1
                 continue
             if is_separator(line) and not MD_HEADING.match(line.strip()):
@@ -182,7 +187,6 @@ class TextImporter:
                 tokens.append(SEP)
                 index += 1
                 continue
-            block_start = index == 0 or not lines[index - 1].strip() or is_separator(lines[index - 1])
             alone = block_start and (index + 1 >= count or not lines[index + 1].strip())
             heading = None
             if block_start or line.lstrip().startswith("#"):

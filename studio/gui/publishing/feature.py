@@ -134,19 +134,37 @@ class PublishingFeature(WindowFeature):
         self._replace_import_dialog(dialog)
 
         def accepted() -> None:
-            if dialog.plan is None or window.session.read_only:
-                return
-            from studio.app.commands.imports import ImportPartsCommand
-
-            command = ImportPartsCommand(window.session, dialog.plan)
-            window.session.push(command)
-            if command.part_ids:
-                window.outline_view.select_ids(command.part_ids[:1])
-            window.statusBar().showMessage(f"Imported {dialog.plan.words:,} words", 5000)
+            if dialog.plan is not None and not window.session.read_only:
+                self.import_plan(dialog.plan)
 
         dialog.accepted.connect(accepted)
         dialog.open()
         return dialog
+
+    def import_plan(self, plan: ImportPlan, again: bool = False) -> None:
+        """Append ``plan`` as one undoable step; files imported here before only once the user agrees."""
+        from studio.app.commands.imports import ImportPartsCommand
+
+        window = self.window
+        command = ImportPartsCommand(window.session, plan, again=again)
+        try:
+            window.session.run(command)
+        except StudioError as error:
+            duplicate = command.duplicate
+            if duplicate is None:
+                messages.inform(window, "Cannot import", str(error))
+                return
+            messages.ask(
+                window,
+                "Import Again?",
+                f"{duplicate.source.name} was already imported on {duplicate.date}.",
+                lambda: self.import_plan(plan, again=True),
+                details=f"Its parts are still here: {', '.join(duplicate.titles)}. Import a second copy?",
+            )
+            return
+        if command.part_ids:
+            window.outline_view.select_ids(command.part_ids[:1])
+        window.statusBar().showMessage(f"Imported {plan.words:,} words", 5000)
 
     def open_import_new_project(self) -> ImportDialog | None:
         """Ask for files, preview them, ask for a new folder, create the project there and open it."""
