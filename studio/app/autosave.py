@@ -50,6 +50,9 @@ class AutoSaver(QObject):
 
     saved = Signal(str)
     state_changed = Signal(str)
+    # Right before pending texts are written (same thread, so a listener can still stop the
+    # write, e.g. by finding the project's lock taken over and turning it read-only).
+    about_to_save = Signal()
     DELAY_MS = 2000
     # Below 5 s on purpose: a timer on a busy event loop fires late, and the save itself takes
     # a few milliseconds; the promise is "at most 5 s of typing lost".
@@ -120,6 +123,7 @@ class AutoSaver(QObject):
             if not self.view.document.isModified():
                 self._set_state(SAVED)
             return True
+        self.about_to_save.emit()
         self._set_state(SAVING)
         failure = ""
         for scene_id, text in list(self.pending.items()):

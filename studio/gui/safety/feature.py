@@ -24,7 +24,6 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QBoxLayout, QFileDialog, QWidget
 
-from studio.app.autosave import SAVING
 from studio.app.changes import CastChangeKind, OutlineChangeKind
 from studio.app.commands.snapshots import RestoreSnapshotCommand
 from studio.core.errors import StudioError
@@ -124,7 +123,9 @@ class SafetyFeature(WindowFeature):
         self.watch.snapshot_taken.connect(self._snapshot_taken)
         window.close_accepted.connect(self.on_close)
         window.guard.lock_taken.connect(self.on_lock_taken)
-        window.editor.autosave.state_changed.connect(self._before_save)
+        # Look at the lock right before a save writes (one stat), so a window whose lock was just
+        # taken over never writes into the other holder's project.
+        window.editor.autosave.about_to_save.connect(window.guard.check_lock)
 
     def _mark_written(self, *_args: object) -> None:
         self.dirty = True
@@ -142,12 +143,6 @@ class SafetyFeature(WindowFeature):
             self.history_panel.show_selected()
 
     # -- the lock taken over elsewhere -------------------------------------------------------
-    def _before_save(self, state: str) -> None:
-        # A save is about to write: look at the lock first (one stat), so a window whose lock
-        # was just taken over never writes into the other holder's project.
-        if state == SAVING:
-            self.window.guard.check_lock()
-
     def on_lock_taken(self, holder: LockInfo | None) -> None:
         """Another window or process holds the lock now: keep unsaved text, turn read-only, say who."""
         editor = self.window.editor
