@@ -105,3 +105,20 @@ def test_open_scene_autosaves_once_the_folder_is_back(qtbot, tmp_path):
     assert scene_file(project, 0).read_text("utf-8") == editor.scene_text()
     assert "0 are" not in bar.label.text()
     qtbot.waitUntil(lambda: "held" not in bar.label.text(), timeout=WAIT)
+
+
+def test_no_backup_is_made_on_close_while_scene_files_are_missing(qtbot, tmp_path):
+    project = make_story(tmp_path / "story")
+    window = open_test_window(qtbot, project.root)
+    bar = vanished_bar(window)
+    backup_dir = tmp_path / "backups"
+    window.settings.backup_folder = str(backup_dir)
+    backups.create_backup(project.root, backup_dir)
+    kept = backups.list_backups(project.root, backup_dir)
+    type_at_end(qtbot, window.editor, " Written, so a close would back up.")
+    scene_file(project, 2).unlink()
+    qtbot.waitUntil(bar.isVisible, timeout=WAIT)
+    assert SafetyFeature.instance(window).scenes_missing()
+    with qtbot.waitSignal(window.close_accepted):
+        window.close()
+    assert backups.list_backups(project.root, backup_dir) == kept

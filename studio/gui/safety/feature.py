@@ -231,8 +231,13 @@ class SafetyFeature(WindowFeature):
     def backup_if_written(self) -> None:
         """The backup timer: back up if anything was written since the last backup."""
         self.backup_timer.setInterval(max(1, self.window.settings.backup_interval_minutes) * 60_000)
-        if self.dirty and not self.session.read_only:
+        if self.dirty and not self.session.read_only and not self.scenes_missing():
             self.backup_now()
+
+    def scenes_missing(self) -> bool:
+        """Whether scene files vanished on disk and are not resolved (no backup is made meanwhile)."""
+        vanished = self.watch.vanished
+        return bool(vanished.held or vanished.gone)
 
     def show_backups(self) -> None:
         """File > Restore from Backup…: list the backups and offer both kinds of restore."""
@@ -330,7 +335,9 @@ class SafetyFeature(WindowFeature):
         """Once the close is accepted: back up if anything was written (or no backup exists yet)."""
         self.closed = True
         self.backup_timer.stop()
-        if not self.session.read_only and (
+        if self.scenes_missing():
+            pass  # a backup now could rotate out the last ones that hold the missing scenes
+        elif not self.session.read_only and (
             self.dirty or not backups.list_backups(self.project.root, self.backup_folder())
         ):
             self.backup_now()
