@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QFont, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QApplication, QTextEdit
 
 from studio.app.session import ProjectSession
+from studio.core.emphasis import plain_spans, plain_text
 from studio.gui.editor.editor import SceneEditor
 from studio.gui.editor.emphasis_format import plan_toggle
 from studio.gui.spelling.highlight import underline_format
@@ -113,6 +116,26 @@ def test_highlighting_coexists_with_spelling_underlines_and_find(qtbot, tmp_path
 def test_toggle_table(text, start, end, kind, expected):
     plan = plan_toggle(text, start, end, kind)
     assert plan is not None and plan.text == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.sampled_from(["She", "knew", " ", "*", "**", "_", "\\", "’s", ",", "x"]), max_size=10),
+    st.integers(0, 40),
+    st.integers(0, 40),
+    st.sampled_from(["em", "strong"]),
+)
+def test_a_toggle_never_changes_the_words(pieces, first, second, kind):
+    text = "".join(pieces)
+    start, end = sorted((min(first, len(text)), min(second, len(text))))
+    plan = plan_toggle(text, start, end, kind)
+    if plan is None:
+        return
+    assert plain_spans(plan.text)[0] == plain_spans(text)[0]
+    again = plan_toggle(
+        plan.text, *plain_text(plan.text)[1].source_range(plan.plain_start, plan.plain_end), kind
+    )
+    assert again is not None and plain_spans(again.text)[0] == plain_spans(text)[0]
 
 
 def test_ctrl_i_and_ctrl_b_in_the_window_one_undo_step_each(qtbot, tmp_path):
@@ -243,3 +266,16 @@ def test_paragraph_look_is_a_preference(qtbot, tmp_path):
         app.setProperty("studioTheme", None)
     assert window.editor.paragraph_look == "manuscript"
     assert AppSettings.load().paragraph_look == "manuscript"
+
+
+def test_the_highlighter_is_incremental(qtbot, tmp_path):
+    text = "\n\n".join(f"Paragraph {n} with *some* emphasis." for n in range(200))
+    editor = editor_on(qtbot, tmp_path, text)
+    assert editor.highlighter.blocks_highlighted <= 2 * editor.document().blockCount()  # one pass to load
+    editor.highlighter.blocks_highlighted = 0
+    cursor = editor.textCursor()
+    cursor.setPosition(editor.document().findBlockByNumber(100).position() + 3)
+    editor.setTextCursor(cursor)
+    editor.setFocus()
+    qtbot.keyClicks(editor, "abc")
+    assert editor.highlighter.blocks_highlighted == 3  # one paragraph per keystroke

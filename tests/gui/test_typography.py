@@ -84,6 +84,7 @@ def test_convert_quotes_project_wide_is_one_undo_step(qtbot, tmp_path):
     window = open_test_window(qtbot, project.root)
     before = [scene_file(project, i).read_bytes() for i in range(3)]
     dialog = open_convert_quotes(window)
+    assert dialog is not None
     dialog.project_choice.setChecked(True)
     assert dialog.preview.topLevelItemCount() == 2
     assert dialog.convert()
@@ -101,7 +102,7 @@ def test_convert_quotes_this_scene_only(qtbot, tmp_path):
     project = make_story(tmp_path / "story", {"One": ["'a'", "'b'"]})
     window = open_test_window(qtbot, project.root)
     dialog = open_convert_quotes(window)
-    assert dialog.scene_choice.isChecked()
+    assert dialog is not None and dialog.scene_choice.isChecked()
     assert dialog.convert()
     assert scene_file(project, 0).read_text("utf-8") == "‘a’"
     assert scene_file(project, 1).read_text("utf-8") == "'b'"

@@ -23,14 +23,16 @@ def toggle_in_editor(window: MainWindow, kind: Kind) -> bool:
     if not editor.isEnabled() or editor.isReadOnly():
         return False
     if not editor.toggle_emphasis(kind):
-        window.statusBar().showMessage("No word here to emphasise.", 3000)
+        window.statusBar().showMessage("Emphasis starts and ends at word boundaries: nothing changed.", 4000)
         return False
     return True
 
 
-def open_convert_quotes(window: MainWindow) -> ConvertQuotesDialog:
-    """Save the scene shown, then open the Convert Quotes dialog (window-modal)."""
-    window.editor.save_now()
+def open_convert_quotes(window: MainWindow) -> ConvertQuotesDialog | None:
+    """Save the scene shown, then open the Convert Quotes dialog (window-modal); None if it cannot save."""
+    if not window.editor.save_now():  # converting would replace the unsaved text in the editor
+        window.statusBar().showMessage("Save the scene before converting quotes.", 5000)
+        return None
     dialog = ConvertQuotesDialog(window.session, window.editor.current_scene_id(), window)
     window.__dict__["convert_quotes_dialog"] = dialog  # kept alive while open
     dialog.finished.connect(dialog.deleteLater)
