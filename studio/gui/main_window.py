@@ -126,7 +126,7 @@ class MainWindow(QMainWindow):
         return self.session.project
 
     def menu(self, name: str) -> QMenu:
-        """Return the menu ``file``, ``edit``, ``view``, ``scene``, ``tools`` or ``help``."""
+        """Return the menu ``file``, ``edit``, ``view``, ``scene``, ``format``, ``tools`` or ``help``."""
         return self.menus.menus[name]
 
     def menu_section(self, menu: str, section: str) -> QAction:
@@ -220,8 +220,9 @@ class MainWindow(QMainWindow):
         self.update_title()
 
     def apply_preferences(self) -> None:
-        """Apply the editor font and theme from the settings."""
+        """Apply the editor font, the paragraph look and the theme from the settings."""
         self.editor.set_editor_font(self.settings.editor_font_family, self.settings.editor_font_size)
+        self.editor.set_paragraph_look(self.settings.paragraph_look)
         apply_theme(self.settings.theme)
 
     # -- building -----------------------------------------------------------------------

@@ -245,9 +245,8 @@ def _paste_plain(widget: TextWidget) -> None:
 
 
 def open_preferences(window: MainWindow) -> None:
-    """Open the preferences; when accepted, the editor takes the paragraph look too."""
-    dialog = window.open_preferences()
-    dialog.accepted.connect(lambda: window.editor.set_paragraph_look(window.settings.paragraph_look))
+    """Open the preferences (the window applies them when accepted)."""
+    window.open_preferences()
 
 
 def _view_menu(window: MainWindow) -> None:
