@@ -23,6 +23,7 @@ COMMAND_MODULES = (
     "studio.cli.check_command",
     "studio.cli.publish_commands",
     "studio.cli.character_commands",
+    "studio.cli.post_commands",
 )
 
 

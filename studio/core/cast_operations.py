@@ -12,6 +12,7 @@ from studio.core.errors import StudioError
 from studio.core.nodes import Character, TrashItem
 from studio.core.operations import CHARACTER_FIELDS, atomic_change
 from studio.core.project_state import ProjectState
+from studio.core.validation import UnreadableFileError
 
 
 class CastOperations(ProjectState):
@@ -77,7 +78,7 @@ class CastOperations(ProjectState):
         path = self.store.character_path(self.character(character_id).file)
         try:
             return self.store.read_text(path)[0]
-        except FileNotFoundError:
+        except (FileNotFoundError, UnreadableFileError):  # a FIFO or a link loop: shown empty, never opened
             return ""
 
     @atomic_change

@@ -15,6 +15,7 @@ from studio.core.validation import (
     ValueCleaner,
     check_language,
     check_settings,
+    has_surrogate,
     loads_bounded,
     may_hold_surrogates,
     shown_key,
@@ -27,7 +28,7 @@ ID_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,63}")
 FILE_PATTERN = re.compile(r"[^/\\\x00-\x1f]{1,120}")
 
 _SCENE_KEYS = ("id", "title", "file", "status", "pov", "synopsis")
-_PART_KEYS = ("id", "title", "notes", "scenes")
+_PART_KEYS = ("id", "title", "summary", "notes_begin", "notes_end", "notes", "scenes")
 _CHARACTER_KEYS = ("id", "name", "aliases", "role", "description", "file")
 _TOP_KEYS = ("format", "title", "author", "language", "parts", "characters", "trash", "settings")
 
@@ -54,6 +55,8 @@ def is_safe_id(value: object) -> bool:
 def is_safe_file_name(value: object) -> bool:
     """Tell whether ``value`` is a plain file name: no folders, no ``..``, no hidden file."""
     if not isinstance(value, str) or FILE_PATTERN.fullmatch(value) is None:
+        return False
+    if has_surrogate(value):  # no file can have such a name: the OS cannot encode it
         return False
     return not value.startswith(".") and value.strip() == value and ":" not in value
 
@@ -200,11 +203,19 @@ class _Reader:
         part = Part(
             id=self.node_id(obj, where),
             title=self.text(obj, "title", f"{where}.title"),
-            notes=self.text(obj, "notes", f"{where}.notes"),
+            notes=self.end_notes(obj, where),
             extra=self.extra(obj, _PART_KEYS, where),
+            summary=self.text(obj, "summary", f"{where}.summary"),
+            notes_begin=self.text(obj, "notes_begin", f"{where}.notes_begin"),
         )
         part.scenes = [self.scene(s, f"{where}.scenes[{i}]") for i, s in enumerate(self.items(obj, "scenes"))]
         return part
+
+    def end_notes(self, obj: dict[str, Any], where: str) -> str:
+        """A part's end notes: the older ``notes`` key's text, then ``notes_end`` (saved as that)."""
+        older = self.text(obj, "notes", f"{where}.notes")
+        newer = self.text(obj, "notes_end", f"{where}.notes_end")
+        return "\n\n".join(n for n in dict.fromkeys((older, newer)) if n)
 
     def character(self, value: Any, where: str) -> Character:
         obj = self.obj(value, where)
@@ -261,8 +272,12 @@ def _scene_dict(scene: Scene) -> dict[str, Any]:
 
 def _part_dict(part: Part) -> dict[str, Any]:
     out: dict[str, Any] = {"id": part.id, "title": part.title}
+    if part.summary:
+        out["summary"] = part.summary
+    if part.notes_begin:
+        out["notes_begin"] = part.notes_begin
     if part.notes:
-        out["notes"] = part.notes
+        out["notes_end"] = part.notes
     out.update(sorted(part.extra.items()))
     out["scenes"] = [_scene_dict(s) for s in part.scenes]
     return out

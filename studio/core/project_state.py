@@ -213,9 +213,6 @@ class ProjectState(ManifestData):
         except FileNotFoundError:
             text, clean = "", True
             scene.missing = True
-        except NotPlainFileError:  # a FIFO or device: shown empty, never opened, never written
-            text, clean = "", True
-            scene.read_only = True
         except OSError as error:  # a folder, or no permission: say so, never a traceback
             raise StudioError(f"{SCENES_DIR}/{scene.file}: cannot read: {error.strerror}") from None
         if not clean:

@@ -200,9 +200,12 @@ class ProjectStore:
 
     def make_folder(self, folder: Path) -> None:
         """Create a folder of the project, refusing one that leads outside or is not a folder."""
-        make_folder(folder, self.root)
-        if not folder.is_dir():
-            raise NotPlainFileError(f"{folder}: not a folder")
+        try:
+            make_folder(folder, self.root)
+        except FileExistsError:
+            raise NotPlainFileError(f"{folder}: not a folder") from None
+        except OSError as error:  # a parent that is a file, no permission
+            raise StudioError(f"{folder}: cannot create: {error.strerror}") from None
 
     def check_inside(self, path: Path, entry: str) -> None:
         """Refuse a file whose real location (after links) is outside the project folder."""

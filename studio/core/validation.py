@@ -71,6 +71,11 @@ def loads_bounded(text: str) -> Any:
         raise DamagedValueError("nested too deeply") from None
 
 
+def has_surrogate(text: str) -> bool:
+    """Tell whether ``text`` holds a lone surrogate (it cannot be encoded, shown or used as a name)."""
+    return _SURROGATE.search(text) is not None
+
+
 def may_hold_surrogates(text: str) -> bool:
     """Tell whether JSON text may decode to a lone surrogate (only a ``\\uD800``-style escape can)."""
     return _SURROGATE_ESCAPE.search(text) is not None

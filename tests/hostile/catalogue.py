@@ -249,6 +249,9 @@ refused("scene file hidden", "unsafe or missing file name")(_edit(lambda d: _sce
 refused("scene file of 1,000 characters", "unsafe or missing file name")(
     _edit(lambda d: _scene(d).update(file="f" * 1000 + ".txt"))
 )
+refused("scene file a lone surrogate", "unsafe or missing file name")(
+    _edit(lambda d: _scene(d).update(file="\ud800.txt"))
+)
 refused("scene file a number", "unsafe or missing file name")(_edit(lambda d: _scene(d).update(file=5)))
 refused("scene file used twice", "used twice")(
     _edit(lambda d: d["parts"][0]["scenes"][1].update(file=_scene(d)["file"]))
