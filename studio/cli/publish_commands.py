@@ -12,8 +12,16 @@ from studio.core.errors import StudioError
 from studio.core.importing.apply import DuplicateImportError, apply_plan, is_project_folder
 from studio.core.importing.reader import ImportOptions, plan_import
 from studio.core.naming import slugify
-from studio.core.publishing.exporting import ExportScope, export_parts_to_files, export_text, find_part
+from studio.core.publishing.documents import docx_bytes, epub_bytes
+from studio.core.publishing.exporting import (
+    ExportScope,
+    export_parts_to_files,
+    export_text,
+    find_part,
+    gather,
+)
 from studio.core.publishing.options import FORMATS, ExportOptions
+from studio.core.publishing.profiles import SITES, render_for_site, site_document, site_profile
 from studio.core.safety.locking import holding_for_writing
 
 
@@ -29,7 +37,14 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     )
     export.add_argument("dir", help="project folder")
     export.add_argument("--part", metavar="N|TITLE", help="only this part (numbers count from 1)")
-    export.add_argument("--format", choices=FORMATS, help="txt, md or html (default: the saved option)")
+    export.add_argument(
+        "--format", help=f"{', '.join(ALL_FORMATS)} (default: the saved option; docx/epub need --output)"
+    )
+    export.add_argument(
+        "--site",
+        metavar="SITE",
+        help=f"one part ready to post on a site: {', '.join(SITES)} (needs --part)",
+    )
     export.add_argument("--output", "-o", metavar="FILE|-", help="output file (- or none: stdout)")
     export.add_argument("--each-part", metavar="FOLDER", help="write one file per part into FOLDER")
     export.add_argument(
@@ -58,8 +73,15 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     imp.set_defaults(func=run_import)
 
 
+ALL_FORMATS = (*FORMATS, "docx", "epub")
+
+
 def run_export(args: argparse.Namespace) -> int:
     """Export and write the text to a file or standard output."""
+    if args.format and args.format not in ALL_FORMATS:
+        raise StudioError(f"unknown format {args.format!r}; choose one of {', '.join(ALL_FORMATS)}")
+    if args.site:
+        return _export_for_site(args)
     project = load_project(args.dir, read_only=True)
     options = ExportOptions.from_settings(project.settings.get("export"))
     for item in args.set:
@@ -72,18 +94,52 @@ def run_export(args: argparse.Namespace) -> int:
         print(f"Wrote {_count(len(paths), 'file')} in {args.each_part}", file=sys.stderr)
         return 0
     scope = ExportScope("part", find_part(project, args.part)) if args.part else ExportScope()
+    if args.format in ("docx", "epub"):
+        if not args.output:
+            raise StudioError(f"--format {args.format} needs --output FILE")
+        document = gather(project, scope, options)
+        data = (
+            docx_bytes(document, options)
+            if args.format == "docx"
+            else epub_bytes(document, options, project.language)
+        )
+        return _write_output(args.output, data, f"{len(data)} bytes")
     text = export_text(project, options, scope, args.format)
-    if not args.output or args.output == "-":
-        sys.stdout.buffer.write(text.encode("utf-8"))
+    return _write_output(args.output, text.encode("utf-8"), f"{len(text.split())} words")
+
+
+def _export_for_site(args: argparse.Namespace) -> int:
+    """``--site``: one part rendered for a posting site (FanFiction.net: .docx unless --output x.html)."""
+    profile = site_profile(args.site)
+    if not args.part:
+        raise StudioError("--site needs --part N")
+    project = load_project(args.dir, read_only=True)
+    part_id = find_part(project, args.part)
+    as_html = bool(args.output) and str(args.output).lower().endswith((".html", ".htm"))
+    if profile.file_format == "docx" and not as_html:
+        if not args.output or args.output == "-":
+            raise StudioError(f"--site {profile.key} writes a .docx: give --output FILE.docx (or FILE.html)")
+        document, options = site_document(project, profile, part_id)
+        return _write_output(args.output, docx_bytes(document, options, rule_breaks=True), "docx")
+    render = render_for_site(project, profile, part_id=part_id)
+    if profile.notes_apart and (render.notes_begin or render.notes_end or render.summary):
+        print(f"The summary and notes go in {profile.name}'s own fields (not in this text).", file=sys.stderr)
+    return _write_output(args.output, render.body.encode("utf-8"), f"{len(render.plain.split())} words")
+
+
+def _write_output(output: str | None, data: bytes, size: str) -> int:
+    """Write to standard output (none or ``-``) or atomically to a file."""
+    if not output or output == "-":
+        sys.stdout.buffer.write(data)
         sys.stdout.flush()
         return 0
-    target = Path(args.output).expanduser()
+    target = Path(output).expanduser()
     if target.is_dir():
         raise StudioError(f"{target}: is a folder; give a file name")
     if not target.parent.is_dir():
         raise StudioError(f"{target.parent}: no such folder")
-    atomic_write(target, text.encode("utf-8"))
-    print(f"Wrote {target} ({len(text.split())} words)", file=sys.stderr)
+    atomic_write(target, data)
+    print(f"Wrote {target} ({size})", file=sys.stderr)
     return 0
 
 

@@ -28,13 +28,29 @@ class Scene:
 
 @dataclass(eq=False)
 class Part:
-    """A part (chapter): an ordered list of scenes."""
+    """A part (chapter): an ordered list of scenes, and what a site asks for when it is posted.
+
+    ``notes`` are the notes *after* the part (imported trailers, an end author's note); in
+    ``story.json`` they are written as ``notes_end`` (``notes_end`` is also their name here).
+    ``notes_begin`` are the notes before it and ``summary`` is its summary for a posting form.
+    """
 
     id: str
     title: str
     scenes: list[Scene] = field(default_factory=list)
     notes: str = ""
     extra: dict[str, Any] = field(default_factory=dict)
+    summary: str = ""
+    notes_begin: str = ""
+
+    @property
+    def notes_end(self) -> str:
+        """The notes after the part (the same text as ``notes``)."""
+        return self.notes
+
+    @notes_end.setter
+    def notes_end(self, value: str) -> None:
+        self.notes = value
 
     @property
     def words(self) -> int:

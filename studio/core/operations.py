@@ -382,3 +382,18 @@ class TreeOperations(ProjectState):
         self._changed()
         self._after_commit(lambda: self.store.remove_files(paths))
         return len(items)
+
+    # -- posting fields of a part ---------------------------------------------------------
+    @atomic_change
+    def set_part_fields(self, part_id: str, **fields: str) -> dict[str, str]:
+        """Set a part's ``title``, ``summary``, ``notes_begin`` or ``notes_end``; return the old values."""
+        self._guard()
+        part = self.part(part_id)
+        unknown = set(fields) - {"title", "summary", "notes_begin", "notes_end"}
+        if unknown:
+            raise StudioError(f"unknown part field {sorted(unknown)[0]!r}")
+        old = {key: getattr(part, key) for key in fields}
+        for key, value in fields.items():
+            setattr(part, key, value)
+        self._changed()
+        return old

@@ -153,6 +153,29 @@ class SetSceneFieldsCommand(ProjectCommand):
         return True
 
 
+class SetPartFieldsCommand(ProjectCommand):
+    """Set a part's title, summary, or notes before and after it (the fields a posting form asks for)."""
+
+    def __init__(self, session: ProjectSession, part_id: str, **fields: str) -> None:
+        super().__init__(session, "Edit Part")
+        self.part_id, self.fields = part_id, dict(fields)
+        self.old: dict[str, str] = {}
+
+    def apply(self) -> None:
+        """Apply the fields (no change at all makes the command obsolete)."""
+        self.old = self.project.set_part_fields(self.part_id, **self.fields)
+        if self.old == self.fields:
+            self.setObsolete(True)
+
+    def revert(self) -> None:
+        """Put the old values back."""
+        self.project.set_part_fields(self.part_id, **self.old)
+
+    def announce(self, undone: bool) -> None:
+        """The part's metadata changed: announced as a rename of the part (no word count moves)."""
+        self.session.announce(OutlineChangeKind.RENAMED, [self.part_id])
+
+
 class MoveScenesCommand(ProjectCommand):
     """Move scenes (kept in manuscript order) to ``index`` of a part, counted before the move."""
 
