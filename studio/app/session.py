@@ -45,6 +45,8 @@ class ProjectSession(QObject):
         self.project = project
         self.undo_stack = QUndoStack(self)
         self.undo_stack.setObjectName("projectUndoStack")
+        self._failed: tuple[ProjectCommand, bool] | None = None
+        self.undo_stack.indexChanged.connect(self._step_back_after_failure)
 
     def push(self, command: ProjectCommand) -> None:
         """Apply a change through the undo stack; a refusal goes to ``save_error``."""
@@ -60,6 +62,22 @@ class ProjectSession(QObject):
         command.quiet = False
         if command.error:
             raise StudioError(command.error)
+
+    def step_failed(self, command: ProjectCommand, undone: bool) -> None:
+        """An undo (``undone``) or redo of ``command`` failed and changed nothing: keep it where it was."""
+        self._failed = (command, undone)
+
+    def _step_back_after_failure(self, _index: int) -> None:
+        """Qt has moved the index past a failed step: move it back without running the step."""
+        if self._failed is None:
+            return
+        command, undone = self._failed
+        self._failed = None
+        command.skip_next_step = True
+        if undone:
+            self.undo_stack.redo()
+        else:
+            self.undo_stack.undo()
 
     def announce(self, kind: OutlineChangeKind, ids: list[str] | tuple[str, ...] = ()) -> None:
         """Tell listeners the outline changed (``kind`` for the parts and scenes ``ids``)."""

@@ -14,10 +14,13 @@ from studio.core.project import Project
 class ProjectCommand(QUndoCommand):
     """``apply()`` makes the change with core operations, ``revert()`` undoes it, ``announce()`` tells.
 
-    Core operations change memory and disk together or not at all, so a step that
-    fails has changed nothing: the command is made obsolete (Qt drops it), its
-    message is kept in ``error`` and, unless the caller asked to hear it as an
-    exception (``ProjectSession.run``), sent to ``session.save_error``.
+    Core operations change memory and disk together or not at all, so a step that fails
+    has changed nothing. On the first apply the command is made obsolete (Qt drops it and
+    nothing lands on the stack); a later undo or redo that fails keeps the command where it
+    was (``ProjectSession`` steps the stack back), so the history and the disk never drift
+    and the step can be tried again. The message is kept in ``error`` and, unless the
+    caller asked to hear it as an exception (``ProjectSession.run``), sent to
+    ``session.save_error``.
     """
 
     def __init__(self, session: ProjectSession, label: str) -> None:
@@ -25,6 +28,8 @@ class ProjectCommand(QUndoCommand):
         self.session = session
         self.error = ""
         self.quiet = False
+        self.applied_once = False
+        self.skip_next_step = False  # set by the session to put the stack's index back after a failure
 
     @property
     def project(self) -> Project:
@@ -51,13 +56,21 @@ class ProjectCommand(QUndoCommand):
         self._run(self.revert, undone=True)
 
     def _run(self, step: Callable[[], None], undone: bool) -> None:
+        if self.skip_next_step:  # the state is already what this step would make it
+            self.skip_next_step = False
+            return
         try:
             step()
         except (StudioError, OSError) as error:
             self.error = str(error)
-            self.setObsolete(True)
+            if self.applied_once:
+                self.session.step_failed(self, undone)
+            else:
+                self.setObsolete(True)
             if not self.quiet:
                 self.session.save_error.emit(f"{self.text()} failed: {error}")
             return
+        self.applied_once = True
+        self.error = ""
         if not self.isObsolete():
             self.announce(undone)
