@@ -31,6 +31,7 @@ from studio.models.outline_drops import drop_command
 from studio.models.outline_resync import resync
 from studio.models.outline_style import status_icon, status_label
 from studio.models.outline_updates import apply_change
+from studio.models.posted_marks import POSTED_ROLE, PostedMarks
 from studio.models.tree_diff import Arrangement
 
 Index = QModelIndex | QPersistentModelIndex
@@ -51,6 +52,7 @@ ANSWERED_ROLES = frozenset(
         KIND_ROLE,
         STATUS_ROLE,
         WORDS_ROLE,
+        int(POSTED_ROLE),
         DISPLAY,
         EDIT,
         DECORATION,
@@ -85,6 +87,8 @@ class OutlineModel(QAbstractItemModel):
         # the project no longer has, so a view waits for ``change_applied`` before acting on them.
         self.following = False
         self._load()
+        self.posted = PostedMarks(session, self)  # the marks of posted parts: as posted, or changed since
+        self.posted.changed.connect(self._emit_changed)
         session.outline_changed.connect(self._follow)
         session.scene_changed.connect(self.refresh_node)
         session.scene_text_saved.connect(self.refresh_node)
@@ -186,8 +190,10 @@ class OutlineModel(QAbstractItemModel):
             if column == WORDS_COLUMN:
                 return f"{node.words:,}" if role == DISPLAY else node.words
             return node.title if node.title or role == EDIT else "(untitled)"
-        if role == DECORATION and column == TITLE_COLUMN and isinstance(node, Scene):
-            return status_icon(node.status)
+        if role == DECORATION and column == TITLE_COLUMN:
+            return status_icon(node.status) if isinstance(node, Scene) else self.posted.icon(node.id)
+        if role == POSTED_ROLE:
+            return self.posted.state(node.id) if isinstance(node, Part) else None
         if role == TOOLTIP:
             return self._tooltip(node)
         if role == ALIGNMENT and column == WORDS_COLUMN:
@@ -208,7 +214,9 @@ class OutlineModel(QAbstractItemModel):
 
     def _tooltip(self, node: Part | Scene) -> str:
         if isinstance(node, Part):
-            return f"{node.title or '(untitled)'}: {len(node.scenes)} scene(s), {node.words:,} words"
+            posted = self.posted.tooltip(node.id)
+            words = f"{node.title or '(untitled)'}: {len(node.scenes)} scene(s), {node.words:,} words"
+            return f"{words}\n{posted}" if posted else words
         lines = [f"{node.title or '(untitled)'}: {node.words:,} words, {status_label(node.status)}"]
         if node.pov:
             lines.append(f"POV: {node.pov}")

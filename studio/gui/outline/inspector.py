@@ -1,6 +1,8 @@
-"""The scene inspector: title, status, POV, synopsis and word count of the selected scene.
+"""The inspector: title, status, POV, synopsis and word count of the selected scene, or a part's fields.
 
-Every edit is a ``SetSceneFieldsCommand`` on the project undo stack, so it can be undone.
+Every edit is a ``SetSceneFieldsCommand`` (``SetPartFieldsCommand`` for a part) on the project
+undo stack, so it can be undone. ``show_part`` turns to the part page (``part_inspector``);
+``show_scene`` back to the scene.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QStackedLayout,
     QVBoxLayout,
     QWidget,
 )
@@ -22,6 +25,7 @@ from studio.app.commands import SetSceneFieldsCommand
 from studio.app.session import ProjectSession
 from studio.core.errors import NodeNotFoundError
 from studio.core.nodes import DEFAULT_STATUSES
+from studio.gui.outline.part_inspector import PartInspector
 
 
 class SceneInspector(QFrame):
@@ -61,7 +65,12 @@ class SceneInspector(QFrame):
         form.addRow("Point of view", self.pov_combo)
         form.addRow("Synopsis", self.synopsis_edit)
         form.addRow("Words", self.words_label)
-        layout = QVBoxLayout(self)
+        self.scene_page = QWidget()
+        self.part_inspector = PartInspector(session)
+        self.pages = QStackedLayout(self)
+        self.pages.addWidget(self.scene_page)
+        self.pages.addWidget(self.part_inspector)
+        layout = QVBoxLayout(self.scene_page)
         layout.setContentsMargins(16, 14, 16, 14)
         self.heading.hide()  # the inspector's tab already says "Scene"
         layout.addWidget(self.heading)
@@ -92,8 +101,21 @@ class SceneInspector(QFrame):
     def show_scene(self, scene_id: str | None) -> None:
         """Show the fields of ``scene_id`` (None shows an empty, disabled inspector)."""
         self._commit_synopsis()
+        if self.pages.currentWidget() is not self.scene_page:
+            self.part_inspector.show_part(None)  # commits what was typed there
+            self.pages.setCurrentWidget(self.scene_page)
         self.scene_id = scene_id
         self.refresh()
+
+    def show_part(self, part_id: str) -> None:
+        """Show a part's title, summary and notes (the scene fields wait until a scene is shown)."""
+        self._commit_synopsis()
+        self.part_inspector.show_part(part_id)
+        self.pages.setCurrentWidget(self.part_inspector)
+
+    def showing_part(self) -> bool:
+        """Whether the part page is shown."""
+        return self.pages.currentWidget() is self.part_inspector
 
     def refresh(self) -> None:
         """Refill every field from the project."""

@@ -31,6 +31,9 @@ class OutlineView(QTreeView):
         self.setModel(self.outline_model)
         self._last_activated: str | None = None
         self._choosing = False  # a delete is choosing the next selection itself
+        # Actions a feature adds for a part row (Post Chapter…, Show Changes Since Posted); they act
+        # on the current row, which the right click made the part.
+        self.part_actions: list[QAction] = []
         self.setUniformRowHeights(True)
         self.expandAll()  # before the words column sizes to its contents: one sizing pass, not three
         self._setup_look()
@@ -180,9 +183,13 @@ class OutlineView(QTreeView):
             self.scene_activated.emit(current)
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:
-        """Qt override: the structure actions."""
+        """Qt override: the structure actions, and on a part row the actions features added for parts."""
         menu = QMenu(self)
         menu.addActions(self.context_actions())
+        index = self.indexAt(self.viewport().mapFromGlobal(event.globalPos()))
+        if self.part_actions and self.outline_model.is_part(index):
+            menu.addSeparator()
+            menu.addActions(self.part_actions)
         menu.exec(event.globalPos())
 
     # -- selection -------------------------------------------------------------------------

@@ -1,4 +1,8 @@
-"""Publishing in the window: File > Export… (Ctrl+E), File > Import… (undoable) and Import as New Project…"""
+"""Publishing in the window: Export… (Ctrl+E), Post Chapter… (Ctrl+Shift+E), Import…, Import as New Project…
+
+Posting also adds *Post Chapter…* and *Show Changes Since Posted* to the outline's menu on a part,
+and shows a part's title, summary and notes in the inspector when a part is the outline's current row.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +10,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -19,6 +23,8 @@ if TYPE_CHECKING:  # the dialogs and the importer load on first use, not while t
     from studio.gui.main_window import MainWindow
     from studio.gui.publishing.export_dialog import ExportDialog
     from studio.gui.publishing.import_dialog import ImportDialog
+    from studio.gui.publishing.posting_dialog import PostingDialog
+    from studio.gui.safety.diff_view import CompareDialog
 
 
 def current_part_id(window: MainWindow) -> str | None:
@@ -94,10 +100,29 @@ class PublishingFeature(WindowFeature):
             self.open_export,
         )
         self.export_action.setShortcut(QKeySequence("Ctrl+E"))
+        self.posting_dialog: PostingDialog | None = None
+        self.post_action = self._action(
+            "&Post Chapter…",
+            "postChapterAction",
+            "Ready this part for a site: preview, pre-flight check, copy, mark as posted",
+            self.open_posting,
+        )
+        self.post_action.setShortcut(QKeySequence("Ctrl+Shift+E"))
         anchor = window.menu_section("file", "publish")
         window.menu("file").insertActions(
-            anchor, [self.import_action, self.import_new_project_action, self.export_action]
+            anchor, [self.import_action, self.import_new_project_action, self.export_action, self.post_action]
         )
+        self.changes_action = self._action(
+            "Show &Changes Since Posted",
+            "postedChangesAction",
+            "Compare what was last posted of this part with the text now",
+            self.show_changes_since_posted,
+        )
+        outline = window.outline_view
+        outline.part_actions += [self.post_action, self.changes_action]
+        outline.selectionModel().currentChanged.connect(self._on_outline_current)
+        outline.outline_model.posted.changed.connect(lambda _id: self._update_changes_action())
+        self._update_changes_action()
 
     def _action(self, text: str, name: str, tip: str, slot: Callable[[], object]) -> QAction:
         action = QAction(text, self.window)
@@ -106,6 +131,54 @@ class PublishingFeature(WindowFeature):
         action.setStatusTip(tip)
         action.triggered.connect(lambda _checked=False: slot())
         return action
+
+    def _on_outline_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        """A part made current shows its fields in the inspector; a scene brings the scene fields back."""
+        model = self.window.outline_view.outline_model
+        node_id = model.node_id(current)
+        inspector = self.window.inspector
+        if node_id and model.is_part(current):
+            inspector.show_part(node_id)
+        elif node_id and inspector.showing_part() and not model.following:
+            inspector.show_scene(self.window.editor.current_scene_id() or node_id)
+        self._update_changes_action()
+
+    def _update_changes_action(self) -> None:
+        part_id = self.window.outline_view.current_id()
+        posted = bool(part_id) and bool(self.window.outline_view.outline_model.posted.posts(part_id or ""))
+        self.changes_action.setEnabled(posted)
+
+    def open_posting(self, part_id: str | None = None) -> PostingDialog:
+        """Save what is typed, then show the posting dialog for ``part_id`` (default: the current part)."""
+        from studio.gui.publishing.posting_dialog import PostingDialog
+
+        window = self.window
+        window.save_all()
+        if self.posting_dialog is not None:
+            self.posting_dialog.close()
+            self.posting_dialog.deleteLater()
+        part = part_id or current_part_id(window)
+        parts = {p.id for p in window.project.parts}
+        chosen = any(i not in parts for i in window.outline_view.selection_ids())
+        scenes = selected_scene_ids(window) if chosen else []  # offered beside the parts
+        dialog = PostingDialog(window.session, part, scenes, window)
+        dialog.posted.connect(lambda _part, _site: window.outline_view.outline_model.posted.refresh_all())
+        dialog.show()
+        self.posting_dialog = dialog
+        return dialog
+
+    def show_changes_since_posted(self, part_id: str | None = None) -> CompareDialog | None:
+        """Compare the part's last post (on the site it was last posted on) with its text now."""
+        from studio.gui.publishing.posting_actions import latest_post_site, show_changes
+
+        window = self.window
+        window.save_all()
+        part = part_id or window.outline_view.current_id()
+        site = latest_post_site(window.project, part) if part else None
+        if not part or not site:
+            window.statusBar().showMessage("This part is not marked as posted", 4000)
+            return None
+        return show_changes(window, window.project, part, site)
 
     def _replace_import_dialog(self, dialog: ImportDialog) -> None:
         if self.import_dialog is not None:
