@@ -148,14 +148,14 @@ class PostedMarks(QObject):
 
 @lru_cache(maxsize=4)
 def _mark_icon(state: str) -> QIcon:
-    """A filled dot with a tick (posted) or a hollow orange dot with a bar (changed since)."""
+    """A green badge with a tick (posted as it stands) or an orange one with "!" (changed since)."""
     icon = QIcon()
     for size in (16, 32):
         pixmap = QPixmap(size, size)
         pixmap.fill(Qt.GlobalColor.transparent)
         painter = QPainter(pixmap)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        inset = size * 0.2
+        inset = size * 0.1  # bigger than a status dot: a badge on the part, not a status
         rect = QRectF(inset, inset, size - 2 * inset, size - 2 * inset)
         colour = QColor(POSTED_COLOUR if state == "posted" else CHANGED_COLOUR)
         painter.setPen(Qt.PenStyle.NoPen)
@@ -169,10 +169,11 @@ def _mark_icon(state: str) -> QIcon:
             painter.drawPolyline([p * s for p in _TICK])
         else:
             painter.drawLine(_BAR[0] * s, _BAR[1] * s)
+            painter.drawPoint(_BAR[2] * s)
         painter.end()
         icon.addPixmap(pixmap)
     return icon
 
 
-_TICK = (QPointF(5.3, 8.2), QPointF(7.2, 10.1), QPointF(10.8, 6.2))  # on a 16-pixel grid
-_BAR = (QPointF(8, 5.5), QPointF(8, 10.5))  # "!"-like: look again
+_TICK = (QPointF(4.9, 8.3), QPointF(7.1, 10.5), QPointF(11.2, 5.9))  # on a 16-pixel grid
+_BAR = (QPointF(8, 4.6), QPointF(8, 8.6), QPointF(8, 11.4))  # an exclamation mark: look again

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -40,6 +41,12 @@ KIND_LABELS = {
     "near-name": "Name?",
     "tab": "Tab",
     "leading-space": "Indent",
+}
+FIELD_NAMES = {
+    "title": "title",
+    "summary": "summary",
+    "notes_begin": "notes before",
+    "notes_end": "notes after",
 }
 FILE_FILTERS = {
     "html": "Web page (*.html)",
@@ -99,6 +106,27 @@ def file_bytes(
         return epub_bytes(document, options, project.language)
     text = render.html if fmt == "html" and render.html is not None else render.body
     return text.encode("utf-8")
+
+
+def choose_file(parent: QWidget, start: Path, formats: list[str]) -> tuple[Path, str] | None:
+    """Ask where to save and in which of ``formats``; None if the writer cancels."""
+    filters = [FILE_FILTERS[f] for f in formats]
+    name, chosen = QFileDialog.getSaveFileName(
+        parent, "Save Chapter", f"{start}.{formats[0]}", ";;".join(filters)
+    )
+    if not name:
+        return None
+    return Path(name), formats[filters.index(chosen)] if chosen in filters else formats[0]
+
+
+def labelled_column(label: QLabel, widget: QWidget) -> QWidget:
+    """A label over a widget that takes the rest of the height."""
+    column = QWidget()
+    layout = QVBoxLayout(column)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.addWidget(label)
+    layout.addWidget(widget, 1)
+    return column
 
 
 def save_file(path: Path, data: bytes) -> None:

@@ -16,7 +16,6 @@ from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -118,18 +117,16 @@ class PostingDialog(QDialog):
         self.copy_button = self._button(
             "Copy", "copyForSite", "Copy the chapter as the site takes it", self.copy
         )
-        self.copy_title_button = self._button(
-            "Copy Title", "copyTitle", "Copy the part's title", self.copy_title
-        )
+        self.copy_title_button = self._button("Copy Title", "copyTitle", "Copy the title", self.copy_field)
         self.copy_summary_button = self._button(
-            "Copy Summary", "copySummary", "Copy the part's summary", self.copy_summary
+            "Copy Summary", "copySummary", "Copy the part's summary", lambda: self.copy_field("summary")
         )
         self.copy_notes_button = QPushButton("Copy Notes")
         self.copy_notes_button.setObjectName("copyNotes")
         self.copy_notes_button.setToolTip("Copy the notes before or after the chapter")
         notes_menu = QMenu(self.copy_notes_button)
-        notes_menu.addAction("Notes Before", lambda: self.copy_notes("notes_begin"))
-        notes_menu.addAction("Notes After", lambda: self.copy_notes("notes_end"))
+        notes_menu.addAction("Notes Before", lambda: self.copy_field("notes_begin"))
+        notes_menu.addAction("Notes After", lambda: self.copy_field("notes_end"))
         self.copy_notes_button.setMenu(notes_menu)
         self.save_button = self._button("Save As…", "saveAs", "Save the chapter as a file", self.save_as)
         self.mark_button = self._button(
@@ -156,8 +153,8 @@ class PostingDialog(QDialog):
         left_layout.addWidget(QLabel("On"))
         left_layout.addWidget(self.site_list, 1)
         left_layout.addWidget(self.why_label)
-        middle = _column(self.preview_label, self.preview)
-        right = _column(self.checks_label, self.checks)
+        middle = actions.labelled_column(self.preview_label, self.preview)
+        right = actions.labelled_column(self.checks_label, self.checks)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.setChildrenCollapsible(False)
         for widget in (left, middle, right):
@@ -333,25 +330,12 @@ class PostingDialog(QDialog):
             actions.copy_render(self.site_render)
             self._say(f"Copied for {SITES[self.site()].name}")
 
-    def copy_title(self) -> None:
-        """Copy the part's title."""
+    def copy_field(self, field: str = "title") -> None:
+        """Copy the title, or the summary or notes (``notes_begin``, ``notes_end``) in the site's markup."""
         if self.site_render is not None:
-            actions.copy_to_clipboard(self.site_render.title, html=False)
-            self._say("Copied the title")
-
-    def copy_summary(self) -> None:
-        """Copy the summary, in the site's markup."""
-        if self.site_render is not None:
-            actions.copy_to_clipboard(self.site_render.summary, html=self.site_render.html is not None)
-            self._say("Copied the summary")
-
-    def copy_notes(self, field: str) -> None:
-        """Copy the notes before (``notes_begin``) or after (``notes_end``) the chapter."""
-        if self.site_render is not None:
-            actions.copy_to_clipboard(
-                getattr(self.site_render, field), html=self.site_render.html is not None
-            )
-            self._say("Copied the notes " + ("before" if field == "notes_begin" else "after"))
+            rich = field != "title" and self.site_render.html is not None
+            actions.copy_to_clipboard(getattr(self.site_render, field), html=rich)
+            self._say(f"Copied the {actions.FIELD_NAMES[field]}")
 
     def save_as(self, path: Path | None = None, fmt: str | None = None) -> Path | None:
         """Save the chapter as a file in the site's format (or Word, EPUB); asks where unless told."""
@@ -360,13 +344,11 @@ class PostingDialog(QDialog):
         site = self.site()
         formats = actions.file_formats(site)
         if path is None:
-            title = self.site_render.title or "chapter"
-            start = self.session.project.root.parent / f"{title}.{formats[0]}"
-            filters = [actions.FILE_FILTERS[f] for f in formats]
-            name, chosen = QFileDialog.getSaveFileName(self, "Save Chapter", str(start), ";;".join(filters))
-            if not name:
+            start = self.session.project.root.parent / (self.site_render.title or "chapter")
+            chosen = actions.choose_file(self, start, formats)
+            if chosen is None:
                 return None
-            path, fmt = Path(name), formats[filters.index(chosen)] if chosen in filters else formats[0]
+            path, fmt = chosen
         fmt = fmt or (path.suffix.lstrip(".") if path.suffix.lstrip(".") in formats else formats[0])
         try:
             data = actions.file_bytes(
@@ -415,12 +397,3 @@ class PostingDialog(QDialog):
         parent = self.parentWidget()
         if isinstance(parent, QMainWindow):
             parent.statusBar().showMessage(text, 4000)
-
-
-def _column(label: QLabel, widget: QWidget) -> QWidget:
-    column = QWidget()
-    layout = QVBoxLayout(column)
-    layout.setContentsMargins(0, 0, 0, 0)
-    layout.addWidget(label)
-    layout.addWidget(widget, 1)
-    return column
