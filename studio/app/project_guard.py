@@ -34,6 +34,9 @@ from studio.core.safety.locking import (
 )
 from studio.core.safety.watcher import ProjectWatcher, classify_changes
 
+# Windows of this process on one project share its lock: the last one to close gives it back.
+_HOLDERS: dict[Path, list[ProjectGuard]] = {}
+
 
 class ProjectGuard(QObject):
     """Holds the lock and runs the watcher for one open project, from ``open()`` to ``release()``."""
@@ -80,12 +83,19 @@ class ProjectGuard(QObject):
     def _take_lock(self) -> None:
         if self.session.read_only:
             return
+        root = self.session.project.root.resolve()
+        sharing = [guard for guard in _HOLDERS.get(root, []) if guard.lock is not None]
+        if sharing:  # another window of this app holds it: share that lock
+            self.lock = sharing[0].lock
+            _HOLDERS[root].append(self)
+            return
         try:
             self.lock = acquire(self.session.project.root)
+            _HOLDERS.setdefault(root, []).append(self)
         except ProjectLockedError as error:
             holder = error.holder
             if holder is not None and holder.pid == os.getpid() and holder.is_this_host():
-                return  # this same app opened it twice; its own saves still refuse outside changes
+                return  # held by this process for a project opened another way; saves still check disk
             self.session.set_read_only(True)
             self.locked_elsewhere.emit(error)
         except OSError as error:
@@ -94,6 +104,7 @@ class ProjectGuard(QObject):
     def take_over(self) -> None:
         """Take the lock from its holder and make the project writable; raise ``OSError`` on failure."""
         self.lock = take_over(self.session.project.root)
+        _HOLDERS.setdefault(self.session.project.root.resolve(), []).append(self)
         self.session.set_read_only(False)
         self._watch_lock()
 
@@ -167,6 +178,15 @@ class ProjectGuard(QObject):
         self.released = True
         self.lock_timer.stop()
         self.watcher.stop()
-        if self.lock is not None:
-            self.lock.release()
-            self.lock = None
+        root = self.session.project.root.resolve()
+        sharing = _HOLDERS.get(root, [])
+        if self in sharing:
+            sharing.remove(self)
+        lock, self.lock = self.lock, None
+        if lock is None:
+            return
+        others = [guard for guard in sharing if guard.lock is lock]
+        if not others:
+            lock.release()
+        if not sharing:
+            _HOLDERS.pop(root, None)
