@@ -12,7 +12,13 @@ from studio.core.atomic import atomic_write, check_within
 from studio.core.errors import OutsideFolderError, StudioError
 from studio.core.safety import locking
 from studio.core.storage import ProjectStore
-from studio.core.validation import NotPlainFileError, UnreadableFileError, read_plain_bytes
+from studio.core.validation import (
+    MAX_PROBLEMS,
+    NotPlainFileError,
+    UnreadableFileError,
+    ValueCleaner,
+    read_plain_bytes,
+)
 from tests.core.helpers import make_project
 
 
@@ -132,3 +138,10 @@ def test_a_file_over_the_limit_is_not_read(tmp_path: Path) -> None:
     (tmp_path / "big.json").write_text("[1, 2, 3]", "utf-8")
     with pytest.raises(NotPlainFileError, match="too large"):
         read_plain_bytes(tmp_path / "big.json", limit=4)
+
+
+def test_many_repairs_are_noted_in_a_short_list() -> None:
+    cleaner = ValueCleaner()
+    cleaned = cleaner.value({"x": ["\ud800"] * 50}, "settings")
+    assert cleaned == {"x": ["\ufffd"] * 50}
+    assert len(cleaner.problems) == MAX_PROBLEMS + 1 and cleaner.problems[-1].startswith("…")
