@@ -150,6 +150,7 @@ def _window(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
 
 def test_the_window_shows_a_repaired_surrogate_without_crashing(tmp_path: Path, project_root: Path) -> None:
     _edit_manifest(project_root, lambda d: d["parts"][0]["scenes"][0].update(status="\ud800", pov="\udfff"))
+    _edit_manifest(project_root, lambda d: d.update(language="x" * 100_000))
     result = _window(project_root, "--screenshot", str(tmp_path / "shot.png"))
     assert result.returncode == 0, (result.returncode, result.stderr)
     assert "Traceback" not in result.stderr
