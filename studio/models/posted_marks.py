@@ -4,8 +4,8 @@
 part and works out again only the parts a change touched: the part of a saved scene
 (``scene_text_saved``, ``scene_text_replaced``) or, for a change of the outline (a move, a rename,
 a part's notes), the posted parts. The work waits for a short pause (one render of a part is a
-few milliseconds; a burst of saves costs one) and ``changed(part_id)`` tells the model which row
-to repaint.
+few milliseconds; a burst of saves costs one), on opening too, so a window never waits for
+renders to open; ``changed(part_id)`` tells the model which row to repaint.
 """
 
 from __future__ import annotations
@@ -62,7 +62,7 @@ class PostedMarks(QObject):
         self._dirty: set[str] = set()
         self._timer = QTimer(self, singleShot=True, interval=SETTLE_MS)
         self._timer.timeout.connect(self.settle)
-        self.refresh_all(notify=False)
+        self.schedule(set(self._records()))  # after the window opens: opening never waits for renders
         session.scene_text_saved.connect(self._on_scene_saved)
         session.scene_text_replaced.connect(self._on_scene_saved)
         session.outline_changed.connect(self._on_outline_changed)

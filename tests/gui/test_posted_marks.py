@@ -49,7 +49,8 @@ def test_part_fields_change_the_mark_and_undo_brings_it_back(qtbot, tmp_path: Pa
     window = open_test_window(qtbot, project.root)
     model = window.outline_view.outline_model
     row = model.index_for_id(part.id)
-    assert model.data(row, POSTED_ROLE) == "posted"
+    assert model.data(row, POSTED_ROLE) is None  # worked out just after the window opens
+    qtbot.waitUntil(lambda: model.data(row, POSTED_ROLE) == "posted", timeout=5000)
     view = window.outline_view
     view.setCurrentIndex(row)
     page = window.inspector.part_inspector
