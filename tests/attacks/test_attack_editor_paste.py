@@ -46,3 +46,46 @@ def test_typing_lines_until_the_scrollbar_appears_is_saved_on_close(qtbot, tmp_p
     assert editor.document().isModified() or editor.autosave.state == "Saved"
     assert window.close()
     assert scene_file(project, 0).read_text("utf-8").rstrip().endswith("line")
+
+
+LONG = "\n\n".join(f"Paragraph {i} of the long scene." for i in range(200)) + "\n"
+
+
+@pytest.mark.xfail(strict=True, reason="BUG: deleting enough text to hide the scrollbar marks the document unmodified")
+def test_deleting_all_of_a_long_scene_is_saved_on_close(qtbot, tmp_path):
+    """Promise: what you see is what is saved; autosave and quit write the editor's text.
+
+    Steps: open a 200-paragraph scene (scrollbar shown); Select All, Backspace; close the window.
+    Expected: the scene file is empty, as the editor shows. Found: the status says "Saved" and the
+    file keeps all 200 paragraphs: the scrollbar's disappearance resizes the viewport inside the
+    edit, SceneEditor._update_margins sets the modified flag back to the stale False.
+    """
+    project = make_story(tmp_path / "story", {"One": [LONG, "short"]})
+    window = open_test_window(qtbot, project.root)
+    editor = window.editor
+    editor.setFocus()
+    assert editor.verticalScrollBar().maximum() > 0
+    editor.selectAll()
+    qtbot.keyClick(editor, Qt.Key.Key_Backspace)
+    assert editor.scene_text() == ""
+    assert window.close()
+    assert scene_file(project, 0).read_text("utf-8") == ""
+
+
+@pytest.mark.xfail(strict=True, reason="BUG: the margin change of a resize is an undo step of the scene's text")
+def test_one_undo_brings_back_a_deleted_long_text(qtbot, tmp_path):
+    """Promise: Undo in the editor undoes typing there (one Ctrl+Z per edit); nothing invisible in between.
+
+    Steps: open a 200-paragraph scene; Select All, Backspace; Ctrl+Z once.
+    Expected: the text is back. Found: the first Ctrl+Z undoes the root frame's margin change that
+    _update_margins made (root.setFrameFormat is recorded on the document's undo stack); the text
+    stays deleted and is marked modified, so autosave then writes the empty scene to disk.
+    """
+    project = make_story(tmp_path / "story", {"One": [LONG, "short"]})
+    window = open_test_window(qtbot, project.root)
+    editor = window.editor
+    editor.setFocus()
+    editor.selectAll()
+    qtbot.keyClick(editor, Qt.Key.Key_Backspace)
+    editor.undo()
+    assert editor.scene_text() == LONG
