@@ -84,9 +84,10 @@ class ProjectGuard(QObject):
         if self.session.read_only:
             return
         root = self.session.project.root.resolve()
-        sharing = [guard for guard in _HOLDERS.get(root, []) if guard.lock is not None]
-        if sharing:  # another window of this app holds it: share that lock
-            self.lock = sharing[0].lock
+        held = next((guard.lock for guard in _HOLDERS.get(root, []) if guard.lock is not None), None)
+        if held is not None and read_lock(self.session.project.root) == held.info:
+            # another window of this app holds it (and the file still says so): share that lock
+            self.lock = held
             _HOLDERS[root].append(self)
             return
         try:

@@ -393,7 +393,7 @@ def insert_character(project: Project, character: Character, index: int, notes: 
     """Put a removed character back at ``index`` with its notes (the inverse of ``remove_character``)."""
     if project.read_only:
         raise ReadOnlyError(f"{project.root.name} is open read-only")
-    project.store.characters_dir.mkdir(exist_ok=True)
+    project.store.make_folder(project.store.characters_dir)
     with project.batch():
         project._write_file(project.store.character_path(character.file), notes, force=True)  # noqa: SLF001
         project.characters.insert(min(index, len(project.characters)), character)

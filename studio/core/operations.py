@@ -140,7 +140,7 @@ class TreeOperations(ProjectState):
         for key, value in fields.items():
             if key in SCENE_FIELDS:
                 setattr(scene, key, value)
-        self.store.scenes_dir.mkdir(exist_ok=True)
+        self.store.make_folder(self.store.scenes_dir)
         self._write_file(self.store.scene_path(scene), text, force=file is None)
         self._texts[scene.id] = text
         scene.words = self.count(text)

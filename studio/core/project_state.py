@@ -243,6 +243,10 @@ class ProjectState(ManifestData):
         for hook in list(self.before_text_change):
             hook(scene_id, reason)
 
+    def cached_text(self, scene_id: str) -> str | None:
+        """The scene's text as last read or written by the app, or None if never read."""
+        return self._texts.get(scene_id)
+
     def forget_text(self, scene_id: str) -> None:
         """Drop a scene's cached text so the next read comes from disk."""
         self._texts.pop(scene_id, None)

@@ -126,7 +126,14 @@ class ProjectStore:
         if current_digest == new_digest:
             self.known_digests[key] = new_digest
             return False
-        if not force and key in self.known_digests and current_digest != self.known_digests[key]:
+        # A file changed on disk is never overwritten; one deleted on disk may be written again
+        # (the app holds its text: the vanished-files bar decides what may be written back).
+        if (
+            not force
+            and current is not None
+            and key in self.known_digests
+            and current_digest != self.known_digests[key]
+        ):
             raise ExternalChangeError(str(path))
         self.check_plain_target(path)
         make_folder(path.parent, self.root)
@@ -318,6 +325,16 @@ def find_unlisted_scene_files(store: ProjectStore, listed: set[str]) -> list[str
     )
 
 
+def _clean_after_killed_runs(root: Path) -> None:
+    """Best effort at open: temp files and half-made imports a killed run left; never fatal."""
+    from studio.core.importing.cleanup import clean_project  # lazy: importing imports storage
+
+    if any((root / name).is_symlink() for name in (HIDDEN_DIR, SCENES_DIR)):
+        return  # a folder that may lead outside: the store refuses it when used; remove nothing here
+    with contextlib.suppress(OSError, StudioError):
+        clean_project(root, older_than=60)
+
+
 def load_project(root: str | os.PathLike[str], read_only: bool = False) -> Project:
     """Open the project folder at ``root``; raise ``StudioError`` with a one-line reason."""
     from studio.core.project import Project
@@ -325,6 +342,8 @@ def load_project(root: str | os.PathLike[str], read_only: bool = False) -> Proje
     path = Path(root).expanduser().absolute()
     if not path.is_dir():
         raise StudioError(f"{path}: no such project folder")
+    if not read_only:
+        _clean_after_killed_runs(path)
     store = ProjectStore(path)
     data = store.read_manifest()
     return Project(store, data, read_only=read_only)

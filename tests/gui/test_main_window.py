@@ -178,6 +178,7 @@ def test_file_actions_of_features_are_made_by_them_in_their_section(qtbot, tmp_p
         "importAction",
         "importNewProjectAction",
         "exportAction",
+        "postChapterAction",
         "-",
         "restoreBackupAction",
         "-",

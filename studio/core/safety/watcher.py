@@ -194,8 +194,7 @@ def held_text(project: Project, scene_id: str) -> str | None:
     A scene whose file vanished before the app ever read it has no text here: nothing may
     be written back for it.
     """
-    # Project keeps its cached texts private; this is the one reader outside it.
-    return project._texts.get(scene_id)
+    return project.cached_text(scene_id)
 
 
 def reload_structure(project: Project) -> None:
