@@ -68,3 +68,27 @@ def test_save_right_after_a_take_over_elsewhere_writes_nothing(qtbot, tmp_path):
     window.save_all()
     assert scene_file(project, 0).read_bytes() == before
     assert window.session.read_only
+
+
+def test_two_windows_sharing_the_lock_are_both_told_of_a_take_over(qtbot, tmp_path):
+    """Promise: a take-over elsewhere is noticed within 2 s and the window turns read-only; its
+    close never deletes the new holder's lock. With two windows of one process on the project.
+
+    Steps: open_window twice; type in the first; another process takes the lock over; wait.
+    Expected: both windows read-only within 2 s; closing both leaves the other process's lock.
+    """
+    from studio.core.safety.locking import read_lock
+
+    project = make_story(tmp_path / "story")
+    first = open_test_window(qtbot, project.root)
+    second = open_test_window(qtbot, project.root)
+    editor = first.editor
+    editor.setFocus()
+    editor.moveCursor(editor.textCursor().MoveOperation.End)
+    qtbot.keyClicks(editor, " typed in the first")
+    env = dict(os.environ, PYTHONPATH=str(REPO))
+    subprocess.run([sys.executable, "-c", TAKE_OVER, str(project.root)], env=env, check=True, timeout=60)
+    holder = read_lock(project.root)
+    qtbot.waitUntil(lambda: first.session.read_only and second.session.read_only, timeout=2500)
+    assert first.close() and second.close()
+    assert read_lock(project.root) == holder
