@@ -42,3 +42,30 @@ def test_undo_new_scene_while_its_text_cannot_be_saved_loses_nothing(qtbot, tmp_
     assert kept, "the typed words are gone"
     assert found_anywhere(project.root, "Written elsewhere."), "the other program's text is gone"
     window.close_without_saving()
+
+
+def test_split_and_merge_refuse_while_the_open_scene_cannot_be_saved(qtbot, tmp_path):
+    """Promise: split and merge save first; when the save fails they change nothing, text kept.
+
+    Steps: type in the open scene; another program changes its file (save refused); Split at
+    cursor (Ctrl+Shift+K), Merge with Next (Ctrl+Shift+M). Expected: both refused, the typed
+    words still in the editor, the outside text still in the file, the outline unchanged.
+    """
+    from studio.gui.window_menus import merge_with_next, split_at_cursor
+
+    project = make_story(tmp_path / "story")
+    window = open_test_window(qtbot, project.root)
+    session, editor = window.session, window.editor
+    scene_id = editor.current_scene_id()
+    editor.setFocus()
+    editor.moveCursor(editor.textCursor().MoveOperation.End)
+    qtbot.keyClicks(editor, " " + TYPED)
+    path = project.root / "scenes" / session.project.scene(scene_id).file
+    path.write_text("Written elsewhere.\n", "utf-8")
+    count = session.undo_stack.count()
+    split_at_cursor(window)
+    merge_with_next(window)
+    assert session.undo_stack.count() == count
+    assert TYPED in editor.scene_text()
+    assert path.read_text("utf-8") == "Written elsewhere.\n"
+    window.close_without_saving()

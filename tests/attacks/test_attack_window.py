@@ -65,10 +65,10 @@ def test_story_json_linked_outside_then_a_move_writes_nothing_outside(qtbot, tmp
     link.symlink_to(outside)
     session = window.session
     first = session.project.parts[0].scenes[0].id
-    session.push(commands.MoveScenesCommand(session, [first], session.project.parts[1].id, 0))
-    qtbot.wait(600)  # let the watcher deliver what the link swap and the move did (nothing to wait FOR)
-    session.push(commands.MoveScenesCommand(session, [first], session.project.parts[0].id, 0))
-    qtbot.wait(300)
+    with qtbot.waitSignal(window.guard.outside_changes, timeout=3000, raising=False):
+        session.push(commands.MoveScenesCommand(session, [first], session.project.parts[1].id, 0))
+    with qtbot.waitSignal(window.guard.outside_changes, timeout=3000, raising=False):
+        session.push(commands.MoveScenesCommand(session, [first], session.project.parts[0].id, 0))
     assert outside.read_bytes() == before
     assert order(session.project) == model_order(window.outline_view.model())
 
