@@ -17,6 +17,10 @@ class ImportedScene:
 
     title: str
     paragraphs: list[str] = field(default_factory=list)
+    # From novelWriter: the scene's synopsis comment, @pov and @char tags (names as found).
+    synopsis: str = ""
+    pov: str = ""
+    characters: list[str] = field(default_factory=list)
 
     @property
     def text(self) -> str:
@@ -43,6 +47,9 @@ class ImportedPart:
     notes: str = ""
     heading: Heading | None = None
     source: str = ""
+    # From HTML (AO3 chapter summary and notes), DOCX and novelWriter; ``notes`` are the end notes.
+    summary: str = ""
+    notes_begin: str = ""
 
     @property
     def words(self) -> int:
@@ -70,6 +77,12 @@ class ImportPlan:
     sources: list[str] = field(default_factory=list)
     encodings: list[str] = field(default_factory=list)
     files: list[SourceFile] = field(default_factory=list)
+    # The work's own summary and notes (AO3's work summary, notes and end notes; novelWriter front
+    # matter), and the cast named by the files (novelWriter character notes, @pov/@char tags).
+    summary: str = ""
+    notes_begin: str = ""
+    notes_end: str = ""
+    characters: list[str] = field(default_factory=list)
 
     @property
     def words(self) -> int:
