@@ -14,6 +14,7 @@ from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from PySide6.QtTest import QAbstractItemModelTester
 
 from studio.app import commands
 from studio.core import load_project
@@ -114,6 +115,7 @@ def test_random_history_with_a_failing_disk_never_drifts(qtbot, tmp_path_factory
     project, stack = session.project, session.undo_stack
     root = project.root
     model = OutlineModel(session)
+    tester = QAbstractItemModelTester(model, QAbstractItemModelTester.FailureReportingMode.Warning)  # noqa: F841
     disk = Disk(root)
     first_manifest, first_texts = manifest(root), _texts(project)
     resets: list[str] = []
