@@ -200,6 +200,8 @@ def _read_only_folder_as_nobody(nobody: pwd.struct_passwd) -> None:
             path.chmod(0o755 if path.is_dir() else 0o644)
         scene_path = root / "scenes" / project.scene(sid).file
         env = dict(os.environ, PYTHONPATH=str(REPO))
+        for name in ("COVERAGE_PROCESS_CONFIG", "COVERAGE_RUN", "COVERAGE_PROCESS_START"):
+            env.pop(name, None)  # nobody cannot write root's coverage data: this child is not measured
         child = subprocess.Popen(
             [sys.executable, "-c", AS_NOBODY, str(root), str(nobody.pw_uid), str(nobody.pw_gid)],
             stdin=subprocess.PIPE,

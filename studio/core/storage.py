@@ -327,12 +327,10 @@ def find_unlisted_scene_files(store: ProjectStore, listed: set[str]) -> list[str
 
 def _clean_after_killed_runs(root: Path) -> None:
     """Best effort at open: temp files and half-made imports a killed run left; never fatal."""
-    from studio.core.importing.cleanup import clean_project  # lazy: importing imports storage
-
     if any((root / name).is_symlink() for name in (HIDDEN_DIR, SCENES_DIR)):
         return  # a folder that may lead outside: the store refuses it when used; remove nothing here
     with contextlib.suppress(OSError, StudioError):
-        clean_project(root, older_than=60)
+        import_cleanup.clean_project(root, older_than=60)
 
 
 def load_project(root: str | os.PathLike[str], read_only: bool = False) -> Project:
@@ -372,3 +370,7 @@ def create_project(
     project.save_word_list()
     project.save()
     return project
+
+
+# Last, after every name the clean-up reads from this module is defined (it imports storage).
+from studio.core.importing import cleanup as import_cleanup  # noqa: E402
