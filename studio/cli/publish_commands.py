@@ -10,7 +10,8 @@ from studio.core import load_project
 from studio.core.atomic import atomic_write
 from studio.core.errors import StudioError
 from studio.core.importing.apply import DuplicateImportError, apply_plan, is_project_folder
-from studio.core.importing.reader import ImportOptions, plan_import
+from studio.core.importing.reader import ImportOptions
+from studio.core.importing.sources import plan_from_paths
 from studio.core.naming import slugify
 from studio.core.publishing.documents import docx_bytes, epub_bytes
 from studio.core.publishing.exporting import (
@@ -58,10 +59,13 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
 
     imp = commands.add_parser(
         "import",
-        help="import a story from plain text or Markdown files",
-        description="Import text or Markdown files: into a new project, or appended to an existing one.",
+        help="import a story from text, Markdown, HTML (AO3 downloads too), .docx or a novelWriter project",
+        description="Import text, Markdown, HTML or Word files, or a novelWriter project folder: into a new "
+        "project, or appended to an existing one. The reader is chosen from each file's content.",
     )
-    imp.add_argument("files", nargs="+", metavar="FILE", help="files to import, in order")
+    imp.add_argument(
+        "files", nargs="+", metavar="FILE", help="files (or novelWriter project folders) to import, in order"
+    )
     imp.add_argument("--into", metavar="DIR", help="new or existing project folder")
     imp.add_argument("--title", help="the story's title (default: found in the file, or its name)")
     imp.add_argument("--encoding", help="the files' encoding when not UTF-8 (e.g. cp1252)")
@@ -145,7 +149,7 @@ def _write_output(output: str | None, data: bytes, size: str) -> int:
 
 def run_import(args: argparse.Namespace) -> int:
     """Read the files, then create or extend the project and say where."""
-    plan = plan_import(args.files, ImportOptions(encoding=args.encoding, title=args.title or ""))
+    plan = plan_from_paths(args.files, ImportOptions(encoding=args.encoding, title=args.title or ""))
     target = Path(args.into).expanduser() if args.into else _default_folder(plan.title)
     if target.exists() and not is_project_folder(target) and (not target.is_dir() or any(target.iterdir())):
         raise StudioError(f"{target}: exists and is not a Story Studio project; choose another --into")
