@@ -8,7 +8,7 @@ from PySide6.QtCore import QMimeData, Qt
 from tests.gui.window_helpers import make_story, open_test_window, scene_file
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: a paste that brings the scrollbar marks the document unmodified; never saved")
+
 def test_a_long_paste_into_a_short_scene_is_saved_on_close(qtbot, tmp_path):
     """Promise: text is never lost; autosave writes pasted text; quitting saves it.
 
@@ -51,7 +51,7 @@ def test_typing_lines_until_the_scrollbar_appears_is_saved_on_close(qtbot, tmp_p
 LONG = "\n\n".join(f"Paragraph {i} of the long scene." for i in range(200)) + "\n"
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: deleting enough text to hide the scrollbar marks the document unmodified")
+
 def test_deleting_all_of_a_long_scene_is_saved_on_close(qtbot, tmp_path):
     """Promise: what you see is what is saved; autosave and quit write the editor's text.
 
@@ -72,7 +72,7 @@ def test_deleting_all_of_a_long_scene_is_saved_on_close(qtbot, tmp_path):
     assert scene_file(project, 0).read_text("utf-8") == ""
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: the margin change of a resize is an undo step of the scene's text")
+
 def test_one_undo_brings_back_a_deleted_long_text(qtbot, tmp_path):
     """Promise: Undo in the editor undoes typing there (one Ctrl+Z per edit); nothing invisible in between.
 

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QMenu, QVBoxLayout
+from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QMenu
 
 from studio.core.errors import NodeNotFoundError
 from studio.core.safety.watcher import Changes
@@ -103,13 +103,9 @@ class CharactersFeature(WindowFeature):
         window.guard.outside_changes.connect(self._on_outside_changes)
         self._build_actions()
         self.scene_list = SceneCharactersList(self)
-        layout = window.inspector.layout()
-        if isinstance(layout, QVBoxLayout):
-            heading = QLabel("Characters in this scene")
-            heading.setObjectName("sceneCharactersLabel")
-            at = max(0, layout.count() - 1)  # above the closing stretch
-            layout.insertWidget(at, heading)
-            layout.insertWidget(at + 1, self.scene_list)
+        heading = QLabel("Characters in this scene")
+        heading.setObjectName("sceneCharactersLabel")
+        window.inspector.add_scene_section(heading, self.scene_list)
         self.scene_list.refresh()
 
     def _on_text_changed(self) -> None:

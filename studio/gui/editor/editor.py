@@ -79,7 +79,7 @@ class SceneEditor(QTextEdit):
         self.setAcceptRichText(False)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setTabChangesFocus(False)
-        self.setLineWrapMode(QTextEdit.LineWrapMode.WidgetWidth)
+        self.setLineWrapMode(QTextEdit.LineWrapMode.FixedPixelWidth)  # the column: see _update_margins
         self.paragraph_look = "web"
         self._cursor_block = -1
         self.highlighter = EmphasisHighlighter(self.document(), self.palette())
@@ -194,6 +194,7 @@ class SceneEditor(QTextEdit):
             self.setPlainText("")
             cursor = QTextCursor(self.document())
             cursor.setBlockFormat(self._block_format())
+            self._set_page_margins()
             self._update_margins()
             self.document().setUndoRedoEnabled(False)
             cursor.insertText(text)
@@ -244,23 +245,29 @@ class SceneEditor(QTextEdit):
 
     # -- layout -----------------------------------------------------------------------
     def _update_margins(self) -> None:
-        column = min(MAX_COLUMN_PX, self.fontMetrics().averageCharWidth() * COLUMN_CHARS)
-        side = max(24, (self.viewport().width() - column) // 2)
+        """Centre the text column: a fixed wrap width and a left viewport margin, never a document edit.
+
+        (A change of the document's frame format would mark the text modified, or not, in the
+        middle of the writer's edit, and would be a step of its own on the undo stack.)
+        """
+        margins = self.viewportMargins()
+        available = self.viewport().width() + margins.left() + margins.right()
+        column = min(MAX_COLUMN_PX, self.fontMetrics().averageCharWidth() * COLUMN_CHARS, available - 48)
+        column = max(column, 120)
+        side = max(24, (available - column) // 2)
+        if self.lineWrapColumnOrWidth() != column:
+            self.setLineWrapColumnOrWidth(column)
+        if margins.left() != side or margins.right() != 0:
+            self.setViewportMargins(side, 0, 0, 0)
+
+    def _set_page_margins(self) -> None:
+        """The space above and below the text, set while a scene loads (its undo history is cleared)."""
         root = self.document().rootFrame()
         frame = root.frameFormat()
-        if frame.leftMargin() == side and frame.topMargin() == TOP_MARGIN_PX:
-            return
-        frame.setLeftMargin(side)
-        frame.setRightMargin(side)
-        frame.setTopMargin(TOP_MARGIN_PX)
-        frame.setBottomMargin(TOP_MARGIN_PX * 2)
-        was_loading, was_modified = self._loading, self.document().isModified()
-        self._loading = True  # a layout change, not an edit
-        try:
+        if frame.topMargin() != TOP_MARGIN_PX:
+            frame.setTopMargin(TOP_MARGIN_PX)
+            frame.setBottomMargin(TOP_MARGIN_PX * 2)
             root.setFrameFormat(frame)
-            self.document().setModified(was_modified)
-        finally:
-            self._loading = was_loading
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         """Keep the text column centred."""

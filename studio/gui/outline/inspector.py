@@ -70,7 +70,7 @@ class SceneInspector(QFrame):
         self.pages = QStackedLayout(self)
         self.pages.addWidget(self.scene_page)
         self.pages.addWidget(self.part_inspector)
-        layout = QVBoxLayout(self.scene_page)
+        layout = self.scene_layout = QVBoxLayout(self.scene_page)
         layout.setContentsMargins(16, 14, 16, 14)
         self.heading.hide()  # the inspector's tab already says "Scene"
         layout.addWidget(self.heading)
@@ -97,6 +97,12 @@ class SceneInspector(QFrame):
         session.cast_changed.connect(lambda _change: self.refresh())
         session.scene_text_saved.connect(self._on_scene_changed)
         self.show_scene(None)
+
+    def add_scene_section(self, heading: QLabel, widget: QWidget) -> None:
+        """Add a feature's section (a heading and a widget) to the scene page, above its closing stretch."""
+        at = max(0, self.scene_layout.count() - 1)
+        self.scene_layout.insertWidget(at, heading)
+        self.scene_layout.insertWidget(at + 1, widget)
 
     def show_scene(self, scene_id: str | None) -> None:
         """Show the fields of ``scene_id`` (None shows an empty, disabled inspector)."""
