@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import Any, TypeVar, cast
 
 from studio.core.counting import WORD_PATTERN
-from studio.core.errors import NodeNotFoundError, ReadOnlyError, StudioError
+from studio.core.errors import ExternalChangeError, NodeNotFoundError, ReadOnlyError, StudioError
 from studio.core.nodes import Character, Part, Scene, ScenePosition, TrashItem
 from studio.core.project_state import ProjectState
 
@@ -158,6 +158,8 @@ class TreeOperations(ProjectState):
         self._guard()
         position = self.locate(scene_id)
         text = self.scene_text(scene_id)
+        if self.store.changed_on_disk(self.store.scene_path(self.scene(scene_id))):
+            raise ExternalChangeError(str(self.store.scene_path(self.scene(scene_id))))
         scene = self.part(position.part_id).scenes.pop(position.index)
         self._texts.pop(scene_id, None)
         self._changed()

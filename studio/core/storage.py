@@ -55,6 +55,10 @@ class ProjectStore:
         self.manifest_bytes: bytes | None = None
         # What the last manifest read repaired (a lone surrogate, an odd language code).
         self.load_problems: list[str] = []
+        # False while a new project is built in a staging folder that is synced once (``sync_tree``);
+        # its folders are then checked once each (``checked_folders``), not on every write.
+        self.durable = True
+        self.checked_folders: set[Path] = set()
 
     # -- the manifest -------------------------------------------------------------
     def read_manifest(self) -> ManifestData:
@@ -80,8 +84,9 @@ class ProjectStore:
             current = self.current_bytes(self.manifest_path)
             if self.manifest_bytes is not None and current != self.manifest_bytes:
                 raise ExternalChangeError(str(self.manifest_path))
+        self.require_root()
         self.check_plain_target(self.manifest_path)
-        atomic_write(self.manifest_path, payload, within=self.root)
+        atomic_write(self.manifest_path, payload, within=self.root, sync=self.durable)
         self.manifest_bytes = payload
         return True
 
@@ -135,9 +140,14 @@ class ProjectStore:
             and current_digest != self.known_digests[key]
         ):
             raise ExternalChangeError(str(path))
+        self.require_root()
         self.check_plain_target(path)
-        make_folder(path.parent, self.root)
-        atomic_write(path, payload, within=self.root)
+        if path.parent not in self.checked_folders:
+            make_folder(path.parent, self.root)
+            if not self.durable:
+                self.checked_folders.add(path.parent)
+        within = self.root if self.durable else None
+        atomic_write(path, payload, within=within, sync=self.durable)
         self.known_digests[key] = new_digest
         return True
 
@@ -176,9 +186,24 @@ class ProjectStore:
             current = None
         return self.known_digests.get(str(path), "unknown") == current
 
+    def require_root(self) -> None:
+        """Refuse to write when the project folder itself is gone (moved or deleted meanwhile)."""
+        if not self.root.is_dir():
+            raise StudioError(f"{self.root}: the project folder is gone (moved or deleted?); nothing written")
+
+    def changed_on_disk(self, path: Path) -> bool:
+        """Whether a file the app knows was changed by someone else since (a missing file is not)."""
+        known = self.known_digests.get(str(path))
+        if known is None:
+            return False
+        current = self.current_bytes(path)
+        return current is not None and digest(current) != known
+
     def remove_file(self, path: Path) -> None:
-        """Delete a file the app owns (used when a scene is removed for good)."""
+        """Delete a file the app owns (used when a scene is removed for good); never one changed outside."""
         check_within(path.parent, self.root)
+        if self.changed_on_disk(path):
+            return  # someone else's words now: the file stays and is offered back as a recovered scene
         with contextlib.suppress(FileNotFoundError):
             path.unlink()
         self.known_digests.pop(str(path), None)
@@ -207,6 +232,8 @@ class ProjectStore:
 
     def make_folder(self, folder: Path) -> None:
         """Create a folder of the project, refusing one that leads outside or is not a folder."""
+        if folder in self.checked_folders:
+            return
         try:
             make_folder(folder, self.root)
         except FileExistsError:
@@ -282,6 +309,22 @@ def count_scene_words(
             pass  # a read-only folder still opens; the cache is only a speed-up
         return True
     return False
+
+
+def save_word_counts(store: ProjectStore, parts: list[Part]) -> None:
+    """Write the word-count cache from the counts held in memory (a new project opens without re-reading)."""
+    counts = {}
+    for part in parts:
+        for scene in part.scenes:
+            info = os.lstat(store.scene_path(scene))
+            counts[scene.file] = [info.st_size, info.st_mtime_ns, scene.words]
+    store.ensure_hidden_dir()
+    atomic_write(
+        store.hidden_dir / CACHE_NAME,
+        json.dumps(counts, sort_keys=True),
+        within=store.root,
+        sync=store.durable,
+    )
 
 
 def _unreadable_scene(scene: Scene, why: str) -> None:

@@ -317,15 +317,24 @@ def _scene_menu(window: MainWindow) -> None:
 
 
 def undo_structure(window: MainWindow) -> None:
-    """Save the editor's text, then undo the last structural change."""
-    window.editor.save_now()
-    window.session.undo_stack.undo()
+    """Save the editor's text, then undo the last structural change (not while the text is unsaved)."""
+    if _saved_first(window):
+        window.session.undo_stack.undo()
 
 
 def redo_structure(window: MainWindow) -> None:
-    """Save the editor's text, then redo the next structural change."""
-    window.editor.save_now()
-    window.session.undo_stack.redo()
+    """Save the editor's text, then redo the next structural change (not while the text is unsaved)."""
+    if _saved_first(window):
+        window.session.undo_stack.redo()
+
+
+def _saved_first(window: MainWindow) -> bool:
+    """Save the editor; say so in the status bar when the text could not be saved."""
+    if window.editor.save_now():
+        return True
+    message = "Save the scene first: its text could not be saved, so nothing was undone."
+    window.statusBar().showMessage(message, 8000)
+    return False
 
 
 def _help_menu(window: MainWindow) -> None:

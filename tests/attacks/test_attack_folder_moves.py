@@ -13,7 +13,6 @@ from tests.conftest import REPO
 from tests.gui.window_helpers import make_story, open_test_window, scene_file
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: a save after the project folder was renamed builds a ghost project and says Saved")
 def test_typing_after_the_project_folder_was_renamed_makes_no_ghost_project(qtbot, tmp_path):
     """Promise: nothing is created outside the project folder; "Saved" means the text is in the project;
     a failed save shows its reason and keeps the text.

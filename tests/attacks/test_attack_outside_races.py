@@ -32,7 +32,6 @@ def found_anywhere(root: Path, words: str) -> bool:
     return False
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: merge deletes the second scene's file even when it changed on disk")
 def test_merge_right_after_an_outside_edit_of_the_next_scene_loses_nothing(qtbot, tmp_path):
     """Promise: a scene edited in another program is never silently overwritten (text is never lost).
 
@@ -56,7 +55,6 @@ def test_merge_right_after_an_outside_edit_of_the_next_scene_loses_nothing(qtbot
     assert found_anywhere(project.root, OUTSIDE)
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: undo of New Scene deletes the scene file even when another program wrote it")
 def test_undo_of_a_new_scene_keeps_text_another_program_wrote_into_it(qtbot, tmp_path):
     """Promise: text is never lost; a file changed on disk since the app wrote it is never thrown away.
 

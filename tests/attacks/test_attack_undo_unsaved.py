@@ -12,7 +12,6 @@ from tests.gui.window_helpers import make_story, open_test_window
 TYPED = "words typed into the new scene"
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: undo_structure ignores a failed save; undoing New Scene discards the unsaved text")
 def test_undo_new_scene_while_its_text_cannot_be_saved_loses_nothing(qtbot, tmp_path):
     """Promise: text is never lost; Scene › Undo Structure Change saves the editor first;
     a scene changed on disk is never silently overwritten (or deleted).

@@ -55,19 +55,24 @@ class SceneCharactersList(QListWidget):
         window.editor.scene_shown.connect(lambda _sid: self.refresh())
 
     def refresh(self) -> None:
-        """List the characters in the editor's scene with their counts."""
-        self.clear()
-        scene_id = self.feature.window.editor.current_scene_id()
-        if not scene_id:
-            return
+        """List the characters in the editor's scene with their counts (untouched when nothing changed)."""
+        rows: list[tuple[str, str]] = []
+        scene_id = self.feature.window.editor.current_scene_id() or ""
         project = self.feature.session.project
-        for character_id in self.tracker.index.characters_in(scene_id):
+        for character_id in self.tracker.index.characters_in(scene_id) if scene_id else []:
             try:
                 character = project.character(character_id)
             except NodeNotFoundError:
                 continue
             count = self.tracker.index.count(character_id, scene_id)
-            item = QListWidgetItem(f"{character.name}  ({count})")
+            rows.append((f"{character.name}  ({count})", character_id))
+        role = Qt.ItemDataRole.UserRole
+        shown = [(self.item(i).text(), self.item(i).data(role)) for i in range(self.count())]
+        if rows == shown:
+            return  # e.g. a scene moved: the same characters, nothing to redraw
+        self.clear()
+        for text, character_id in rows:
+            item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, character_id)
             self.addItem(item)
 
