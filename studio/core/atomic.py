@@ -37,6 +37,7 @@ def atomic_write(
     data: bytes | str,
     within: str | os.PathLike[str] | None = None,
     what: str = "project",
+    sync: bool = True,
 ) -> None:
     """Write ``data`` to ``path`` so that the file is either its old or its new version.
 
@@ -44,6 +45,7 @@ def atomic_write(
     then renamed over the target with ``os.replace``; the folder is fsynced last so
     the rename itself survives a power loss. With ``within``, the write is refused
     (``OutsideFolderError``) unless the file's real folder is inside that folder.
+    ``sync=False`` skips both fsyncs, for a folder that is synced once as a whole (``sync_tree``).
     """
     target = Path(path)
     payload = data.encode("utf-8") if isinstance(data, str) else data
@@ -55,7 +57,8 @@ def atomic_write(
         with os.fdopen(fd, "wb") as handle:
             handle.write(payload)
             handle.flush()
-            os.fsync(handle.fileno())
+            if sync:
+                os.fsync(handle.fileno())
         if target.exists():
             os.chmod(tmp_name, target.stat().st_mode & 0o777)
         else:
@@ -65,7 +68,20 @@ def atomic_write(
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp_name)
         raise
-    fsync_folder(folder)
+    if sync:
+        fsync_folder(folder)
+
+
+def sync_tree(folder: str | os.PathLike[str]) -> None:
+    """Flush a whole folder written with ``sync=False`` to disk: one ``sync`` where the platform has it."""
+    if hasattr(os, "sync"):
+        os.sync()
+        return
+    for parent, _folders, files in os.walk(folder):  # Windows: no sync(), each file and folder
+        for name in files:
+            with open(os.path.join(parent, name), "rb+") as handle:
+                os.fsync(handle.fileno())
+        fsync_folder(parent)
 
 
 def fsync_folder(folder: str | os.PathLike[str]) -> None:

@@ -28,7 +28,7 @@ ID_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,63}")
 FILE_PATTERN = re.compile(r"[^/\\\x00-\x1f]{1,120}")
 
 _SCENE_KEYS = ("id", "title", "file", "status", "pov", "synopsis")
-_PART_KEYS = ("id", "title", "summary", "notes_begin", "notes_end", "notes", "scenes")
+_PART_KEYS = ("id", "title", "group", "summary", "notes_begin", "notes_end", "notes", "scenes")
 _CHARACTER_KEYS = ("id", "name", "aliases", "role", "description", "file")
 _TOP_KEYS = ("format", "title", "author", "language", "parts", "characters", "trash", "settings")
 
@@ -207,6 +207,7 @@ class _Reader:
             extra=self.extra(obj, _PART_KEYS, where),
             summary=self.text(obj, "summary", f"{where}.summary"),
             notes_begin=self.text(obj, "notes_begin", f"{where}.notes_begin"),
+            group=self.text(obj, "group", f"{where}.group"),
         )
         part.scenes = [self.scene(s, f"{where}.scenes[{i}]") for i, s in enumerate(self.items(obj, "scenes"))]
         return part
@@ -272,6 +273,8 @@ def _scene_dict(scene: Scene) -> dict[str, Any]:
 
 def _part_dict(part: Part) -> dict[str, Any]:
     out: dict[str, Any] = {"id": part.id, "title": part.title}
+    if part.group:
+        out["group"] = part.group
     if part.summary:
         out["summary"] = part.summary
     if part.notes_begin:

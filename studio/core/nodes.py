@@ -33,6 +33,7 @@ class Part:
     ``notes`` are the notes *after* the part (imported trailers, an end author's note); in
     ``story.json`` they are written as ``notes_end`` (``notes_end`` is also their name here).
     ``notes_begin`` are the notes before it and ``summary`` is its summary for a posting form.
+    ``group`` names the book or volume this part opens (set on its first part only).
     """
 
     id: str
@@ -42,6 +43,7 @@ class Part:
     extra: dict[str, Any] = field(default_factory=dict)
     summary: str = ""
     notes_begin: str = ""
+    group: str = ""
 
     @property
     def notes_end(self) -> str:

@@ -14,15 +14,16 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from studio.core.atomic import fsync_folder
+from studio.core.atomic import fsync_folder, sync_tree
 from studio.core.errors import StudioError
 from studio.core.importing import cleanup
 from studio.core.importing.plan import ImportPlan, SourceFile
 from studio.core.manifest import MANIFEST_NAME
+from studio.core.naming import new_id, slugify
 from studio.core.nodes import Part
 from studio.core.project import Project
 from studio.core.publishing.options import ExportOptions
-from studio.core.storage import create_project, load_project
+from studio.core.storage import create_project, load_project, save_word_counts
 
 Progress = Callable[[int, int], None]
 IMPORTS_KEY = "imports"
@@ -82,16 +83,56 @@ def append_plan(
             cleanup.end_append(project.root)
 
 
+class _FreshNames:
+    """Fresh ids and scene file names for one import: the used ones gathered once, then kept in sets."""
+
+    def __init__(self, project: Project) -> None:
+        self.ids = project.all_ids()
+        taken = [s.file for s in project.iter_scenes()] + [s.file for s in project.iter_trash_scenes()]
+        folder = project.store.scenes_dir
+        on_disk = os.listdir(folder) if folder.is_dir() else []
+        self.files = {name.casefold() for name in [*taken, *on_disk]}
+        self.next_number: dict[str, int] = {}
+
+    def id(self, prefix: str) -> str:
+        """A fresh ``p-…`` or ``s-…`` id."""
+        while True:
+            candidate = new_id(prefix)
+            if candidate not in self.ids:
+                self.ids.add(candidate)
+                return candidate
+
+    def file(self, title: str) -> str:
+        """A fresh file name from a scene title: ``scene-1.txt``, then ``scene-1-2.txt``…"""
+        stem = slugify(title, "scene")
+        number = self.next_number.get(stem, 1)
+        candidate = f"{stem}.txt" if number == 1 else f"{stem}-{number}.txt"
+        while candidate.casefold() in self.files:
+            number += 1
+            candidate = f"{stem}-{number}.txt"
+        self.next_number[stem] = number
+        self.files.add(candidate.casefold())
+        return candidate
+
+
 def _append(project: Project, plan: ImportPlan, progress: Progress | None) -> list[Part]:
     total, done = plan.scene_count, 0
     added = []
+    fresh = _FreshNames(project)
     with project.batch():
         for imported in plan.parts:
-            part = project.add_part(imported.title)
+            part = project.add_part(imported.title, part_id=fresh.id("p"))
+            part.group = imported.group  # a new part, inside the batch: saved with the manifest
             if imported.notes:
                 project.set_part_notes(part.id, imported.notes)
             for scene in imported.scenes:
-                project.add_scene(part.id, title=scene.title, text=scene.text)
+                project.add_scene(
+                    part.id,
+                    title=scene.title,
+                    text=scene.text,
+                    scene_id=fresh.id("s"),
+                    file=fresh.file(scene.title),
+                )
                 done += 1
                 if progress is not None:
                     progress(done, total)
@@ -131,7 +172,8 @@ def create_from_plan(
     cleanup.clean_staging_folders(final.parent)
     staging = cleanup.staging_folder(final)
     try:
-        project = create_project(staging, plan.title or "Imported story", plan.author)
+        project = create_project(staging, plan.title or "Imported story", plan.author, plan.language or "en")
+        project.store.durable = False  # the staging folder is synced once, before the rename
         with project.batch():
             first = project.parts[0]
             project.remove_scene(first.scenes[0].id)
@@ -141,7 +183,8 @@ def create_from_plan(
                 options.part_notes = "include"
             project.set_setting("export", options.to_settings())
             append_plan(project, plan, progress)
-        fsync_folder(staging)
+        save_word_counts(project.store, project.parts)
+        sync_tree(staging)
         _move_into_place(staging, final)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)

@@ -5,20 +5,28 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from studio.core.importing.headings import (
+    CHAPTER_LEVEL,
+    LABEL_FIRST,
+    LABEL_LEVELS,
+    NAMED_HEADING,
+    ORDINAL_FIRST,
+    fold,
+    read_number_word,
+)
 from studio.core.text_transforms import roman_to_number, words_to_number
 
 MAX_HEADING = 120
-LABELS = "part|chapter|book|section|episode|act|volume|chap\\.|ch\\."
-NAMED = "prologue|epilogue|interlude|preface|foreword|afterword|introduction"
-LABELLED = re.compile(
-    rf"^(?P<label>{LABELS})\s+(?P<num>\d+|[ivxlcdm]+|[a-z]+(?:-[a-z]+)?)(?P<rest>.*)$", re.IGNORECASE
-)
-NAMED_HEADING = re.compile(rf"^(?P<label>{NAMED})(?P<rest>(?:\s*[:.\-–—]\s*.*)?)$", re.IGNORECASE)
+MAX_TITLE_WORDS = 12
 REST = re.compile(r"^(?P<sep>\s*[:.\-–—]\s*|\s+[:\-–—]\s+)(?P<title>.*)$")
 BARE_NUMBER = re.compile(r"^(?P<num>[IVXLCDM]+|\d{1,3})(?P<rest>\.?)$")
 MD_HEADING = re.compile(r"^(?P<hashes>#{1,6})\s+(?P<text>.*?)(?:\s+#+)?\s*$")
 SEPARATOR = re.compile(r"^\s*(?:[*#~•·=_\-—–]\s*){1,40}$")
-BYLINE = re.compile(r"^(?P<prefix>by|written by|author:)\s+(?P<author>\S.{0,100})$", re.IGNORECASE)
+BYLINE = re.compile(
+    r"^(?P<prefix>by|written by|author:|por|escrito por|par|von|di|scritto da)\s+(?P<author>\S.{0,100})$",
+    re.IGNORECASE,
+)
+BY_WORDS = ("by", "por", "par", "von", "di")
 DECORATION = " \t*_~[](){}"
 # A clause break or a sentence end after a lower-case word, or eight words: prose, not a name.
 SENTENCE = re.compile(r"\b[a-z]{2,}(?:[,;:]\s|[.!?…]+['’\"”]?$)|\s\S+\s\S+\s\S+\s\S+\s\S+\s\S+\s")
@@ -44,6 +52,16 @@ class Heading:
     sep: str = ""
     title: str = ""
     markdown_level: int = 0
+    level: int = CHAPTER_LEVEL
+
+    @property
+    def one_line(self) -> str:
+        """The heading on one line: ``CHAPTER V.`` over ``The Title`` reads ``CHAPTER V. The Title``."""
+        first, _, second = self.line.partition("\n")
+        if not second:
+            return first
+        joiner = " " if first.rstrip()[-1:] in ".:-–—" else ": "
+        return f"{first.rstrip()}{joiner}{second.strip()}"
 
 
 def parse_heading(line: str, alone: bool, markdown: bool) -> Heading | None:
@@ -61,29 +79,53 @@ def parse_heading(line: str, alone: bool, markdown: bool) -> Heading | None:
         heading = inner or Heading(md.group("text"), title=md.group("text"))
         heading.line, heading.markdown_level = md.group("text"), len(md.group("hashes"))
         return heading
-    match = LABELLED.match(stripped)
-    if match:
-        number = _read_number(match.group("num"))
-        rest = REST.match(match.group("rest")) if match.group("rest") else None
-        if number is not None and (not match.group("rest") or rest):
-            return Heading(
-                stripped,
-                label=match.group("label"),
-                number=number,
-                number_text=match.group("num"),
-                sep=rest.group("sep") if rest else "",
-                title=rest.group("title").strip() if rest else "",
-            )
-    match = NAMED_HEADING.match(stripped)
+    labelled = _labelled(stripped)
+    if labelled is not None:
+        return labelled
+    folded = fold(stripped)
+    match = NAMED_HEADING.match(folded)
     if match and (alone or match.group("rest")):
-        rest = REST.match(match.group("rest")) if match.group("rest") else None
-        return Heading(stripped, label=match.group("label"), title=rest.group("title") if rest else "")
+        rest = REST.match(stripped[match.end("label") :]) if match.group("rest") else None
+        if match.group("rest") and (rest is None or len(rest.group("title").split()) > MAX_TITLE_WORDS):
+            return None
+        label = stripped[: match.end("label")]
+        return Heading(stripped, label=label, title=rest.group("title") if rest else "")
     match = BARE_NUMBER.match(stripped)
     if match and alone:
         number = _read_number(match.group("num"))
         single = len(match.group("num")) == 1 and match.group("num") not in "IVX123456789"
         if number is not None and number < 90 and not single:
             return Heading(stripped, number=number, number_text=match.group("num"), sep=match.group("rest"))
+    return None
+
+
+def _labelled(stripped: str) -> Heading | None:
+    """Read ``Chapter 3: Title``, ``CAPÍTULO IV``, ``PREMIÈRE PARTIE``, ``Erstes Kapitel``."""
+    folded = fold(stripped)
+    for pattern in (LABEL_FIRST, ORDINAL_FIRST):
+        match = pattern.match(folded)
+        if match is None:
+            continue
+        num_text = stripped[match.start("num") : match.end("num")]
+        number = _read_number(num_text)
+        if number is None:
+            continue
+        rest_text = stripped[match.start("rest") :]
+        rest = REST.match(rest_text) if rest_text else None
+        if rest_text and (rest is None or len(rest.group("title").split()) > MAX_TITLE_WORDS):
+            continue
+        first = pattern is LABEL_FIRST
+        return Heading(
+            stripped,
+            label=stripped[: match.end("label")]
+            if first
+            else stripped[match.start("label") : match.end("label")],
+            number=number,
+            number_text=stripped[match.end("label") : match.end("num")].strip() if first else num_text,
+            sep=rest.group("sep") if rest else "",
+            title=rest.group("title").strip() if rest else "",
+            level=LABEL_LEVELS[match.group("label")],
+        )
     return None
 
 
@@ -94,7 +136,7 @@ def _read_number(text: str) -> int | None:
         value = roman_to_number(text)
         if value is not None:
             return value
-    return words_to_number(text)
+    return words_to_number(text) or read_number_word(fold(text))
 
 
 def is_separator(line: str) -> bool:

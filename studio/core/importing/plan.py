@@ -47,6 +47,7 @@ class ImportedPart:
     notes: str = ""
     heading: Heading | None = None
     source: str = ""
+    group: str = ""  # the book or volume this part opens (``BOOK I. The Harbour``), on its first part
     # From HTML (AO3 chapter summary and notes), DOCX and novelWriter; ``notes`` are the end notes.
     summary: str = ""
     notes_begin: str = ""
@@ -77,6 +78,10 @@ class ImportPlan:
     sources: list[str] = field(default_factory=list)
     encodings: list[str] = field(default_factory=list)
     files: list[SourceFile] = field(default_factory=list)
+    language: str = ""  # detected: en, es, fr, de, it, pt ("" = unknown: the project's default)
+    scene_break_rule: str = ""  # none, larger gaps, marker lines (studio.core.importing.layout)
+    left_out: list[str] = field(default_factory=list)  # what was not imported, one line each
+    left_out_text: list[str] = field(default_factory=list)  # the text of each, in the same order
     # The work's own summary and notes (AO3's work summary, notes and end notes; novelWriter front
     # matter), and the cast named by the files (novelWriter character notes, @pov/@char tags).
     summary: str = ""
@@ -173,11 +178,11 @@ def choose_heading_template(parts: list[ImportedPart]) -> tuple[str, int]:
             for i, h in enumerate(headings)
         ):
             for part, heading in zip(parts, headings, strict=True):
-                part.title = heading.title or heading.line  # type: ignore[union-attr]
+                part.title = heading.title or heading.one_line  # type: ignore[union-attr]
             return template, first
     for part in parts:
         if part.heading is not None:
-            part.title = part.heading.line
+            part.title = part.heading.one_line
     return "{title}", 1
 
 

@@ -17,12 +17,15 @@ from pathlib import Path
 
 from studio.core.errors import StudioError
 from studio.core.importing.decoding import decode_bytes
+from studio.core.importing.front import FrontMatter, read_title_page, strip_contents, strip_gutenberg
+from studio.core.importing.headings import CHAPTER_LEVEL, GROUP_LEVEL
+from studio.core.importing.language import detect_language
+from studio.core.importing.layout import NO_BREAKS, Layout, detect_layout
 from studio.core.importing.parsing import (
     DECORATION,
     INDENTS,
     MD_HEADING,
     Heading,
-    indentation_marks_paragraphs,
     is_separator,
     looks_hard_wrapped,
     parse_heading,
@@ -55,17 +58,7 @@ class ImportOptions:
     markdown: bool | None = None  # None: by file name (.md, .markdown)
     max_wrap_width: int = 100
     trailers_as_notes: bool = True
-
-
-@dataclass
-class _Layout:
-    wrapped: bool
-    indent_paragraphs: bool
-    newline_paragraphs: bool
-
-    @property
-    def break_blanks(self) -> int:
-        return 1 if self.newline_paragraphs or self.indent_paragraphs else 2
+    scene_break_rule: str = ""  # "": detect; or one of layout.SCENE_BREAK_RULES
 
 
 class TextImporter:
@@ -99,19 +92,33 @@ class TextImporter:
 
     def parse(self, text: str, name: str = "story") -> ImportPlan:
         """Turn a story's text into a plan; ``name`` titles it when the text has no title."""
-        lines = self._lines(text)
+        front = FrontMatter()
+        lines = strip_contents(strip_gutenberg(self._lines(text), front), front)
         title, author, by_prefix, start = self._title_and_author(lines)
+        if not (title or author):
+            title, author, start = read_title_page(lines, front)
+            by_prefix = front.by_prefix
+        title, author = front.title or title, front.author or author
+        title_prefix = ""
+        if title[:6].lower() == "title:":
+            title_prefix, title = title[:6] + " ", title[6:].strip()
+        if front.licence is not None:
+            front.left_out.append(front.licence)
         body = lines[start:]
         tokens, headings = self._tokens(body)
         layout = self._layout(tokens)
         parts = self._parts(tokens, headings, layout)
         plan = ImportPlan(title=self.options.title or title, author=author)
+        plan.scene_break_rule = layout.rule
+        plan.left_out = [what for what, _ in front.left_out]
+        plan.left_out_text = [text for _, text in front.left_out]
+        plan.language = front.language or detect_language("\n".join(t for t in tokens if isinstance(t, str)))
         if not any(part.heading for part in parts) and parts:
             parts[0].title = title or name
         plan.parts = parts
         template, start_number = choose_heading_template(parts)
         plan.export_settings = self._export_settings(tokens, layout, template, start_number)
-        header = "{title}" if title else ""
+        header = f"{title_prefix}{{title}}" if title else ""
         if author:
             header += f"\n{by_prefix} {{author}}"
         plan.export_settings["header"] = header
@@ -191,8 +198,12 @@ class TextImporter:
             heading = None
             if block_start or line.lstrip().startswith("#"):
                 heading = parse_heading(line, alone, self.markdown)
+            if heading is not None and not heading.markdown_level:
+                taken = self._take_title_line(heading, lines, index)
+                if not alone and not taken and len(line.split()) > 6:
+                    heading = None  # the first line of a paragraph, not a heading
+                index += taken
             if heading is not None:
-                index += self._take_title_line(heading, lines, index)
                 headings[len(tokens)] = heading
                 tokens.append(heading)
                 index += 1
@@ -204,37 +215,42 @@ class TextImporter:
     @staticmethod
     def _take_title_line(heading: Heading, lines: list[str], index: int) -> int:
         """Take a title on the line under a titleless heading (``CHAPTER I.`` / ``The Title``)."""
-        if heading.title or heading.number is None or not heading.label or heading.markdown_level:
+        if heading.title or not heading.label or heading.markdown_level:
             return 0
+        if heading.level == GROUP_LEVEL and index + 3 < len(lines) and not lines[index + 1].strip():
+            below = lines[index + 2].strip()  # ``BOOK I.``, a blank line, ``THE HARBOUR``
+            lone = below.isupper() and len(below) <= 60 and not lines[index + 3].strip()
+            if lone and parse_heading(below, True, False) is None and not is_separator(below):
+                heading.title, heading.line = below, f"{heading.line}\n{below}"
+                return 2
         if index + 1 >= len(lines) or not lines[index + 1].strip():
             return 0
         candidate = lines[index + 1].strip()
         after_blank = index + 2 >= len(lines) or not lines[index + 2].strip()
         words = candidate.split()
         capitals = sum(1 for w in words if w[:1].isupper() or not w[:1].isalpha())
-        if not after_blank or len(candidate) > 70 or is_separator(candidate) or capitals < 0.6 * len(words):
+        titled = capitals >= 0.6 * len(words) or (
+            len(words) <= 8 and candidate[:1].isupper() and candidate[-1:] not in '.!?…"”»'
+        )
+        if not after_blank or len(candidate) > 70 or is_separator(candidate) or not titled:
             return 0
         heading.title = candidate
         heading.sep = heading.sep.rstrip(" ") + "\n"
         heading.line = f"{heading.line}\n{candidate}"
         return 1
 
-    def _layout(self, tokens: list[object]) -> _Layout:
-        text_lines = [t if isinstance(t, str) else "" for t in tokens]
-        if self.markdown:
-            return _Layout(True, False, False)
-        wrapped = looks_hard_wrapped(text_lines, self.options.max_wrap_width)
-        indent = wrapped and indentation_marks_paragraphs(text_lines)
-        filled = [i for i, t in enumerate(text_lines) if t]
-        adjacent = sum(1 for i in filled if i + 1 < len(text_lines) and text_lines[i + 1])
-        newline = not wrapped and bool(filled) and adjacent >= 0.5 * len(filled)
-        return _Layout(wrapped, indent, newline)
+    def _layout(self, tokens: list[object]) -> Layout:
+        marks = any(t is SEP for t in tokens)
+        options = self.options
+        return detect_layout(tokens, self.markdown, options.max_wrap_width, options.scene_break_rule, marks)
 
     # -- parts and scenes ----------------------------------------------------------------
     def _parts(
-        self, tokens: list[object], headings: dict[int, Heading], layout: _Layout
+        self, tokens: list[object], headings: dict[int, Heading], layout: Layout
     ) -> list[ImportedPart]:
         parts: list[ImportedPart] = []
+        chapter_level = max((h.level for h in headings.values()), default=CHAPTER_LEVEL)
+        group = ""
         bounds = [*sorted({0, *headings}), len(tokens)]
         for begin, end in zip(bounds, bounds[1:], strict=False):
             heading = headings.get(begin)
@@ -242,7 +258,13 @@ class TextImporter:
             scenes = self._scenes(body, layout)
             if heading is None and not scenes:
                 continue
-            part = ImportedPart(heading.title or heading.line if heading else "", heading=heading)
+            if heading is not None and heading.level < chapter_level:
+                group = heading.one_line
+                if not scenes:
+                    continue
+                heading = None
+            part = ImportedPart(heading.title or heading.one_line if heading else group, heading=heading)
+            part.group, group = group, ""
             if scenes and self.options.trailers_as_notes:
                 story, notes = split_trailer(scenes[-1])
                 if notes:
@@ -255,7 +277,7 @@ class TextImporter:
             parts.append(part)
         return parts
 
-    def _scenes(self, body: Sequence[object], layout: _Layout) -> list[list[str]]:
+    def _scenes(self, body: Sequence[object], layout: Layout) -> list[list[str]]:
         blank_breaks = self.blank_breaks
         scenes: list[list[str]] = []
         paragraphs: list[str] = []
@@ -276,7 +298,8 @@ class TextImporter:
 
         for token in body:
             if token is SEP:
-                end_scene()
+                if layout.rule != NO_BREAKS:
+                    end_scene()
                 blanks = 0
             elif token == "":
                 blanks += 1
@@ -297,7 +320,7 @@ class TextImporter:
         return scenes
 
     def _export_settings(
-        self, tokens: list[object], layout: _Layout, template: str, start: int
+        self, tokens: list[object], layout: Layout, template: str, start: int
     ) -> dict[str, object]:
         marks = [t for t in tokens if t is SEP]
         settings: dict[str, object] = {

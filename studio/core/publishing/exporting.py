@@ -61,6 +61,7 @@ class ExportPart:
     notes: str = ""
     next_number: int | None = None
     next_title: str = ""
+    group: str = ""  # the book or volume this part opens: a heading above the part's own
 
 
 @dataclass
@@ -109,6 +110,7 @@ def gather(
                 notes=part.notes,
                 next_number=options.start_number + index + 1 if following else None,
                 next_title=following.title if following else "",
+                group=part.group,
             )
         )
     return document
@@ -181,6 +183,8 @@ class Exporter:
         total, done = document.scene_count, 0
         for part in document.parts:
             heading = render_template(options.part_heading, self.part_values(document, part))
+            if part.group.strip() and options.part_heading:
+                blocks.append(self.heading_block(self.transform(part.group)))
             if heading.strip():
                 blocks.append(self.heading_block(self.transform(heading)))
             scene_blocks = []
