@@ -24,6 +24,7 @@ COMMAND_MODULES = (
     "studio.cli.publish_commands",
     "studio.cli.character_commands",
     "studio.cli.post_commands",
+    "studio.cli.search_commands",
 )
 
 

@@ -20,6 +20,7 @@ from studio.gui.characters.feature import CharactersFeature
 from studio.gui.features import WindowFeature
 from studio.gui.publishing.feature import PublishingFeature
 from studio.gui.safety.feature import SafetyFeature
+from studio.gui.search.feature import SearchFeature
 from studio.gui.settings import AppSettings
 from studio.gui.spelling.feature import SpellingFeature
 from studio.gui.theme import app_icon, apply_theme
@@ -33,6 +34,7 @@ FEATURES: tuple[type[WindowFeature], ...] = (
     CharactersFeature,
     PublishingFeature,
     SafetyFeature,
+    SearchFeature,
 )
 
 # Open windows, so they are not garbage-collected; each leaves the list when it is destroyed.

@@ -1,0 +1,251 @@
+"""Search across a project: scene texts, titles, synopses, part notes and character notes.
+
+How a pattern matches (``SearchOptions``):
+
+- By default case is ignored; ``case`` makes it exact. ``word`` keeps only whole words
+  (no letter, digit or ``_`` just before or after the match).
+- Outside regular-expression mode the pattern is literal text, and straight and curly
+  quotes and apostrophes match each other: ``I'm`` finds ``I’m``, ``"x"`` finds ``“x”``.
+  In ``regex`` mode the pattern is Python's ``re`` syntax and quotes are taken as written.
+- Emphasis markers are not text: each text is searched without them (``emphasis.plain_text``)
+  and every hit is mapped back to its offsets in the text as written, so ``*I*’m`` is a hit
+  for ``I'm`` and ``hit.start``/``hit.end`` select ``I*’m`` in the file.
+
+``search`` is pure and fast (one compiled expression per search; the plain texts can be
+kept in a ``PlainCache`` between searches so only changed texts are parsed again).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Literal
+
+from studio.core.emphasis import OffsetMap, may_have_markers, plain_text
+from studio.core.errors import StudioError
+
+if TYPE_CHECKING:
+    from studio.core.project import Project
+
+Kind = Literal["scene", "part", "character"]
+# The fields searched, by kind: a scene's text, title and synopsis; a part's posting notes;
+# a character's notes file.
+SCENE_FIELDS = ("text", "title", "synopsis")
+PART_FIELDS = ("summary", "notes_begin", "notes_end")
+FIELD_LABELS = {
+    "text": "text",
+    "title": "title",
+    "synopsis": "synopsis",
+    "summary": "part summary",
+    "notes_begin": "notes before the part",
+    "notes_end": "notes after the part",
+    "notes": "character notes",
+}
+_QUOTE_CLASSES = {"'": "['‘’]", "‘": "['‘’]", "’": "['‘’]", '"': '["“”]', "“": '["“”]', "”": '["“”]'}
+CONTEXT_BEFORE, CONTEXT_AFTER = 24, 60  # characters of context kept around a hit
+
+
+class SearchPatternError(StudioError):
+    """The pattern is not a valid regular expression (a one-line reason)."""
+
+
+@dataclass(frozen=True)
+class SearchOptions:
+    """How a pattern matches: exact case, whole words, regular expression."""
+
+    case: bool = False
+    word: bool = False
+    regex: bool = False
+
+
+@dataclass(frozen=True)
+class SearchText:
+    """One searchable text: a scene's text or field, a part's notes, a character's notes."""
+
+    kind: Kind
+    owner_id: str  # the scene, part or character
+    part_id: str  # the part the text belongs to ("" for a character)
+    field: str
+    text: str
+
+    @property
+    def key(self) -> tuple[str, str]:
+        """What the text is, independent of its content."""
+        return self.owner_id, self.field
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One match: where it is (source offsets, 1-based line and column) and its line of context."""
+
+    kind: Kind
+    owner_id: str
+    part_id: str
+    field: str
+    start: int
+    end: int
+    line: int
+    column: int
+    match: str
+    context: str
+    context_start: int  # the match inside ``context``
+    context_end: int
+
+    @property
+    def scene_id(self) -> str:
+        """The scene the hit is in ("" for a part's or a character's notes)."""
+        return self.owner_id if self.kind == "scene" else ""
+
+
+class PlainCache:
+    """Plain texts (markers removed) with their offset maps, kept between searches by text key."""
+
+    def __init__(self) -> None:
+        self._items: dict[tuple[str, str], tuple[str, str, OffsetMap]] = {}
+
+    def plain(self, item: SearchText) -> tuple[str, OffsetMap]:
+        """The plain text of ``item`` and its map back to source offsets (parsed once per content)."""
+        text = item.text
+        if not may_have_markers(text):
+            return text, _IDENTITY
+        cached = self._items.get(item.key)
+        if cached is not None and cached[0] == text:
+            return cached[1], cached[2]
+        plain, offsets = plain_text(text)
+        self._items[item.key] = (text, plain, offsets)
+        return plain, offsets
+
+
+_IDENTITY = OffsetMap()
+
+
+def compile_pattern(pattern: str, options: SearchOptions) -> re.Pattern[str]:
+    """Compile the pattern as ``options`` say; raise ``SearchPatternError`` for a bad expression."""
+    if not pattern:
+        raise SearchPatternError("nothing to search for")
+    if options.regex:
+        body = pattern
+    else:
+        body = "".join(_QUOTE_CLASSES.get(char) or re.escape(char) for char in pattern)
+    if options.word:
+        body = rf"(?<!\w)(?:{body})(?!\w)"
+    flags = 0 if options.case else re.IGNORECASE
+    try:
+        return re.compile(body, flags)
+    except re.error as error:
+        raise SearchPatternError(f"not a valid regular expression: {error}") from None
+    except (OverflowError, RecursionError):
+        raise SearchPatternError("the regular expression is too large") from None
+
+
+def iter_matches(
+    item: SearchText, regex: re.Pattern[str], cache: PlainCache | None = None
+) -> Iterator[tuple[int, int, re.Match[str]]]:
+    """Yield (source start, source end, match on the plain text) for each non-empty match."""
+    plain, offsets = (cache or PlainCache()).plain(item)
+    if offsets.is_identity:
+        for found in regex.finditer(plain):
+            if found.end() > found.start():
+                yield found.start(), found.end(), found
+        return
+    source_range = offsets.walker()
+    for found in regex.finditer(plain):
+        if found.end() > found.start():
+            start, end = source_range(found.start(), found.end())
+            yield start, end, found
+
+
+def line_context(text: str, start: int, end: int) -> tuple[str, int, int, int]:
+    """The line around ``start:end`` clipped to a window: (context, match start, match end, line start)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    if line_end < 0:
+        line_end = len(text)
+    left = max(line_start, start - CONTEXT_BEFORE)
+    right = min(line_end, end + CONTEXT_AFTER)
+    head = "…" if left > line_start else ""
+    tail = "…" if right < line_end else ""
+    context = head + text[left:right].replace("\n", " ") + tail
+    first = len(head) + start - left
+    return context, first, first + min(end, right) - start, line_start
+
+
+def search_text(
+    item: SearchText, regex: re.Pattern[str], cache: PlainCache | None = None, limit: int | None = None
+) -> list[Hit]:
+    """All hits in one text, in order (at most ``limit``)."""
+    hits: list[Hit] = []
+    text = item.text
+    line, counted = 1, 0
+    for start, end, _found in iter_matches(item, regex, cache):
+        line += text.count("\n", counted, start)
+        counted = start
+        context, c_start, c_end, line_start = line_context(text, start, end)
+        hits.append(
+            Hit(
+                item.kind,
+                item.owner_id,
+                item.part_id,
+                item.field,
+                start,
+                end,
+                line,
+                start - line_start + 1,
+                text[start:end],
+                context,
+                c_start,
+                c_end,
+            )
+        )
+        if limit is not None and len(hits) >= limit:
+            break
+    return hits
+
+
+def search(
+    texts: Sequence[SearchText],
+    pattern: str,
+    options: SearchOptions = SearchOptions(),
+    cache: PlainCache | None = None,
+) -> list[Hit]:
+    """Every hit of ``pattern`` in ``texts``, in their order; ``SearchPatternError`` for a bad pattern."""
+    regex = compile_pattern(pattern, options)
+    cache = cache or PlainCache()
+    hits: list[Hit] = []
+    for item in texts:
+        if item.text:
+            hits.extend(search_text(item, regex, cache))
+    return hits
+
+
+def project_texts(
+    project: Project,
+    live: dict[str, str] | None = None,
+    fields: Sequence[str] = (*SCENE_FIELDS, *PART_FIELDS, "notes"),
+) -> list[SearchText]:
+    """The project's searchable texts in manuscript order; ``live`` overrides scene texts by id.
+
+    Each part's notes come before its scenes; character notes come last.
+    """
+    live = live or {}
+    texts: list[SearchText] = []
+    for part in project.parts:
+        for name in PART_FIELDS:
+            value = getattr(part, name)
+            if name in fields and value:
+                texts.append(SearchText("part", part.id, part.id, name, value))
+        for scene in part.scenes:
+            if "title" in fields and scene.title:
+                texts.append(SearchText("scene", scene.id, part.id, "title", scene.title))
+            if "synopsis" in fields and scene.synopsis:
+                texts.append(SearchText("scene", scene.id, part.id, "synopsis", scene.synopsis))
+            if "text" in fields:
+                text = live[scene.id] if scene.id in live else project.scene_text(scene.id)
+                texts.append(SearchText("scene", scene.id, part.id, "text", text))
+    if "notes" in fields:
+        for character in project.characters:
+            notes = project.character_notes(character.id)
+            if notes:
+                texts.append(SearchText("character", character.id, "", "notes", notes))
+    return texts

@@ -1,0 +1,1 @@
+"""Search and replace across the project: the results panel, the replace dialog, the feature."""
