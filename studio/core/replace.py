@@ -121,7 +121,7 @@ def plan_replace(
             except (re.error, IndexError) as error:
                 raise SearchPatternError(f"bad replacement: {error}") from None
             if keep_case_of_hit:
-                replacement = keep_case(found.group(0), replacement)
+                replacement = keep_case(cache.plain(item)[0][found.start() : found.end()], replacement)
             if end - start != found.end() - found.start():
                 replacement = _with_inner_markers(item, cache, start, found.start(), found.end(), replacement)
             line += text.count("\n", counted, start)

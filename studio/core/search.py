@@ -43,6 +43,7 @@ FIELD_LABELS = {
     "notes": "character notes",
 }
 _QUOTE_CLASSES = {"'": "['‘’]", "‘": "['‘’]", "’": "['‘’]", '"': '["“”]', "“": '["“”]', "”": '["“”]'}
+_WORD_CHAR = re.compile(r"\w")
 CONTEXT_BEFORE, CONTEXT_AFTER = 24, 60  # characters of context kept around a hit
 
 
@@ -98,11 +99,33 @@ class Hit:
         return self.owner_id if self.kind == "scene" else ""
 
 
+@dataclass(frozen=True)
+class Compiled:
+    """A compiled pattern: ``lowered`` ones run on lower-cased texts (much faster than IGNORECASE)."""
+
+    regex: re.Pattern[str]
+    lowered: bool = False
+    fallback: re.Pattern[str] | None = None  # for a text whose lower case changes its length
+    word: bool = False  # no letter, digit or _ just before a match (checked here: a look-behind is slow)
+
+
 class PlainCache:
-    """Plain texts (markers removed) with their offset maps, kept between searches by text key."""
+    """Plain texts (markers removed) with their offset maps and lower case, kept between searches."""
 
     def __init__(self) -> None:
         self._items: dict[tuple[str, str], tuple[str, str, OffsetMap]] = {}
+        self._lowered: dict[tuple[str, str], tuple[str, str | None]] = {}
+
+    def lowered(self, item: SearchText, plain: str) -> str | None:
+        """The plain text in lower case, or None when lower case changes its length."""
+        cached = self._lowered.get(item.key)
+        if cached is not None and cached[0] == plain:
+            return cached[1]
+        lower: str | None = plain.lower()
+        if lower is not None and len(lower) != len(plain):
+            lower = None
+        self._lowered[item.key] = (plain, lower)
+        return lower
 
     def plain(self, item: SearchText) -> tuple[str, OffsetMap]:
         """The plain text of ``item`` and its map back to source offsets (parsed once per content)."""
@@ -120,7 +143,7 @@ class PlainCache:
 _IDENTITY = OffsetMap()
 
 
-def compile_pattern(pattern: str, options: SearchOptions) -> re.Pattern[str]:
+def compile_pattern(pattern: str, options: SearchOptions) -> Compiled:
     """Compile the pattern as ``options`` say; raise ``SearchPatternError`` for a bad expression."""
     if not pattern:
         raise SearchPatternError("nothing to search for")
@@ -128,11 +151,19 @@ def compile_pattern(pattern: str, options: SearchOptions) -> re.Pattern[str]:
         body = pattern
     else:
         body = "".join(_QUOTE_CLASSES.get(char) or re.escape(char) for char in pattern)
-    if options.word:
-        body = rf"(?<!\w)(?:{body})(?!\w)"
-    flags = 0 if options.case else re.IGNORECASE
+    word = options.word
+    if word:
+        body = rf"(?:{body})(?!\w)"
     try:
-        return re.compile(body, flags)
+        if options.case:
+            return Compiled(re.compile(body), word=word)
+        if options.regex:
+            return Compiled(re.compile(body, re.IGNORECASE), word=word)
+        fallback = re.compile(body, re.IGNORECASE)
+        lower = "".join(_QUOTE_CLASSES.get(char) or re.escape(char) for char in pattern.lower())
+        if word:
+            lower = rf"(?:{lower})(?!\w)"
+        return Compiled(re.compile(lower), lowered=True, fallback=fallback, word=word)
     except re.error as error:
         raise SearchPatternError(f"not a valid regular expression: {error}") from None
     except (OverflowError, RecursionError):
@@ -140,20 +171,44 @@ def compile_pattern(pattern: str, options: SearchOptions) -> re.Pattern[str]:
 
 
 def iter_matches(
-    item: SearchText, regex: re.Pattern[str], cache: PlainCache | None = None
+    item: SearchText, compiled: Compiled, cache: PlainCache | None = None
 ) -> Iterator[tuple[int, int, re.Match[str]]]:
-    """Yield (source start, source end, match on the plain text) for each non-empty match."""
-    plain, offsets = (cache or PlainCache()).plain(item)
-    if offsets.is_identity:
-        for found in regex.finditer(plain):
-            if found.end() > found.start():
-                yield found.start(), found.end(), found
-        return
-    source_range = offsets.walker()
-    for found in regex.finditer(plain):
-        if found.end() > found.start():
+    """Yield (source start, source end, match on the plain text) for each non-empty match.
+
+    A lowered pattern's matches are on the lower-cased plain text (same offsets): take the
+    matched words from the plain text, not from the match.
+    """
+    cache = cache or PlainCache()
+    plain, offsets = cache.plain(item)
+    regex = compiled.regex
+    if compiled.lowered:
+        lower = cache.lowered(item, plain)
+        if lower is None and compiled.fallback is not None:
+            regex = compiled.fallback
+        elif lower is not None:
+            plain = lower
+    source_range = None if offsets.is_identity else offsets.walker()
+    for found in _matches(regex, plain, compiled.word):
+        if source_range is None:
+            yield found.start(), found.end(), found
+        else:
             start, end = source_range(found.start(), found.end())
             yield start, end, found
+
+
+def _matches(regex: re.Pattern[str], text: str, word: bool) -> Iterator[re.Match[str]]:
+    """Non-empty matches, left to right, not overlapping; with ``word``, none right after a word character."""
+    if not word:
+        yield from (found for found in regex.finditer(text) if found.end() > found.start())
+        return
+    position, search, after_word = 0, regex.search, _WORD_CHAR.match
+    while (found := search(text, position)) is not None:
+        start, end = found.span()
+        if end == start or (start and after_word(text, start - 1)):
+            position = start + 1
+            continue
+        yield found
+        position = end
 
 
 def line_context(text: str, start: int, end: int) -> tuple[str, int, int, int]:
@@ -172,7 +227,7 @@ def line_context(text: str, start: int, end: int) -> tuple[str, int, int, int]:
 
 
 def search_text(
-    item: SearchText, regex: re.Pattern[str], cache: PlainCache | None = None, limit: int | None = None
+    item: SearchText, regex: Compiled, cache: PlainCache | None = None, limit: int | None = None
 ) -> list[Hit]:
     """All hits in one text, in order (at most ``limit``)."""
     hits: list[Hit] = []
