@@ -129,3 +129,15 @@ def watched(project):  # noqa: ANN001, ANN201
     watcher.start()
     yield batches
     watcher.stop()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _clipboard_handed_over_at_exit():  # noqa: ANN202
+    """After the last test: what tests put on the clipboard becomes a copy Qt owns.
+
+    PySide6 6.11 crashes at exit on mime data made in Python (the app does the same on quit).
+    """
+    yield
+    from studio.gui.clipboard import hand_over_clipboard
+
+    hand_over_clipboard()

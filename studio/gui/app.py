@@ -17,6 +17,7 @@ from studio.core.errors import StudioError
 from studio.core.paths import sample_project_dir
 from studio.gui import messages
 from studio.gui.characters.feature import CharactersFeature
+from studio.gui.clipboard import hand_over_clipboard
 from studio.gui.features import WindowFeature
 from studio.gui.publishing.feature import PublishingFeature
 from studio.gui.safety.feature import SafetyFeature
@@ -156,6 +157,7 @@ def run_app(args: argparse.Namespace) -> int:
     if os.environ.get("QT_QPA_PLATFORM") == "offscreen":
         qInstallMessageHandler(_quiet_offscreen_noise)
     app = ensure_application()
+    app.aboutToQuit.connect(hand_over_clipboard)  # PySide6 crashes at exit on Python-made mime data
     if not getattr(args, "screenshot", None):
         quit_on_signals(app)  # before the project opens, so an early Ctrl+C still closes cleanly
     settings = AppSettings.load()
