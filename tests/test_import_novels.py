@@ -136,3 +136,30 @@ def test_writes_without_sync_then_one_sync(tmp_path: Path, monkeypatch: pytest.M
     monkeypatch.setattr(os, "fsync", lambda fd: synced.append(fd) or real(fd))
     sync_tree(tmp_path)
     assert len(synced) >= 2  # the file and its folder
+
+
+def test_preview_switches_the_scene_break_rule(qtbot) -> None:  # noqa: ANN001
+    from studio.gui.publishing.import_dialog import ImportDialog
+
+    dialog = ImportDialog(files=[NOVELS / "the-lantern-of-harrow.txt"])
+    qtbot.addWidget(dialog)
+    assert "scene breaks: marker lines" in dialog.summary.text()
+    assert "Left out: Project Gutenberg header (" in dialog.summary.text()
+    assert dialog.plan is not None and dialog.plan.scene_count == 9
+    dialog.breaks_box.setCurrentIndex(dialog.breaks_box.findData(NO_BREAKS))
+    assert dialog.plan is not None and dialog.plan.scene_count == 8
+    assert "scene breaks: none" in dialog.summary.text()
+    assert dialog.tree.topLevelItem(1).toolTip(0).startswith("BOOK I. THE HARBOUR")
+
+
+def test_the_outline_shows_a_parts_book(qtbot, tmp_path: Path) -> None:  # noqa: ANN001
+    from PySide6.QtCore import Qt
+
+    from studio.app.session import ProjectSession
+    from studio.models.outline_model import OutlineModel
+
+    apply_plan(tmp_path / "book", plan_import([NOVELS / "the-lantern-of-harrow.txt"]))
+    model = OutlineModel(ProjectSession(load_project(tmp_path / "book")))
+    tips = [model.index(row, 0).data(Qt.ItemDataRole.ToolTipRole) for row in range(model.rowCount())]
+    assert tips[1].startswith("BOOK I. THE HARBOUR\nCHAPTER I. THE STORM")
+    assert not tips[2].startswith("BOOK")

@@ -216,6 +216,8 @@ class OutlineModel(QAbstractItemModel):
         if isinstance(node, Part):
             posted = self.posted.tooltip(node.id)
             words = f"{node.title or '(untitled)'}: {len(node.scenes)} scene(s), {node.words:,} words"
+            if node.group:  # the book or volume this part opens
+                words = f"{node.group}\n{words}"
             return f"{words}\n{posted}" if posted else words
         lines = [f"{node.title or '(untitled)'}: {node.words:,} words, {status_label(node.status)}"]
         if node.pov:

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from studio.core.errors import StudioError
 from studio.core.importing.decoding import EncodingUnknownError
+from studio.core.importing.layout import LARGER_GAPS, MARKER_LINES, NO_BREAKS
 from studio.core.importing.plan import ImportPlan
 from studio.core.importing.reader import ImportOptions, plan_import
 from studio.core.naming import slugify
@@ -44,6 +45,13 @@ ENCODINGS = (
 )
 PART_ROLE = Qt.ItemDataRole.UserRole
 FILE_FILTER = "Text and Markdown (*.txt *.md *.markdown);;All files (*)"
+
+SCENE_BREAK_CHOICES = (
+    ("", "Detect"),
+    (LARGER_GAPS, "Larger gaps and marker lines"),
+    (MARKER_LINES, "Marker lines only"),
+    (NO_BREAKS, "None (one scene per part)"),
+)
 
 
 def choose_import_files(parent: QWidget | None, start: str = "") -> list[str]:
@@ -105,6 +113,12 @@ class ImportDialog(QDialog):
             self.encoding_box.addItem(label, value)
         self.encoding_box.setToolTip("Files that are not UTF-8 need their encoding chosen here")
         self.encoding_box.currentIndexChanged.connect(lambda _i: self.reload())
+        self.breaks_box = QComboBox()
+        self.breaks_box.setObjectName("importSceneBreaks")
+        for value, label in SCENE_BREAK_CHOICES:
+            self.breaks_box.addItem(label, value)
+        self.breaks_box.setToolTip("What starts a new scene; the preview is read again at once")
+        self.breaks_box.currentIndexChanged.connect(lambda _i: self.reload())
         self.summary = QLabel(wordWrap=True)
         self.summary.setObjectName("importSummary")
         self.tree = QTreeWidget()
@@ -144,6 +158,7 @@ class ImportDialog(QDialog):
         row.addWidget(choose)
         form.addRow("Files:", row)
         form.addRow("&Encoding:", self.encoding_box)
+        form.addRow("Scene &breaks:", self.breaks_box)
         adjust = QHBoxLayout()
         adjust.addWidget(self.merge_button)
         adjust.addWidget(self.split_button)
@@ -182,7 +197,10 @@ class ImportDialog(QDialog):
         """Read the files again with the chosen encoding."""
         self.plan = None
         if self.files:
-            options = ImportOptions(encoding=self.encoding_box.currentData() or None)
+            options = ImportOptions(
+                encoding=self.encoding_box.currentData() or None,
+                scene_break_rule=self.breaks_box.currentData() or "",
+            )
             try:
                 self.plan = plan_import(self.files, options)
             except EncodingUnknownError as error:
@@ -203,11 +221,13 @@ class ImportDialog(QDialog):
             by = f" by {plan.author}" if plan.author else ""
             sizes = ((len(plan.parts), "part"), (plan.scene_count, "scene"), (plan.words, "word"))
             counts = ", ".join(_count(number, noun) for number, noun in sizes)
-            self.summary.setText(f"“{plan.title}”{by}: {counts}")
+            detected = f"; scene breaks: {plan.scene_break_rule}" if plan.scene_break_rule else ""
+            left_out = f"\nLeft out: {'; '.join(plan.left_out)}" if plan.left_out else ""
+            self.summary.setText(f"“{plan.title}”{by}: {counts}{detected}{left_out}")
             for part_index, part in enumerate(plan.parts):
                 item = QTreeWidgetItem([part.title or "(untitled)", f"{part.words:,}", ""])
                 item.setData(0, PART_ROLE, (part_index, -1))
-                item.setToolTip(0, part.notes or part.title)
+                item.setToolTip(0, "\n".join(t for t in (part.group, part.notes or part.title) if t))
                 for scene_index, scene in enumerate(part.scenes):
                     child = QTreeWidgetItem([scene.title, f"{scene.words:,}", scene.first_words()])
                     child.setData(0, PART_ROLE, (part_index, scene_index))
