@@ -56,6 +56,7 @@ def all_words(plan) -> list[str]:  # noqa: ANN001
     header = plan.export_settings.get("header", "")
     out = words_of(render_template(header, {"title": plan.title, "author": plan.author}))
     for part in plan.parts:
+        out += words_of(part.group)  # the book or volume heading above the part's own
         out += words_of(part.heading.line if part.heading else "")
         for scene in part.scenes:
             out += words_of(scene.text)

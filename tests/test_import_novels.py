@@ -163,3 +163,16 @@ def test_the_outline_shows_a_parts_book(qtbot, tmp_path: Path) -> None:  # noqa:
     tips = [model.index(row, 0).data(Qt.ItemDataRole.ToolTipRole) for row in range(model.rowCount())]
     assert tips[1].startswith("BOOK I. THE HARBOUR\nCHAPTER I. THE STORM")
     assert not tips[2].startswith("BOOK")
+
+
+def test_gutenberg_chapter_titles_a_blank_line_below() -> None:
+    chapters = [("I", "THE BOY"), ("II", "THE GLASS"), ("III", "THE LETTERS")]
+    text = "CONTENTS\n\n" + "\n".join(f"CHAPTER {n}. {t}" for n, t in chapters) + "\n\n\n"
+    for number, title in chapters:
+        text += f"CHAPTER {number}.\n\n{title}\n\nIt began one morning.\n\nIt ended that night.\n\n\n"
+    plan = TextImporter().parse(text)
+    assert [p.title for p in plan.parts] == [f"CHAPTER {n}. {t}" for n, t in chapters] or [
+        p.title for p in plan.parts
+    ] == [t for _, t in chapters]
+    assert [w.split(" (")[0] for w in plan.left_out] == ["contents"]
+    assert plan.scene_count == 3

@@ -104,12 +104,19 @@ def strip_contents(lines: list[str], front: FrontMatter, limit: int = 2000) -> l
 
 
 def _entries(lines: list[str], filled: list[int]) -> list[int]:
+    """Contents entries: heading-like lines at most one blank line apart, until one comes again."""
     run: list[int] = []
-    for index in filled:
-        if run and index - run[-1] > 3:
+    seen: set[str] = set()
+    for position, index in enumerate(filled):
+        if run and index - run[-1] > 2:
             break
         if not _heading_like(lines[index]) and not (run and _is_title_line(lines[index])):
             break
+        key = _key(lines[index])
+        below = _key(lines[filled[position + 1]]) if position + 1 < len(filled) else ""
+        if run and (key in seen or f"{key} {below}" in seen):
+            break  # the first heading of the text itself
+        seen.add(key)
         run.append(index)
     return run
 
@@ -129,8 +136,11 @@ def _later_keys(lines: list[str], start: int) -> set[str]:
         bare = _key(line[len(heading.label) :]) if heading is not None and heading.label else ""
         for key in {_key(line), bare} - {""}:
             keys.add(key)
-            if index + 1 < len(lines) and lines[index + 1].strip():
-                keys.add(f"{key} {_key(lines[index + 1])}")
+            below = next(
+                (lines[i] for i in range(index + 1, min(index + 3, len(lines))) if lines[i].strip()), ""
+            )
+            if below:  # ``CHAPTER I.`` over its title, or a blank line between them
+                keys.add(f"{key} {_key(below)}")
     return keys
 
 

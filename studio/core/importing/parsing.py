@@ -114,6 +114,8 @@ def _labelled(stripped: str) -> Heading | None:
         rest = REST.match(rest_text) if rest_text else None
         if rest_text and (rest is None or len(rest.group("title").split()) > MAX_TITLE_WORDS):
             continue
+        if rest is not None and rest.group("title")[:1].islower() and SENTENCE.search(rest.group("title")):
+            continue  # ``Book I. of the ledger was where…``: a sentence, not a title
         first = pattern is LABEL_FIRST
         return Heading(
             stripped,

@@ -217,9 +217,11 @@ class TextImporter:
         """Take a title on the line under a titleless heading (``CHAPTER I.`` / ``The Title``)."""
         if heading.title or not heading.label or heading.markdown_level:
             return 0
-        if heading.level == GROUP_LEVEL and index + 3 < len(lines) and not lines[index + 1].strip():
+        numbered = heading.level == GROUP_LEVEL or heading.number is not None
+        if numbered and index + 3 < len(lines) and not lines[index + 1].strip():
             below = lines[index + 2].strip()  # ``BOOK I.``, a blank line, ``THE HARBOUR``
-            lone = below.isupper() and len(below) <= 60 and not lines[index + 3].strip()
+            letters = sum(1 for char in below if char.isalpha())
+            lone = below.isupper() and letters >= 3 and len(below) <= 60 and not lines[index + 3].strip()
             if lone and parse_heading(below, True, False) is None and not is_separator(below):
                 heading.title, heading.line = below, f"{heading.line}\n{below}"
                 return 2
@@ -259,6 +261,8 @@ class TextImporter:
             if heading is None and not scenes:
                 continue
             if heading is not None and heading.level < chapter_level:
+                if group:  # a book with no chapter: its heading still goes somewhere
+                    parts.append(ImportedPart("", group=group))
                 group = heading.one_line
                 if not scenes:
                     continue
@@ -275,6 +279,8 @@ class TextImporter:
             part.scenes = [ImportedScene("", paragraphs) for paragraphs in scenes]
             renumber_scenes(part)
             parts.append(part)
+        if group:
+            parts.append(ImportedPart("", group=group))
         return parts
 
     def _scenes(self, body: Sequence[object], layout: Layout) -> list[list[str]]:
