@@ -176,3 +176,16 @@ def test_gutenberg_chapter_titles_a_blank_line_below() -> None:
     ] == [t for _, t in chapters]
     assert [w.split(" (")[0] for w in plan.left_out] == ["contents"]
     assert plan.scene_count == 3
+
+
+def test_numbered_contents_and_bare_numerals_over_titles() -> None:
+    text = "THE LEDGER\n\nby Ann Roe\n\n\nCONTENTS\n\n I. The Storm ........ 1\n II. The Ledger ....... 9\n"
+    text += " III. A Visitor ....... 20\n\n\nPREFACE\n\nThis book was written in a cold winter.\n\n\n"
+    text += "I.\n\nTHE STORM\n\nThe wind came.\n\nShe waited.\n\n\n"
+    text += "II.\n\nTHE LEDGER\n\nHe wrote it all down.\n\n\n"
+    text += "III.\n\nA VISITOR\n\nSomeone knocked.\n"
+    plan = TextImporter().parse(text)
+    assert (plan.title, plan.author) == ("THE LEDGER", "Ann Roe")
+    assert plan.left_out == ["contents (13 words)"]
+    assert [p.title for p in plan.parts] == ["PREFACE", "I. THE STORM", "II. THE LEDGER", "III. A VISITOR"]
+    assert plan.scene_count == 4

@@ -80,8 +80,14 @@ def _key(line: str) -> str:
     return " ".join(re.sub(r"[^\w]+", " ", fold(text)).split())
 
 
+NUMBERED_ENTRY = re.compile(r"^(?:[IVXLC]+|\d{1,3})\.?\s+\S", re.IGNORECASE)  # ``II. The Ledger``
+
+
 def _heading_like(line: str) -> bool:
-    return parse_heading(PAGE_NUMBER.sub("", line.strip()) or line, True, False) is not None
+    text = PAGE_NUMBER.sub("", line.strip()) or line.strip()
+    return (
+        parse_heading(text, True, False) is not None or bool(NUMBERED_ENTRY.match(text)) and len(text) <= 80
+    )
 
 
 def strip_contents(lines: list[str], front: FrontMatter, limit: int = 2000) -> list[str]:

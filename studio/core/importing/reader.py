@@ -215,7 +215,7 @@ class TextImporter:
     @staticmethod
     def _take_title_line(heading: Heading, lines: list[str], index: int) -> int:
         """Take a title on the line under a titleless heading (``CHAPTER I.`` / ``The Title``)."""
-        if heading.title or not heading.label or heading.markdown_level:
+        if heading.title or heading.markdown_level or not (heading.label or heading.number is not None):
             return 0
         numbered = heading.level == GROUP_LEVEL or heading.number is not None
         if numbered and index + 3 < len(lines) and not lines[index + 1].strip():
