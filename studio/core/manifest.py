@@ -10,6 +10,7 @@ from typing import Any
 
 from studio.core.errors import FormatTooNewError, ManifestError
 from studio.core.nodes import Character, Part, Scene, TrashItem
+from studio.core.stats import MAX_TARGET, is_release_date
 from studio.core.validation import (
     DamagedValueError,
     ValueCleaner,
@@ -27,8 +28,11 @@ FORMAT_VERSION = 1
 ID_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,63}")
 FILE_PATTERN = re.compile(r"[^/\\\x00-\x1f]{1,120}")
 
-_SCENE_KEYS = ("id", "title", "file", "status", "pov", "synopsis")
-_PART_KEYS = ("id", "title", "group", "summary", "notes_begin", "notes_end", "notes", "scenes")
+_SCENE_KEYS = ("id", "title", "file", "status", "pov", "synopsis", "target")
+_PART_KEYS = (
+    *("id", "title", "group", "summary", "notes_begin", "notes_end", "notes", "target", "release"),
+    "scenes",
+)
 _CHARACTER_KEYS = ("id", "name", "aliases", "role", "description", "file")
 _TOP_KEYS = ("format", "title", "author", "language", "parts", "characters", "trash", "settings")
 
@@ -161,6 +165,18 @@ class _Reader:
             raise self.fail(where, "expected text")
         return self.cleaner.text(value, where)
 
+    def whole(self, obj: dict[str, Any], key: str, where: str) -> int:
+        value = obj.get(key, 0)
+        if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value <= MAX_TARGET:
+            raise self.fail(where, "expected a whole number")
+        return value
+
+    def date(self, obj: dict[str, Any], key: str, where: str) -> str:
+        value = self.text(obj, key, where)
+        if value and not is_release_date(value):
+            raise self.fail(where, "expected a date (YYYY-MM-DD)")
+        return value
+
     def node_id(self, obj: dict[str, Any], where: str) -> str:
         value = obj.get("id")
         if not is_safe_id(value):
@@ -196,6 +212,7 @@ class _Reader:
             pov=self.text(obj, "pov", f"{where}.pov"),
             synopsis=self.text(obj, "synopsis", f"{where}.synopsis"),
             extra=self.extra(obj, _SCENE_KEYS, where),
+            target=self.whole(obj, "target", f"{where}.target"),
         )
 
     def part(self, value: Any, where: str) -> Part:
@@ -207,6 +224,8 @@ class _Reader:
             extra=self.extra(obj, _PART_KEYS, where),
             summary=self.text(obj, "summary", f"{where}.summary"),
             notes_begin=self.text(obj, "notes_begin", f"{where}.notes_begin"),
+            target=self.whole(obj, "target", f"{where}.target"),
+            release=self.date(obj, "release", f"{where}.release"),
             group=self.text(obj, "group", f"{where}.group"),
         )
         part.scenes = [self.scene(s, f"{where}.scenes[{i}]") for i, s in enumerate(self.items(obj, "scenes"))]
@@ -267,6 +286,8 @@ def _scene_dict(scene: Scene) -> dict[str, Any]:
         out["pov"] = scene.pov
     if scene.synopsis:
         out["synopsis"] = scene.synopsis
+    if scene.target:
+        out["target"] = scene.target
     out.update(sorted(scene.extra.items()))
     return out
 
@@ -281,6 +302,10 @@ def _part_dict(part: Part) -> dict[str, Any]:
         out["notes_begin"] = part.notes_begin
     if part.notes:
         out["notes_end"] = part.notes
+    if part.target:
+        out["target"] = part.target
+    if part.release:
+        out["release"] = part.release
     out.update(sorted(part.extra.items()))
     out["scenes"] = [_scene_dict(s) for s in part.scenes]
     return out

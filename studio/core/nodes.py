@@ -21,6 +21,7 @@ class Scene:
     synopsis: str = ""
     extra: dict[str, Any] = field(default_factory=dict)
     words: int = 0
+    target: int = 0  # the words the writer aims for (0: no goal)
     missing: bool = False
     read_only: bool = False
     problem: str = ""
@@ -33,6 +34,7 @@ class Part:
     ``notes`` are the notes *after* the part (imported trailers, an end author's note); in
     ``story.json`` they are written as ``notes_end`` (``notes_end`` is also their name here).
     ``notes_begin`` are the notes before it and ``summary`` is its summary for a posting form.
+    ``target`` is its word goal (0: none) and ``release`` the date it is due (``YYYY-MM-DD`` or "").
     ``group`` names the book or volume this part opens (set on its first part only).
     """
 
@@ -43,6 +45,8 @@ class Part:
     extra: dict[str, Any] = field(default_factory=dict)
     summary: str = ""
     notes_begin: str = ""
+    target: int = 0
+    release: str = ""
     group: str = ""
 
     @property

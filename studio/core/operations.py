@@ -18,8 +18,10 @@ from studio.core.counting import WORD_PATTERN
 from studio.core.errors import ExternalChangeError, NodeNotFoundError, ReadOnlyError, StudioError
 from studio.core.nodes import Character, Part, Scene, ScenePosition, TrashItem
 from studio.core.project_state import ProjectState
+from studio.core.stats import field_value
 
-SCENE_FIELDS = ("title", "status", "pov", "synopsis")
+SCENE_FIELDS = ("title", "status", "pov", "synopsis", "target")
+PART_FIELDS = ("title", "summary", "notes_begin", "notes_end", "target", "release")
 CHARACTER_FIELDS = ("name", "aliases", "role", "description")
 TrashEntry = tuple[TrashItem, int]
 F = TypeVar("F", bound=Callable[..., Any])
@@ -169,14 +171,15 @@ class TreeOperations(ProjectState):
 
     @atomic_change
     def set_scene_fields(self, scene_id: str, **fields: str) -> dict[str, str]:
-        """Set a scene's title, status, POV or synopsis; return the old values."""
+        """Set a scene's title, status, POV, synopsis or target (words, as text); return the old values."""
         self._guard()
         scene = self.scene(scene_id)
         unknown = set(fields) - set(SCENE_FIELDS)
         if unknown:
             raise StudioError(f"unknown scene field {sorted(unknown)[0]!r}")
-        old = {key: getattr(scene, key) for key in fields}
-        for key, value in fields.items():
+        values = {key: field_value(key, value) for key, value in fields.items()}
+        old = {key: str(getattr(scene, key)) for key in fields}
+        for key, value in values.items():
             setattr(scene, key, value)
         self._changed()
         return old
@@ -388,14 +391,15 @@ class TreeOperations(ProjectState):
     # -- posting fields of a part ---------------------------------------------------------
     @atomic_change
     def set_part_fields(self, part_id: str, **fields: str) -> dict[str, str]:
-        """Set a part's ``title``, ``summary``, ``notes_begin`` or ``notes_end``; return the old values."""
+        """Set a part's title, summary, notes, ``target`` or ``release``; return the old values (text)."""
         self._guard()
         part = self.part(part_id)
-        unknown = set(fields) - {"title", "summary", "notes_begin", "notes_end"}
+        unknown = set(fields) - set(PART_FIELDS)
         if unknown:
             raise StudioError(f"unknown part field {sorted(unknown)[0]!r}")
-        old = {key: getattr(part, key) for key in fields}
-        for key, value in fields.items():
+        values = {key: field_value(key, value) for key, value in fields.items()}
+        old = {key: str(getattr(part, key)) for key in fields}
+        for key, value in values.items():
             setattr(part, key, value)
         self._changed()
         return old

@@ -19,6 +19,8 @@ from studio.gui import messages
 from studio.gui.characters.feature import CharactersFeature
 from studio.gui.clipboard import hand_over_clipboard
 from studio.gui.features import WindowFeature
+from studio.gui.focus import FocusFeature
+from studio.gui.goals.feature import GoalsFeature
 from studio.gui.publishing.feature import PublishingFeature
 from studio.gui.safety.feature import SafetyFeature
 from studio.gui.search.feature import SearchFeature
@@ -36,6 +38,8 @@ FEATURES: tuple[type[WindowFeature], ...] = (
     PublishingFeature,
     SafetyFeature,
     SearchFeature,
+    FocusFeature,
+    GoalsFeature,
 )
 
 # Open windows, so they are not garbage-collected; each leaves the list when it is destroyed.

@@ -240,7 +240,7 @@ class MainWindow(QMainWindow):
         self.read_only_bar.setObjectName("readOnlyBar")
         self.read_only_bar.setWordWrap(True)
         self.read_only_bar.hide()
-        editor_pane = QWidget()
+        editor_pane = self.editor_pane = QWidget()  # features add to its layout (the scene title)
         editor_pane.setObjectName("editorPane")
         layout = QVBoxLayout(editor_pane)
         layout.setContentsMargins(0, 0, 0, 0)

@@ -13,6 +13,7 @@ from studio.core.paths import config_dir
 MAX_RECENT = 10
 THEMES = ("system", "light", "dark")
 PARAGRAPH_LOOKS = ("web", "manuscript")  # the editor's paragraphs: a gap between; or indented, no gap
+ZOOM_RANGE = (-8, 24)  # points added to the editor font size by Ctrl+= / Ctrl+-
 
 
 @dataclass
@@ -32,6 +33,9 @@ class AppSettings:
     backup_interval_minutes: int = 10  # a zipped backup after this many minutes of writing
     backups_kept: int = 20  # the newest backups kept per project
     backup_folder: str = ""  # "" = the default folder, outside every project
+    editor_zoom: int = 0  # points added to editor_font_size (Ctrl+= / Ctrl+- / Ctrl+0)
+    typewriter_scrolling: bool = False  # the typed line stays at a fixed height
+    dim_paragraphs: bool = False  # all but the current paragraph dimmed
 
     @staticmethod
     def qsettings() -> QSettings:
@@ -60,6 +64,7 @@ class AppSettings:
             result.theme = "system"
         if result.paragraph_look not in PARAGRAPH_LOOKS:
             result.paragraph_look = "web"
+        result.editor_zoom = max(ZOOM_RANGE[0], min(ZOOM_RANGE[1], result.editor_zoom))
         return result
 
     def save(self) -> None:

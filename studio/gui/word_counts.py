@@ -1,8 +1,14 @@
-"""The status bar's word counts: scene, part and project, following every change at once."""
+"""The status bar's word counts: scene, part and project, following every change at once.
+
+With a word target a count shows against it (``Scene 434/1,000``). ``counted`` carries the
+words typed but not saved yet after each count (the goals feature's ``Today +512`` adds them).
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer
+from collections.abc import Callable
+
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QLabel, QWidget
 
 from studio.app.changes import OutlineChange
@@ -16,11 +22,14 @@ TYPING_DELAY_MS = 400
 class WordCountsLabel(QLabel):
     """``Scene n · Part n · Project n words`` for the scene in ``editor``."""
 
+    counted = Signal(int)  # after each count: the scene's words not yet saved (typed less deleted)
+
     def __init__(self, session: ProjectSession, editor: SceneEditor, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("wordCounts")
         self.session = session
         self.editor = editor
+        self.project_target: Callable[[], int] = lambda: 0
         self._timer = QTimer(self, singleShot=True, interval=TYPING_DELAY_MS)
         self._timer.timeout.connect(self.update_counts)
         editor.textChanged.connect(self._typed)
@@ -35,18 +44,26 @@ class WordCountsLabel(QLabel):
         """Recount now (the scene from the editor's text, unsaved edits included)."""
         project = self.session.project
         scene_id = self.editor.current_scene_id()
-        parts = [f"Project {project.words:,} words"]
+        target = self.project_target()
+        parts = [f"Project {_of(project.words, target)} words"]
+        unsaved = 0
         if scene_id:
             scene_words = project.count(self.editor.scene_text())
             try:
                 scene = project.scene(scene_id)
                 part = project.part_of(scene_id)
-                part_words = part.words - scene.words + scene_words
-                project_words = project.words - scene.words + scene_words
-                parts = [f"Scene {scene_words:,}", f"Part {part_words:,}", f"Project {project_words:,} words"]
+                unsaved = scene_words - scene.words
+                part_words = part.words + unsaved
+                project_words = project.words + unsaved
+                parts = [
+                    f"Scene {_of(scene_words, scene.target)}",
+                    f"Part {_of(part_words, part.target)}",
+                    f"Project {_of(project_words, target)} words",
+                ]
             except NodeNotFoundError:
-                parts = [f"Scene {scene_words:,}", f"Project {project.words:,} words"]
+                parts = [f"Scene {scene_words:,}", f"Project {_of(project.words, target)} words"]
         self.setText("   ·   ".join(parts))
+        self.counted.emit(unsaved)
 
     def _typed(self) -> None:
         if not self.editor.is_loading():
@@ -55,3 +72,8 @@ class WordCountsLabel(QLabel):
     def _on_outline_changed(self, change: OutlineChange) -> None:
         if change.words_changed:
             self.update_counts()
+
+
+def _of(words: int, target: int) -> str:
+    """``434/1,000`` against a target, else ``434``."""
+    return f"{words:,}/{target:,}" if target > 0 else f"{words:,}"

@@ -26,6 +26,7 @@ from studio.app import commands
 from studio.app.changes import OutlineChange
 from studio.app.session import ProjectSession
 from studio.core.nodes import Part, Scene
+from studio.core.stats import progress_text
 from studio.models import outline_mime
 from studio.models.outline_drops import drop_command
 from studio.models.outline_resync import resync
@@ -39,6 +40,7 @@ ID_ROLE = Qt.ItemDataRole.UserRole
 KIND_ROLE = Qt.ItemDataRole.UserRole + 1
 STATUS_ROLE = Qt.ItemDataRole.UserRole + 2
 WORDS_ROLE = Qt.ItemDataRole.UserRole + 3
+TARGET_ROLE = int(Qt.ItemDataRole.UserRole) + 5  # a part's or scene's word target (0: none)
 TITLE_COLUMN, WORDS_COLUMN = 0, 1
 HEADERS = ("Title", "Words")
 # Plain ints, worked out once: views ask ``data()`` tens of thousands of times on a big project.
@@ -52,6 +54,7 @@ ANSWERED_ROLES = frozenset(
         KIND_ROLE,
         STATUS_ROLE,
         WORDS_ROLE,
+        TARGET_ROLE,
         int(POSTED_ROLE),
         DISPLAY,
         EDIT,
@@ -184,6 +187,8 @@ class OutlineModel(QAbstractItemModel):
             return "part" if isinstance(node, Part) else "scene"
         if role == WORDS_ROLE:
             return node.words
+        if role == TARGET_ROLE:
+            return node.target
         if role == STATUS_ROLE:
             return node.status if isinstance(node, Scene) else None
         if role in (DISPLAY, EDIT):
@@ -195,6 +200,8 @@ class OutlineModel(QAbstractItemModel):
         if role == POSTED_ROLE:
             return self.posted.state(node.id) if isinstance(node, Part) else None
         if role == TOOLTIP:
+            if column == WORDS_COLUMN and node.target:
+                return progress_text(node.words, node.target)  # "434 / 1,000 (43 %)"
             return self._tooltip(node)
         if role == ALIGNMENT and column == WORDS_COLUMN:
             return RIGHT_ALIGNED
@@ -322,8 +329,8 @@ class OutlineModel(QAbstractItemModel):
     @staticmethod
     def _signature(node: Part | Scene) -> tuple:
         if isinstance(node, Part):
-            return (node.title, node.words)
-        return (node.title, node.words, node.status, node.pov, node.synopsis)
+            return (node.title, node.words, node.target)
+        return (node.title, node.words, node.status, node.pov, node.synopsis, node.target)
 
     def _refresh_changed(self) -> None:
         shown = {}

@@ -7,6 +7,8 @@ former honours a block's line height and paragraph spacing, and it still opens a
 Emphasis shows as you type (``emphasis_format``), the clipboard carries it both ways
 (``clipboard``), typography applies as you type (``typography_input``), and paragraphs
 look like a web page (a gap between them) or a manuscript (first-line indent, no gap).
+For focus: zoom (points added to the font size) and typewriter scrolling (after a key, the
+caret's line goes back to a fixed height); the dimming of paragraphs is ``studio.gui.focus``.
 """
 
 from __future__ import annotations
@@ -36,6 +38,7 @@ from studio.core.errors import NodeNotFoundError
 from studio.gui.editor.clipboard import SCENE_MIME, pasted_text, plain_of, selection_mime
 from studio.gui.editor.emphasis_format import EmphasisHighlighter, toggle_emphasis
 from studio.gui.editor.typography_input import TypographyInput
+from studio.gui.settings import ZOOM_RANGE
 
 PREFERRED_FAMILIES = ("Literata", "Charter", "Georgia", "Source Serif 4", "Noto Serif", "DejaVu Serif")
 COLUMN_CHARS = 70
@@ -45,6 +48,7 @@ PARAGRAPH_SPACING_PX = 6
 TOP_MARGIN_PX = 36
 PARAGRAPH_LOOKS = ("web", "manuscript")  # a gap between paragraphs; or a first-line indent, no gap
 INDENT_CHARS = 4  # the manuscript look's first-line indent, in average characters
+TYPEWRITER_HEIGHT = 0.4  # typewriter scrolling keeps the typed line at this fraction of the view
 
 
 def default_font_family() -> str:
@@ -69,6 +73,7 @@ class SceneEditor(QTextEdit):
 
     scene_shown = Signal(str)
     read_only_changed = Signal(bool)
+    zoom_changed = Signal(int)
 
     def __init__(self, session: ProjectSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -82,6 +87,9 @@ class SceneEditor(QTextEdit):
         self.setLineWrapMode(QTextEdit.LineWrapMode.FixedPixelWidth)  # the column: see _update_margins
         self.paragraph_look = "web"
         self._cursor_block = -1
+        self.zoom = 0
+        self._font_family, self._font_size = "", 13
+        self.typewriter = False
         self.highlighter = EmphasisHighlighter(self.document(), self.palette())
         self.typography = TypographyInput(self)
         self.set_editor_font("", 13)
@@ -177,14 +185,40 @@ class SceneEditor(QTextEdit):
         menu.deleteLater()
 
     def set_editor_font(self, family: str, size: int) -> None:
-        """Use ``family`` (or the best reading font installed) at ``size`` points."""
+        """Use ``family`` (or the best reading font installed) at ``size`` points (plus the zoom)."""
+        self._font_family, self._font_size = family, size
         font = QFont(family or default_font_family())
-        font.setPointSize(max(6, size))
+        font.setPointSize(max(6, size + self.zoom))
         font.setStyleHint(QFont.StyleHint.Serif)
         self.setFont(font)
         self.document().setDefaultFont(font)
         self.highlighter.update_formats(self.palette(), font)
         self._update_margins()
+
+    # -- focus: zoom, typewriter scrolling, dimming ---------------------------------------
+    def set_zoom(self, zoom: int) -> None:
+        """Add ``zoom`` points to the font size (kept within ``ZOOM_RANGE``); ``zoom_changed`` follows."""
+        zoom = max(ZOOM_RANGE[0], min(ZOOM_RANGE[1], zoom))
+        if zoom != self.zoom:
+            self.zoom = zoom
+            self.set_editor_font(self._font_family, self._font_size)
+            self.zoom_changed.emit(zoom)
+
+    def font_size(self) -> int:
+        """The point size shown (the preference plus the zoom)."""
+        return self.document().defaultFont().pointSize()
+
+    def set_typewriter(self, on: bool) -> None:
+        """Keep the typed line at a fixed height (``TYPEWRITER_HEIGHT`` of the view) while typing."""
+        self.typewriter = on
+        if on:
+            self._typewriter_scroll()
+
+    def _typewriter_scroll(self) -> None:
+        bar = self.verticalScrollBar()
+        offset = self.cursorRect().center().y() - int(self.viewport().height() * TYPEWRITER_HEIGHT)
+        if offset:
+            bar.setValue(bar.value() + offset)
 
     # -- loading text -----------------------------------------------------------------
     def _load_text(self, text: str, read_only: bool, cursor_position: int = 0) -> None:
@@ -353,6 +387,8 @@ class SceneEditor(QTextEdit):
             return
         super().keyPressEvent(event)
         self.typography.after_key(event)
+        if self.typewriter:
+            self._typewriter_scroll()
 
     def createMimeDataFromSelection(self) -> QMimeData:  # noqa: N802 - Qt override
         """Copy: the text with markers, HTML with ``<em>``/``<strong>``, and the app's own type."""

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QFrame,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -25,7 +26,8 @@ from studio.app.commands import SetSceneFieldsCommand
 from studio.app.session import ProjectSession
 from studio.core.errors import NodeNotFoundError
 from studio.core.nodes import DEFAULT_STATUSES
-from studio.gui.outline.part_inspector import PartInspector
+from studio.core.stats import progress_text
+from studio.gui.outline.part_inspector import PartInspector, target_spin_box
 
 
 class SceneInspector(QFrame):
@@ -56,12 +58,17 @@ class SceneInspector(QFrame):
         self.synopsis_edit.setMaximumHeight(160)
         self.words_label = QLabel()
         self.words_label.setObjectName("inspectorWords")
+        self.target_spin = target_spin_box("inspectorTarget")
         _line_edit(self.pov_combo).setPlaceholderText("Point of view")
         form = QFormLayout()
         form.setLabelAlignment(Qt.AlignmentFlag.AlignLeft)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         form.addRow("Title", self.title_edit)
-        form.addRow("Status", self.status_combo)
+        status = QHBoxLayout()  # status and target share a row: the page still fits a small window
+        status.addWidget(self.status_combo, 1)
+        status.addWidget(QLabel("Target"))
+        status.addWidget(self.target_spin, 1)
+        form.addRow("Status", status)
         form.addRow("Point of view", self.pov_combo)
         form.addRow("Synopsis", self.synopsis_edit)
         form.addRow("Words", self.words_label)
@@ -89,6 +96,7 @@ class SceneInspector(QFrame):
         _line_edit(self.pov_combo).editingFinished.connect(
             lambda: self._commit("pov", self.pov_combo.currentText())
         )
+        self.target_spin.editingFinished.connect(self._commit_target)
         self._synopsis_timer = QTimer(self, singleShot=True, interval=800)
         self._synopsis_timer.timeout.connect(self._commit_synopsis)
         self.synopsis_edit.textChanged.connect(self._on_synopsis_typed)
@@ -139,10 +147,17 @@ class SceneInspector(QFrame):
             self.pov_combo.setCurrentText(scene.pov if scene else "")
             if self.synopsis_edit.toPlainText() != (scene.synopsis if scene else ""):
                 self.synopsis_edit.setPlainText(scene.synopsis if scene else "")
-            self.words_label.setText(f"{scene.words:,}" if scene else "—")
+            self.words_label.setText(progress_text(scene.words, scene.target) if scene else "—")
+            self.target_spin.setValue(scene.target if scene else 0)
             self.where_label.setText(self._where(scene.id) if scene else "No scene selected")
             editable = scene is not None and not self.session.read_only
-            for widget in (self.title_edit, self.status_combo, self.pov_combo, self.synopsis_edit):
+            for widget in (
+                self.title_edit,
+                self.status_combo,
+                self.pov_combo,
+                self.synopsis_edit,
+                self.target_spin,
+            ):
                 widget.setEnabled(editable)
         finally:
             self._filling = False
@@ -191,6 +206,18 @@ class SceneInspector(QFrame):
             return
         # A failure is reported by the command (session.save_error) and the fields refill.
         self.session.push(SetSceneFieldsCommand(self.session, self.scene_id, **{field: value}))
+
+    def _commit_target(self) -> None:
+        if self._filling or not self.scene_id:
+            return
+        try:
+            scene = self.session.project.scene(self.scene_id)
+        except NodeNotFoundError:
+            return
+        if scene.target != self.target_spin.value():
+            self.session.push(
+                SetSceneFieldsCommand(self.session, self.scene_id, target=str(self.target_spin.value()))
+            )
 
     def _on_synopsis_typed(self) -> None:
         if not self._filling:

@@ -2,19 +2,36 @@
 
 Every edit is a ``SetPartFieldsCommand`` on the project undo stack. The text fields commit
 after a pause in typing, on leaving the field or the part, as the scene synopsis does, so a
-sentence typed is one undo step rather than one per letter.
+sentence typed is one undo step rather than one per letter. The word target and the release
+date commit when their field is left; the words a day still needed to make the date show below.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QFormLayout, QFrame, QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
+from datetime import date
+
+from PySide6.QtCore import QDate, Qt, QTimer
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
 
 from studio.app.changes import OutlineChange
 from studio.app.commands.structure import SetPartFieldsCommand
 from studio.app.session import ProjectSession
 from studio.core.errors import NodeNotFoundError
 from studio.core.nodes import Part
+from studio.core.stats import MAX_TARGET, progress_text, words_per_day
+
+NO_DATE = QDate(2000, 1, 1)  # the release field's "No date" (its minimum)
 
 TEXT_FIELDS = {
     "summary": ("Summary", "What this chapter is about, for the site's summary field"),
@@ -49,12 +66,34 @@ class PartInspector(QFrame):
             edit.setPlaceholderText(hint)
             edit.setTabChangesFocus(True)
             edit.setMaximumHeight(140)
+            edit.setMinimumHeight(52)  # three lines: with the goal row the page still fits a small window
             edit.textChanged.connect(lambda field=field: self._on_typed(field))
             self.edits[field] = edit
             form.addRow(label, edit)
         self.words_label = QLabel()
         self.words_label.setObjectName("partInspectorWords")
         form.addRow("Words", self.words_label)
+        self.target_spin = target_spin_box("partInspectorTarget")
+        self.release_edit = QDateEdit()
+        self.release_edit.setObjectName("partInspectorRelease")
+        self.release_edit.setCalendarPopup(True)
+        self.release_edit.setDisplayFormat("yyyy-MM-dd")
+        self.release_edit.setMinimumDate(NO_DATE)
+        self.release_edit.setSpecialValueText("No date")
+        self.release_edit.setKeyboardTracking(False)
+        self.pace_label = QLabel()
+        self.pace_label.setObjectName("partInspectorPace")
+        self.pace_label.setWordWrap(True)
+        goal = QWidget()  # one row, so the page stays short enough for a small window
+        goal_layout = QVBoxLayout(goal)
+        goal_layout.setContentsMargins(0, 0, 0, 0)
+        dates = QHBoxLayout()
+        dates.addWidget(self.target_spin, 1)
+        dates.addWidget(QLabel("by"))
+        dates.addWidget(self.release_edit, 1)
+        goal_layout.addLayout(dates)
+        goal_layout.addWidget(self.pace_label)
+        form.addRow("Target and release", goal)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 14, 16, 14)
         layout.addWidget(self.where_label)
@@ -64,6 +103,11 @@ class PartInspector(QFrame):
         self._timer = QTimer(self, singleShot=True, interval=800)
         self._timer.timeout.connect(self.commit_typed)
         self.title_edit.editingFinished.connect(self._commit_title)
+        self.target_spin.editingFinished.connect(self._commit_goal)
+        self.release_edit.editingFinished.connect(self._commit_goal)
+        self.release_edit.dateChanged.connect(
+            lambda _d: self._commit_goal() if not self.release_edit.hasFocus() else None
+        )
         session.outline_changed.connect(self._on_outline_changed)
         self.show_part(None)
 
@@ -92,12 +136,18 @@ class PartInspector(QFrame):
                 value = getattr(part, field) if part else ""
                 if edit.toPlainText() != value:
                     edit.setPlainText(value)
-            self.words_label.setText(f"{part.words:,} in {len(part.scenes)} scene(s)" if part else "—")
+            words = progress_text(part.words, part.target) if part else ""
+            self.words_label.setText(f"{words} in {len(part.scenes)} scene(s)" if part else "—")
+            self.target_spin.setValue(part.target if part else 0)
+            release = QDate.fromString(part.release, "yyyy-MM-dd") if part and part.release else NO_DATE
+            self.release_edit.setDate(release)
+            self.pace_label.setText(self._pace(part))
+            self.pace_label.setVisible(bool(self.pace_label.text()))
             self.where_label.setText(self._where(part))
             editable = part is not None and not self.session.read_only
             self.title_edit.setEnabled(editable)
-            for edit in self.edits.values():
-                edit.setEnabled(editable)
+            for widget in (*self.edits.values(), self.target_spin, self.release_edit):
+                widget.setEnabled(editable)
         finally:
             self._filling = False
 
@@ -107,6 +157,31 @@ class PartInspector(QFrame):
         parts = self.session.project.parts
         number = next((i for i, p in enumerate(parts, 1) if p.id == part.id), 0)
         return f"Part {number} of {len(parts)}"
+
+    @staticmethod
+    def _pace(part: Part | None) -> str:
+        if part is None:
+            return ""
+        needed = words_per_day(part.words, part.target, part.release, date.today())
+        if needed is None:
+            return ""
+        if needed == 0:
+            return "Target reached."
+        days = (date.fromisoformat(part.release) - date.today()).days + 1
+        if days <= 0:
+            return f"Release date passed: {needed:,} words to go."
+        return f"{needed:,} words a day to make it ({days} day{'s' if days != 1 else ''} left)."
+
+    def _commit_goal(self) -> None:
+        part = self.part()
+        if self._filling or part is None:
+            return
+        chosen = self.release_edit.date()
+        release = "" if chosen == NO_DATE else chosen.toString("yyyy-MM-dd")
+        fields = {"target": str(self.target_spin.value()), "release": release}
+        fields = {f: v for f, v in fields.items() if str(getattr(part, f)) != v}
+        if fields:
+            self._push(fields)
 
     def _on_outline_changed(self, change: OutlineChange) -> None:
         if self.part_id is not None and not self._dirty:
@@ -144,3 +219,15 @@ class PartInspector(QFrame):
             return
         # A failure is reported by the command (session.save_error); the fields refill from the project.
         self.session.push(SetPartFieldsCommand(self.session, self.part_id, **fields))
+
+
+def target_spin_box(name: str) -> QSpinBox:
+    """A word-target spin box (0 shows as "None"); it commits when editing is finished."""
+    spin = QSpinBox()
+    spin.setObjectName(name)
+    spin.setRange(0, MAX_TARGET)
+    spin.setSingleStep(100)
+    spin.setGroupSeparatorShown(True)
+    spin.setSpecialValueText("None")
+    spin.setKeyboardTracking(False)
+    return spin

@@ -1,0 +1,1 @@
+"""Goals, writing statistics and the Statistics dialog."""
