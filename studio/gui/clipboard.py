@@ -17,5 +17,5 @@ def hand_over_clipboard() -> None:
         return
     clipboard = QApplication.clipboard()
     data = clipboard.mimeData()
-    if data is not None and data.formats():
+    if data.formats():
         clipboard.setText(clipboard.text())
