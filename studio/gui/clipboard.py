@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from typing import cast
+
+from PySide6.QtCore import QMimeData
 from PySide6.QtWidgets import QApplication
 
 
@@ -16,6 +19,6 @@ def hand_over_clipboard() -> None:
     if not isinstance(app, QApplication):
         return
     clipboard = QApplication.clipboard()
-    data = clipboard.mimeData()
-    if data.formats():
+    data = cast("QMimeData | None", clipboard.mimeData())  # None after a clear; the stubs say otherwise
+    if data is not None and data.formats():
         clipboard.setText(clipboard.text())

@@ -29,7 +29,8 @@ def rows():
     out = []
     for r in range(model.rowCount()):
         part = model.index(r, 0)
-        out.append([str(part.data())] + [str(model.index(i, 0, part).data()) for i in range(model.rowCount(part))])
+        scenes = [str(model.index(i, 0, part).data()) for i in range(model.rowCount(part))]
+        out.append([str(part.data())] + scenes)
     return out
 
 def memory():
@@ -89,12 +90,17 @@ def test_a_move_on_a_full_disk_leaves_window_disk_and_history_in_step(tmp_path):
     fail = report["after_fail"]
     assert fail["memory"] == before and fail["disk"] == before and fail["count"] == 0
     assert fail["rows"] == before, "the outline shows an order that is not the project's"
-    assert "failed" in fail["status"] or "Not saved" in fail["status"] or fail["status"], "the failure is told"
+    assert "failed" in fail["status"] or "Not saved" in fail["status"] or fail["status"], (
+        "the failure is told"
+    )
     assert not [name for name in report["leftovers"] if name.startswith(".") and name not in (".studio",)]
     ok = report["after_ok"]
     assert ok["memory"] == ok["disk"] and ok["memory"] != before and ok["count"] == 1
     undo_fail = report["undo_fail"]
-    assert undo_fail["memory"] == ok["memory"] == undo_fail["disk"] == undo_fail["rows"] and undo_fail["index"] == 1
+    assert (
+        undo_fail["memory"] == ok["memory"] == undo_fail["disk"] == undo_fail["rows"]
+        and undo_fail["index"] == 1
+    )
     undo_ok = report["undo_ok"]
     assert undo_ok["memory"] == before == undo_ok["disk"] == undo_ok["rows"] and undo_ok["index"] == 0
     assert ok["rows"] == ok["memory"]

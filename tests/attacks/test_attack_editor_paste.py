@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import QMimeData, Qt
 
 from tests.gui.window_helpers import make_story, open_test_window, scene_file
-
 
 
 def test_a_long_paste_into_a_short_scene_is_saved_on_close(qtbot, tmp_path):
@@ -51,7 +49,6 @@ def test_typing_lines_until_the_scrollbar_appears_is_saved_on_close(qtbot, tmp_p
 LONG = "\n\n".join(f"Paragraph {i} of the long scene." for i in range(200)) + "\n"
 
 
-
 def test_deleting_all_of_a_long_scene_is_saved_on_close(qtbot, tmp_path):
     """Promise: what you see is what is saved; autosave and quit write the editor's text.
 
@@ -70,7 +67,6 @@ def test_deleting_all_of_a_long_scene_is_saved_on_close(qtbot, tmp_path):
     assert editor.scene_text() == ""
     assert window.close()
     assert scene_file(project, 0).read_text("utf-8") == ""
-
 
 
 def test_one_undo_brings_back_a_deleted_long_text(qtbot, tmp_path):

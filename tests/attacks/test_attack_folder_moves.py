@@ -6,9 +6,6 @@ import os
 import subprocess
 import sys
 
-import pytest
-
-from studio.gui.safety.feature import SafetyFeature
 from tests.conftest import REPO
 from tests.gui.window_helpers import make_story, open_test_window, scene_file
 
@@ -35,7 +32,9 @@ def test_typing_after_the_project_folder_was_renamed_makes_no_ghost_project(qtbo
     moved = tmp_path / "moved"
     os.rename(old, moved)
     saved = window.save_all()
-    in_project = "typed before the move" in (moved / "scenes" / scene_file(project, 0).name).read_text("utf-8")
+    in_project = "typed before the move" in (moved / "scenes" / scene_file(project, 0).name).read_text(
+        "utf-8"
+    )
     ghost = old.exists()
     window.close_without_saving()
     assert not ghost, "a ghost of the project was created at its old path"

@@ -37,7 +37,12 @@ def studio(*args: str, fsize: int | None = None) -> subprocess.CompletedProcess:
             resource.setrlimit(resource.RLIMIT_FSIZE, (fsize, resource.RLIM_INFINITY))
 
     return subprocess.run(
-        [sys.executable, "-m", "studio", *args], env=env, capture_output=True, text=True, timeout=120, preexec_fn=limit
+        [sys.executable, "-m", "studio", *args],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        preexec_fn=limit,
     )
 
 

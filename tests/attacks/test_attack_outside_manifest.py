@@ -15,7 +15,9 @@ def rows(model) -> list[list[str]]:  # noqa: ANN001
     out = []
     for r in range(model.rowCount()):
         part = model.index(r, 0)
-        out.append([str(part.data())] + [str(model.index(i, 0, part).data()) for i in range(model.rowCount(part))])
+        out.append(
+            [str(part.data())] + [str(model.index(i, 0, part).data()) for i in range(model.rowCount(part))]
+        )
     return out
 
 
@@ -65,7 +67,9 @@ def test_story_json_edited_outside_then_undo_keeps_memory_disk_and_rows_equal(qt
     data = json.loads(path.read_text("utf-8"))
     data["parts"].reverse()
     reloaded = []
-    session.outline_changed.connect(lambda c: reloaded.append(c) if c.kind == OutlineChangeKind.RELOADED else None)
+    session.outline_changed.connect(
+        lambda c: reloaded.append(c) if c.kind == OutlineChangeKind.RELOADED else None
+    )
     path.write_text(json.dumps(data, indent=2, ensure_ascii=False) + "\n", "utf-8")
     session.undo_stack.undo()
     assert memory(session.project) == rows(model)

@@ -10,8 +10,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 from studio.app import commands
 from studio.gui.window_menus import merge_with_next
 from tests.gui.outline_helpers import make_session

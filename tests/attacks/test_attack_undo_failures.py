@@ -31,13 +31,17 @@ def manifest_unwritable(root: Path):
 
 def _two_moves(session):  # noqa: ANN001, ANN202
     project = session.project
-    session.push(commands.MoveScenesCommand(session, [scene_id(project, "One 1")], part_id(project, "Two"), 0))
-    session.push(commands.MoveScenesCommand(session, [scene_id(project, "Two 2")], part_id(project, "Three"), 0))
-
+    session.push(
+        commands.MoveScenesCommand(session, [scene_id(project, "One 1")], part_id(project, "Two"), 0)
+    )
+    session.push(
+        commands.MoveScenesCommand(session, [scene_id(project, "Two 2")], part_id(project, "Three"), 0)
+    )
 
 
 def test_a_failed_undo_keeps_the_change_undoable(qtbot, tmp_path):
-    """Promise: every change can be undone; undo restores story.json byte for byte; stack and disk never drift.
+    """Promise: every change can be undone; undo restores story.json byte for byte;
+    stack and disk never drift.
 
     Steps: move "One 1" to Two, move "Two 2" to Three; make story.json unwritable; Undo (fails, reported);
     make story.json writable again; Undo, Undo. Expected: story.json is back to its first bytes.
@@ -58,7 +62,6 @@ def test_a_failed_undo_keeps_the_change_undoable(qtbot, tmp_path):
     while session.undo_stack.canUndo():
         session.undo_stack.undo()
     assert manifest(root) == first
-
 
 
 def test_a_failed_redo_keeps_the_history_whole(qtbot, tmp_path):

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
-
 from studio.app import commands
 from studio.gui.window_menus import undo_structure
 from tests.attacks.test_attack_outside_races import found_anywhere

@@ -6,7 +6,7 @@ import os
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QMimeData, Qt
+from PySide6.QtCore import QMimeData
 
 from studio.app import commands
 from studio.core import load_project
@@ -25,9 +25,10 @@ def model_order(model) -> list[tuple[str, list[str]]]:  # noqa: ANN001
     result = []
     for row in range(model.rowCount()):
         part = model.index(row, 0)
-        result.append((str(part.data()), [str(model.index(r, 0, part).data()) for r in range(model.rowCount(part))]))
+        result.append(
+            (str(part.data()), [str(model.index(r, 0, part).data()) for r in range(model.rowCount(part))])
+        )
     return result
-
 
 
 def test_closing_one_of_two_windows_keeps_the_project_locked(qtbot, tmp_path):
@@ -100,7 +101,8 @@ def test_a_move_refused_by_the_disk_leaves_the_window_outline_and_stack_alone(qt
 
 
 def test_deleted_part_with_the_open_scene_unsaved_then_undo_keeps_the_text(qtbot, tmp_path):
-    """Promise: text is never lost; delete sends unsaved text to the trash with the scene; undo brings it back.
+    """Promise: text is never lost; delete sends unsaved text to the trash with the scene;
+    undo brings it back.
 
     Steps: type into the open scene (no save), delete its part (DeleteCommand as the outline does),
     undo. Expected: the scene file holds the typed words.
@@ -130,7 +132,8 @@ def test_deleted_part_with_the_open_scene_unsaved_then_undo_keeps_the_text(qtbot
 def test_odd_clipboard_contents_pasted_then_saved_load_back(qtbot, tmp_path, text):
     """Promise: what you see is what is saved, as valid UTF-8; the project always loads.
 
-    Steps: paste a QMimeData with the text (NULs, 2 MB, a lone surrogate, odd line breaks), save (Ctrl+S path).
+    Steps: paste a QMimeData with the text (NULs, 2 MB, a lone surrogate, odd line breaks),
+    save (Ctrl+S path).
     Expected: saved, no traceback, the file is valid UTF-8 and the project loads.
     """
     project = make_story(tmp_path / "story")
