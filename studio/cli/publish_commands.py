@@ -148,7 +148,7 @@ def _write_output(output: str | None, data: bytes, size: str) -> int:
 
 
 def run_import(args: argparse.Namespace) -> int:
-    """Read the files, then create or extend the project and say where."""
+    """Read the files, create or extend the project and say where; on stderr, what was left out."""
     plan = plan_from_paths(args.files, ImportOptions(encoding=args.encoding, title=args.title or ""))
     target = Path(args.into).expanduser() if args.into else _default_folder(plan.title)
     if target.exists() and not is_project_folder(target) and (not target.is_dir() or any(target.iterdir())):
@@ -163,6 +163,8 @@ def run_import(args: argparse.Namespace) -> int:
         f"{verb} {project.title!r} in {project.root}: {_count(len(plan.parts), 'part')}, "
         f"{_count(plan.scene_count, 'scene')}, {_count(plan.words, 'word')}"
     )
+    for item in plan.left_out:
+        print(f"left out: {item}", file=sys.stderr)
     return 0
 
 

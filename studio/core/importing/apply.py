@@ -4,6 +4,12 @@ Both are all or nothing. A new project is built in a hidden staging folder besid
 and renamed into place at the end; an append runs as one ``project.batch()`` behind a journal
 (see ``cleanup``). What was imported (file name, size, SHA-256, the parts made) is recorded in
 the manifest's ``settings["imports"]``, so the same bytes are not imported twice by mistake.
+
+Everything the plan carries is written: each part's summary, notes before and after and book
+(``group``); each scene's synopsis and point of view; the cast it names (names already in the
+project's cast, in any case, are skipped). The work's own summary and notes go to the setting
+``settings["work"]`` of a new project; appended to an existing one, they fill the first imported
+part's summary and notes before (and the last one's notes after) where those are empty.
 """
 
 from __future__ import annotations
@@ -27,6 +33,8 @@ from studio.core.storage import create_project, load_project, save_word_counts
 
 Progress = Callable[[int, int], None]
 IMPORTS_KEY = "imports"
+WORK_KEY = "work"
+WORK_FIELDS = ("summary", "notes_begin", "notes_end")
 
 
 class DuplicateImportError(StudioError):
@@ -61,14 +69,27 @@ def check_not_imported(project: Project, plan: ImportPlan) -> None:
                 raise DuplicateImportError(source, str(record.get("date", "")).replace("T", " ")[:16], kept)
 
 
+def work_fields(plan: ImportPlan) -> dict[str, str]:
+    """The work's own summary and notes (``settings["work"]``); empty when the plan has none."""
+    values = {key: str(getattr(plan, key)).strip() for key in WORK_FIELDS}
+    return values if any(values.values()) else {}
+
+
 def append_plan(
     project: Project, plan: ImportPlan, progress: Progress | None = None, again: bool = True
 ) -> list[Part]:
-    """Add the plan's parts, with their scenes and notes, at the end of ``project``; return them.
+    """Add the plan's parts, with their scenes, notes and cast, at the end of ``project``; return them.
 
     One transaction: if anything fails, the project (memory and disk) is as it was. Unless
     ``again``, a plan whose files were already imported here raises ``DuplicateImportError``.
+    The work's summary and notes fill the first (notes after: the last) imported part's where empty.
     """
+    return _append_journaled(project, plan, progress, again, work_into_parts=True)
+
+
+def _append_journaled(
+    project: Project, plan: ImportPlan, progress: Progress | None, again: bool, work_into_parts: bool
+) -> list[Part]:
     if not plan.parts:
         raise StudioError("nothing to import")
     if not again:
@@ -77,7 +98,7 @@ def append_plan(
     if journal:
         cleanup.begin_append(project.root, [s.text for p in plan.parts for s in p.scenes])
     try:
-        return _append(project, plan, progress)
+        return _append(project, plan, progress, work_into_parts)
     finally:
         if journal:
             cleanup.end_append(project.root)
@@ -115,7 +136,9 @@ class _FreshNames:
         return candidate
 
 
-def _append(project: Project, plan: ImportPlan, progress: Progress | None) -> list[Part]:
+def _append(
+    project: Project, plan: ImportPlan, progress: Progress | None, work_into_parts: bool
+) -> list[Part]:
     total, done = plan.scene_count, 0
     added = []
     fresh = _FreshNames(project)
@@ -123,6 +146,10 @@ def _append(project: Project, plan: ImportPlan, progress: Progress | None) -> li
         for imported in plan.parts:
             part = project.add_part(imported.title, part_id=fresh.id("p"))
             part.group = imported.group  # a new part, inside the batch: saved with the manifest
+            fields = {"summary": imported.summary, "notes_begin": imported.notes_begin}
+            fields = {key: value for key, value in fields.items() if value}
+            if fields:
+                project.set_part_fields(part.id, **fields)
             if imported.notes:
                 project.set_part_notes(part.id, imported.notes)
             for scene in imported.scenes:
@@ -132,13 +159,41 @@ def _append(project: Project, plan: ImportPlan, progress: Progress | None) -> li
                     text=scene.text,
                     scene_id=fresh.id("s"),
                     file=fresh.file(scene.title),
+                    synopsis=scene.synopsis,
+                    pov=scene.pov,
                 )
                 done += 1
                 if progress is not None:
                     progress(done, total)
             added.append(part)
+        if work_into_parts:
+            _work_into_parts(project, plan, added)
+        _add_cast(project, plan)
         _record(project, plan, added)
     return added
+
+
+def _work_into_parts(project: Project, plan: ImportPlan, added: list[Part]) -> None:
+    """The work's summary and notes onto the first imported part (notes after: the last) where empty."""
+    work = work_fields(plan)
+    if not work or not added:
+        return
+    first, last = added[0], added[-1]
+    fields = {key: work[key] for key in ("summary", "notes_begin") if work[key] and not getattr(first, key)}
+    if fields:
+        project.set_part_fields(first.id, **fields)
+    if work["notes_end"] and not last.notes:
+        project.set_part_notes(last.id, work["notes_end"])
+
+
+def _add_cast(project: Project, plan: ImportPlan) -> None:
+    """Add the characters the plan names, but not one whose name the cast has (in any case)."""
+    known = {character.name.casefold() for character in project.characters}
+    for name in plan.characters:
+        clean = name.strip()
+        if clean and clean.casefold() not in known:
+            project.add_character(clean)
+            known.add(clean.casefold())
 
 
 def _record(project: Project, plan: ImportPlan, added: list[Part]) -> None:
@@ -182,7 +237,10 @@ def create_from_plan(
             if plan.parts and any(part.notes for part in plan.parts):
                 options.part_notes = "include"
             project.set_setting("export", options.to_settings())
-            append_plan(project, plan, progress)
+            work = work_fields(plan)
+            if work:
+                project.set_setting(WORK_KEY, work)
+            _append_journaled(project, plan, progress, again=True, work_into_parts=False)
         save_word_counts(project.store, project.parts)
         sync_tree(staging)
         _move_into_place(staging, final)

@@ -1,5 +1,8 @@
 """The Import dialog: choose files, preview the parts and scenes found, merge or split, then import.
 
+Each file is read by the reader its content calls for (``plan_from_paths``): text and Markdown,
+HTML (AO3 downloads too), Word ``.docx``, or a novelWriter project (its ``nwProject.nwx``).
+
 The modal file dialogs go through ``choose_import_files`` and ``choose_project_folder``,
 module functions that tests replace.
 """
@@ -29,7 +32,8 @@ from studio.core.errors import StudioError
 from studio.core.importing.decoding import EncodingUnknownError
 from studio.core.importing.layout import LARGER_GAPS, MARKER_LINES, NO_BREAKS
 from studio.core.importing.plan import ImportPlan
-from studio.core.importing.reader import ImportOptions, plan_import
+from studio.core.importing.reader import ImportOptions
+from studio.core.importing.sources import plan_from_paths
 from studio.core.naming import slugify
 from studio.gui.publishing.import_split import SplitSceneDialog
 
@@ -44,7 +48,7 @@ ENCODINGS = (
     ("gb18030", "Chinese (GB 18030)"),
 )
 PART_ROLE = Qt.ItemDataRole.UserRole
-FILE_FILTER = "Text and Markdown (*.txt *.md *.markdown);;All files (*)"
+FILE_FILTER = "Stories (*.txt *.md *.markdown *.html *.htm *.xhtml *.docx nwProject.nwx);;All files (*)"
 
 SCENE_BREAK_CHOICES = (
     ("", "Detect"),
@@ -202,7 +206,7 @@ class ImportDialog(QDialog):
                 scene_break_rule=self.breaks_box.currentData() or "",
             )
             try:
-                self.plan = plan_import(self.files, options)
+                self.plan = plan_from_paths(self.files, options)
             except EncodingUnknownError as error:
                 self.summary.setText(
                     f"{error.name} is not UTF-8 text and has no byte-order mark, so its encoding "
@@ -227,7 +231,8 @@ class ImportDialog(QDialog):
             for part_index, part in enumerate(plan.parts):
                 item = QTreeWidgetItem([part.title or "(untitled)", f"{part.words:,}", ""])
                 item.setData(0, PART_ROLE, (part_index, -1))
-                item.setToolTip(0, "\n".join(t for t in (part.group, part.notes or part.title) if t))
+                shown = (part.group, part.summary, part.notes_begin, part.notes or part.title)
+                item.setToolTip(0, "\n".join(t for t in shown if t))
                 for scene_index, scene in enumerate(part.scenes):
                     child = QTreeWidgetItem([scene.title, f"{scene.words:,}", scene.first_words()])
                     child.setData(0, PART_ROLE, (part_index, scene_index))
