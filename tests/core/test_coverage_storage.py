@@ -91,3 +91,20 @@ def test_no_scenes_folder_means_no_unlisted_files(tmp_path: Path) -> None:
     (tmp_path / "scenes").mkdir()
     (tmp_path / "scenes" / "b.txt").write_text("found")
     assert find_unlisted_scene_files(store, {"a.txt"}) == ["b.txt"]
+
+
+def test_a_file_never_read_is_not_changed_on_disk(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "story")
+    stranger = project.root / "scenes" / "stranger.txt"
+    stranger.write_text("someone else's words\n", "utf-8")
+    assert not project.store.changed_on_disk(stranger)
+
+
+def test_a_file_changed_outside_is_never_removed(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "story")
+    path = project.store.scene_path(project.parts[0].scenes[0])
+    project.scene_text(project.parts[0].scenes[0].id)  # the app knows what is on disk
+    path.write_text("Rewritten in another program.\n", "utf-8")
+    assert project.store.changed_on_disk(path)
+    project.store.remove_file(path)
+    assert path.read_text("utf-8") == "Rewritten in another program.\n"
