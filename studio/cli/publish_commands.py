@@ -11,9 +11,7 @@ from studio.core.atomic import atomic_write
 from studio.core.errors import StudioError
 from studio.core.importing.apply import DuplicateImportError, apply_plan, is_project_folder
 from studio.core.importing.reader import ImportOptions
-from studio.core.importing.sources import plan_from_paths
 from studio.core.naming import slugify
-from studio.core.publishing.documents import docx_bytes, epub_bytes
 from studio.core.publishing.exporting import (
     ExportScope,
     export_parts_to_files,
@@ -82,6 +80,8 @@ ALL_FORMATS = (*FORMATS, "docx", "epub")
 
 def run_export(args: argparse.Namespace) -> int:
     """Export and write the text to a file or standard output."""
+    from studio.core.publishing.documents import docx_bytes, epub_bytes  # lazy: python-docx, ebooklib
+
     if args.format and args.format not in ALL_FORMATS:
         raise StudioError(f"unknown format {args.format!r}; choose one of {', '.join(ALL_FORMATS)}")
     if args.site:
@@ -114,6 +114,8 @@ def run_export(args: argparse.Namespace) -> int:
 
 def _export_for_site(args: argparse.Namespace) -> int:
     """``--site``: one part rendered for a posting site (FanFiction.net: .docx unless --output x.html)."""
+    from studio.core.publishing.documents import docx_bytes  # lazy: python-docx, ebooklib
+
     profile = site_profile(args.site)
     if not args.part:
         raise StudioError("--site needs --part N")
@@ -149,6 +151,8 @@ def _write_output(output: str | None, data: bytes, size: str) -> int:
 
 def run_import(args: argparse.Namespace) -> int:
     """Read the files, create or extend the project and say where; on stderr, what was left out."""
+    from studio.core.importing.sources import plan_from_paths  # lazy: mammoth, python-docx
+
     plan = plan_from_paths(args.files, ImportOptions(encoding=args.encoding, title=args.title or ""))
     target = Path(args.into).expanduser() if args.into else _default_folder(plan.title)
     if target.exists() and not is_project_folder(target) and (not target.is_dir() or any(target.iterdir())):
