@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from studio.gui.editor.editor import SceneEditor
 
 SETTING = "typography"
+SAMPLED_SCENES = 12  # files read at most to decide the default
 COMMAND_KEYS = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
 
 
@@ -42,11 +43,22 @@ class TypographyInput:
         return self._default[key]
 
     def _project_uses_curly(self) -> bool:
+        """Look at the scene being written, the texts already read, and at most a few more files.
+
+        (Reading every scene of a 1,000-scene project on the first quote typed took 260 ms.)
+        """
         project = self.editor.session.project
-        texts = []
+        texts = [self.editor.scene_text()]
+        unread = []
         for scene in project.iter_scenes():
+            cached = project.cached_text(scene.id)
+            if cached is not None:
+                texts.append(cached)
+            else:
+                unread.append(scene.id)
+        for scene_id in unread[:SAMPLED_SCENES]:
             try:
-                texts.append(project.scene_text(scene.id))
+                texts.append(project.scene_text(scene_id))
             except (StudioError, OSError):
                 continue
         return uses_curly_quotes(texts)
