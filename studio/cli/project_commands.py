@@ -56,6 +56,11 @@ def project_summary(project: Project) -> dict[str, Any]:
     }
 
 
+def count(number: int, noun: str) -> str:
+    """Return ``number`` with thousands separators and ``noun``, plural unless it is one."""
+    return f"{number:,} {noun}" if number == 1 else f"{number:,} {noun}s"
+
+
 def run_info(args: argparse.Namespace) -> int:
     """Print the project as text or JSON."""
     project = load_project(args.dir, read_only=True)
@@ -64,11 +69,13 @@ def run_info(args: argparse.Namespace) -> int:
         print(json.dumps(summary, ensure_ascii=False, indent=2))
         return 0
     by = f" by {project.author}" if project.author else ""
-    print(f"{project.title}{by} — {project.words} words, {len(project.parts)} parts")
+    print(f"{project.title}{by} — {count(project.words, 'word')}, {count(len(project.parts), 'part')}")
     for number, part in enumerate(summary["parts"], 1):
-        print(f"{number}. {part['title']} ({part['words']} words)")
+        scenes = count(len(part["scenes"]), "scene")
+        print(f"{number}. {part['title']} ({count(part['words'], 'word')}, {scenes})")
         for scene in part["scenes"]:
-            print(f"   - {scene['title']} [{scene['status']}] {scene['words']} words  ({scene['id']})")
+            words = count(scene["words"], "word")
+            print(f"   - {scene['title']} [{scene['status']}] {words}  ({scene['id']})")
     if summary["characters"]:
         print("Characters: " + ", ".join(c["name"] for c in summary["characters"]))
     for problem in summary["problems"]:

@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 from studio import __version__
+from studio.core import create_project, load_project
 from tests.conftest import run_cli
 
 
@@ -69,3 +70,21 @@ def test_new_into_existing_folder_exits_1(tmp_path: Path) -> None:
     (tmp_path / "busy" / "a.txt").write_text("x")
     result = run_cli("new", str(tmp_path / "busy"), "--title", "T")
     assert result.returncode == 1 and "not an empty folder" in result.stderr
+
+
+def test_info_text_has_thousands_separators_and_plurals(tmp_path: Path) -> None:
+    project = create_project(tmp_path / "story", "Long Night")
+    first = project.parts[0]
+    project.set_scene_text(first.scenes[0].id, " ".join(["lamp"] * 4177))
+    second = project.add_part("Coda")
+    project.add_scene(second.id, title="End", text="Dark.")
+    assert load_project(project.root).words == 4178
+    shown = run_cli("info", str(project.root))
+    assert shown.returncode == 0, shown.stderr
+    lines = shown.stdout.splitlines()
+    assert lines[0] == "Long Night — 4,178 words, 2 parts"
+    assert "(4,177 words, 1 scene)" in lines[1]
+    assert lines[3].startswith("2. Coda (1 word, ") and "4178" not in shown.stdout
+    assert "] 4,177 words  (" in lines[2] and "] 1 word  (" in shown.stdout
+    as_json = json.loads(run_cli("info", str(project.root), "--json").stdout)
+    assert as_json["words"] == 4178 and as_json["parts"][0]["words"] == 4177  # numbers stay numbers
