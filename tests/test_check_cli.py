@@ -34,8 +34,9 @@ def test_json_lists_every_typo_with_position_and_suggestions(tmp_path: Path) -> 
     lines = text.split("\n")
     intended = dict(TYPOS)
     for item in found:
-        assert set(item) == {"word", "scene_id", "line", "column", "suggestions"}
+        assert set(item) == {"word", "scene_id", "part_title", "scene_title", "line", "column", "suggestions"}
         assert item["scene_id"] == storm.id
+        assert (item["part_title"], item["scene_title"]) == ("Two", "Storm")
         line = lines[item["line"] - 1]
         column = item["column"] - 1
         assert line[column : column + len(item["word"])] == item["word"]
@@ -51,7 +52,9 @@ def test_text_output_and_part_selection(tmp_path: Path) -> None:
     by_id = run_cli("check", str(project.root), "--part", project.parts[1].id)
     assert by_id.returncode == 3
     storm = project.parts[1].scenes[0].id
-    assert f"{storm}:3:" in by_id.stdout and "stuborn  (stubborn" in by_id.stdout
+    assert "Two › Storm, line 3, column " in by_id.stdout and "stuborn (stubborn" in by_id.stdout
+    assert storm not in by_id.stdout  # titles, not ids, in the text output
+    assert all(line.startswith("Two › Storm, line ") for line in by_id.stdout.splitlines())
     assert "9 unknown words" in by_id.stderr
 
 
@@ -93,3 +96,17 @@ def test_check_reads_without_writing(tmp_path: Path) -> None:
     before = contents()
     assert run_cli("check", str(project.root)).returncode == 3
     assert contents() == before
+
+
+def test_text_output_names_part_and_scene_and_counts_in_the_singular(tmp_path: Path) -> None:
+    project = create_project(tmp_path / "story", "Harbour Lights")
+    part = project.parts[0]
+    project.rename_part(part.id, "The Lamp at Harrow Point")
+    scene = part.scenes[0]
+    project.rename_scene(scene.id, "Second Post")
+    project.set_scene_text(scene.id, "Quiet.\n\nThe keepers had to seperate.")
+    result = run_cli("check", str(project.root))
+    assert result.returncode == 3, result.stderr
+    expected = "The Lamp at Harrow Point › Second Post, line 3, column 20: seperate (separate"
+    assert result.stdout.startswith(expected), result.stdout
+    assert result.stderr.strip() == "1 unknown word (1 different) in 1 scene"

@@ -11,7 +11,7 @@ from dataclasses import asdict, dataclass
 
 from studio.core import Project, load_project
 from studio.core.errors import StudioError
-from studio.core.nodes import Part
+from studio.core.nodes import Part, Scene
 from studio.core.spelling.checker import MAX_SUGGESTIONS, SpellEngine, apostrophe_style
 from studio.core.spelling.dictionary import DEFAULT_WORK_BUDGET
 
@@ -26,6 +26,8 @@ class UnknownWord:
 
     word: str
     scene_id: str
+    part_title: str
+    scene_title: str
     line: int
     column: int
     suggestions: list[str]
@@ -37,8 +39,8 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
         "check",
         help="spellcheck a project (exit 3 when unknown words are found)",
         description=(
-            "List every word the spellchecker does not know, in manuscript order, with its scene id, "
-            "line and column (both 1-based; columns count characters) and up to "
+            "List every word the spellchecker does not know, in manuscript order, with its part and "
+            "scene titles, line and column (both 1-based; columns count characters) and up to "
             f"{MAX_SUGGESTIONS} suggestions. Words in the project word list (words.txt), the names and "
             "aliases of the characters and the user word list are known. "
             "Exit status: 0 none found, 3 some found, 1 the project could not be read."
@@ -49,7 +51,10 @@ def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> N
     check.add_argument(
         "--json",
         action="store_true",
-        help='print a JSON list of {"word", "scene_id", "line", "column", "suggestions"}',
+        help=(
+            'print a JSON list of {"word", "scene_id", "part_title", "scene_title", "line", "column", '
+            '"suggestions"}'
+        ),
     )
     check.set_defaults(func=run_check)
 
@@ -89,7 +94,7 @@ class ProjectChecker:
             self._suggestion_time += time.perf_counter() - started
         return found
 
-    def check_scene(self, scene_id: str, text: str) -> list[UnknownWord]:
+    def check_scene(self, part: Part, scene: Scene, text: str) -> list[UnknownWord]:
         """Return the unknown words of one scene's text."""
         tokens = self.engine.check(text)
         if not tokens:
@@ -101,7 +106,9 @@ class ProjectChecker:
             line = bisect.bisect_right(line_starts, token.start)
             column = token.start - line_starts[line - 1] + 1
             suggestions = self.suggest(token.word, apostrophe)
-            found.append(UnknownWord(token.word, scene_id, line, column, suggestions))
+            found.append(
+                UnknownWord(token.word, scene.id, part.title, scene.title, line, column, suggestions)
+            )
         return found
 
 
@@ -115,19 +122,22 @@ def run_check(args: argparse.Namespace) -> int:
     for part in parts:
         for scene in part.scenes:
             scenes += 1
-            found.extend(checker.check_scene(scene.id, project.scene_text(scene.id)))
+            found.extend(checker.check_scene(part, scene, project.scene_text(scene.id)))
     if args.json:
         print(json.dumps([asdict(item) for item in found], ensure_ascii=False, indent=1))
     else:
         for item in found:
             hint = ", ".join(item.suggestions) if item.suggestions else "no suggestions"
-            print(f"{item.scene_id}:{item.line}:{item.column}: {item.word}  ({hint})")
+            titles = f"{item.part_title or 'Untitled part'} › {item.scene_title or item.scene_id}"
+            where = f"{titles}, line {item.line}, column {item.column}"
+            print(f"{where}: {item.word} ({hint})")
         distinct = len({item.word.casefold() for item in found})
-        plural = "s" if scenes != 1 else ""
+        in_scenes = f"{scenes:,} scene" if scenes == 1 else f"{scenes:,} scenes"
+        words = f"{len(found):,} unknown word" if len(found) == 1 else f"{len(found):,} unknown words"
         print(
-            f"{len(found)} unknown words ({distinct} different) in {scenes} scene{plural}"
+            f"{words} ({distinct:,} different) in {in_scenes}"
             if found
-            else f"No unknown words in {scenes} scene{plural}.",
+            else f"No unknown words in {in_scenes}.",
             file=sys.stderr,
         )
     return EXIT_UNKNOWN_WORDS if found else 0
