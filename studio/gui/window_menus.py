@@ -2,7 +2,8 @@
 
 Undo/redo: Edit > Undo (Ctrl+Z) acts on the focused widget. In the scene editor
 or a text field it undoes typing there; anywhere else (the outline tree, the
-trash) it undoes the last structural change on the project undo stack. The
+trash) it undoes the last structural change on the project undo stack, and is
+named after it ("Undo Move Scene"). The
 structural stack is also always reachable from Scene > Undo/Redo Structure Change
 (Ctrl+Alt+Z / Ctrl+Alt+Shift+Z), whatever has the focus.
 """
@@ -13,7 +14,8 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 import shiboken6
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QObject, Slot
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QApplication, QLineEdit, QMenu, QPlainTextEdit, QTextEdit
 
 from studio.app import commands
@@ -178,9 +180,38 @@ def _on_text(edit: Callable[[TextWidget], object]) -> Callable[[], None]:
     return run
 
 
+def _name_edit_undo(undo: QAction, redo: QAction, stack: QUndoStack) -> None:
+    """Name Edit > Undo/Redo after what they would act on: typing, or the stack's next command."""
+    if not (shiboken6.isValid(undo) and shiboken6.isValid(redo) and shiboken6.isValid(stack)):
+        return  # a window closing: the stack or the actions may already be gone
+    on_text = _focused_text_widget() is not None
+    for action, verb, text in ((undo, "&Undo", stack.undoText()), (redo, "&Redo", stack.redoText())):
+        action.setText(verb if on_text or not text else f"{verb} {text.replace('&', '&&')}")
+
+
+class _EditUndoNamer(QObject):
+    """Keeps Edit > Undo/Redo named; a child of the window, so it stops listening when the window goes."""
+
+    def __init__(self, window: MainWindow, undo: QAction, redo: QAction) -> None:
+        super().__init__(window)
+        self.setObjectName("editUndoNamer")
+        self._undo, self._redo, self._stack = undo, redo, window.session.undo_stack
+        self._stack.undoTextChanged.connect(self._on_change)
+        self._stack.redoTextChanged.connect(self._on_change)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._on_change)
+        window.menu("edit").aboutToShow.connect(self._on_change)
+        self._on_change()
+
+    @Slot()
+    def _on_change(self) -> None:
+        _name_edit_undo(self._undo, self._redo, self._stack)
+
+
 def _edit_menu(window: MainWindow) -> None:
     menu = window.menu("edit")
-    _action(
+    undo = _action(
         window,
         menu,
         "&Undo",
@@ -189,7 +220,7 @@ def _edit_menu(window: MainWindow) -> None:
         [Keys.Undo],
         "Undo typing in the editor, or the last change to the outline",
     )
-    _action(
+    redo = _action(
         window,
         menu,
         "&Redo",
@@ -197,6 +228,7 @@ def _edit_menu(window: MainWindow) -> None:
         "redoAction",
         ["Ctrl+Shift+Z", "Ctrl+Y"],
     )
+    _EditUndoNamer(window, undo, redo)
     menu.addSeparator()
     _action(window, menu, "Cu&t", _on_text(lambda w: w.cut()), "cutAction", [Keys.Cut])
     _action(window, menu, "&Copy", _on_text(lambda w: w.copy()), "copyAction", [Keys.Copy])
