@@ -17,7 +17,7 @@ and only then are the settings stored, the guard released and the window deleted
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent
@@ -65,6 +65,37 @@ DOCK_AREAS = {
     "bottom": Qt.DockWidgetArea.BottomDockWidgetArea,
     "top": Qt.DockWidgetArea.TopDockWidgetArea,
 }
+
+
+class LazyDock(QDockWidget):
+    """A dock that holds a placeholder until first shown, then builds its widget with ``factory``.
+
+    ``content()`` builds it at once (for code that needs the panel before it was ever shown).
+    """
+
+    def __init__(self, title: str, parent: QWidget, factory: Callable[[], QWidget]) -> None:
+        super().__init__(title, parent)
+        self._factory: Callable[[], QWidget] | None = factory
+        self.setWidget(QWidget())  # keeps the dock's place and size until the panel is built
+        self.visibilityChanged.connect(self._on_visibility_changed)
+
+    @property
+    def built(self) -> bool:
+        """Whether the real widget was built."""
+        return self._factory is None
+
+    def content(self) -> QWidget:
+        """The dock's widget, built now if it was not yet."""
+        factory, self._factory = self._factory, None
+        if factory is not None:
+            placeholder = self.widget()
+            self.setWidget(factory())
+            placeholder.deleteLater()
+        return self.widget()
+
+    def _on_visibility_changed(self, visible: bool) -> None:
+        if visible and self._factory is not None:
+            self.content()
 
 
 class MainWindow(QMainWindow):
@@ -143,6 +174,23 @@ class MainWindow(QMainWindow):
         dock = QDockWidget(title, self)
         dock.setObjectName(object_name or f"{widget.objectName() or title.replace(' ', '')}Dock")
         dock.setWidget(widget)
+        self._place_dock(dock, area)
+        return dock
+
+    def add_lazy_panel(
+        self,
+        factory: Callable[[], QWidget],
+        title: str,
+        area: str | Qt.DockWidgetArea = "right",
+        object_name: str = "",
+    ) -> LazyDock:
+        """Like ``add_panel``, but the widget is built by ``factory`` when the dock is first shown."""
+        dock = LazyDock(title, self, factory)
+        dock.setObjectName(object_name or f"{title.replace(' ', '')}Dock")
+        self._place_dock(dock, area)
+        return dock
+
+    def _place_dock(self, dock: QDockWidget, area: str | Qt.DockWidgetArea) -> None:
         dock.setFeatures(DOCK_FEATURES)
         where = DOCK_AREAS[area] if isinstance(area, str) else area
         if where == Qt.DockWidgetArea.RightDockWidgetArea:
@@ -163,7 +211,6 @@ class MainWindow(QMainWindow):
         self.menu("view").addAction(toggle)
         if self.settings.window_state:
             self.restoreDockWidget(dock)
-        return dock
 
     def show_scene(self, scene_id: str) -> None:
         """Open a scene in the editor and the inspector, and select it in the outline."""

@@ -17,11 +17,11 @@ from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QMenu
 from studio.core.errors import NodeNotFoundError
 from studio.core.safety.watcher import Changes
 from studio.gui.characters.appearance_tracker import AppearanceTracker
-from studio.gui.characters.panel import CharactersPanel
 from studio.gui.features import WindowFeature
 from studio.gui.first_paint import after_first_paint
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the panel loads when first shown, not while the window opens
+    from studio.gui.characters.panel import CharactersPanel
     from studio.gui.main_window import MainWindow
 
 MAX_NAME_CHARS = 60
@@ -100,11 +100,10 @@ class CharactersFeature(WindowFeature):
         self.tracker = AppearanceTracker(session, live_text, hold_first_scan=True)
         after_first_paint(editor.viewport(), self.tracker.release)  # the big first scan waits for the window
         editor.textChanged.connect(self._on_text_changed)
-        self.panel = CharactersPanel(session, self.tracker, save_editor=editor.save_now)
-        self.panel.message.connect(lambda text: window.statusBar().showMessage(text, 5000))
-        self.dock = window.add_panel(self.panel, "Characters", "right", "charactersDock")
+        self._panel: CharactersPanel | None = None
+        self.dock = window.add_lazy_panel(self._build_panel, "Characters", "right", "charactersDock")
         self.dock.toggleViewAction().setShortcut(QKeySequence("Ctrl+Shift+C"))
-        window.close_accepted.connect(self.panel.flush_notes)  # the notes being typed
+        window.close_accepted.connect(self._flush_notes)  # the notes being typed
         window.guard.outside_changes.connect(self._on_outside_changes)
         self._build_actions()
         self.scene_list = SceneCharactersList(self)
@@ -113,11 +112,32 @@ class CharactersFeature(WindowFeature):
         window.inspector.add_scene_section(heading, self.scene_list)
         self.scene_list.refresh()
 
+    @property
+    def panel(self) -> CharactersPanel:
+        """The characters panel, built on first use (the dock builds it when first shown)."""
+        self.dock.content()
+        assert self._panel is not None
+        return self._panel
+
+    def _build_panel(self) -> CharactersPanel:
+        from studio.gui.characters.panel import CharactersPanel
+
+        window = self.window
+        panel = self._panel = CharactersPanel(self.session, self.tracker, save_editor=window.editor.save_now)
+        panel.message.connect(lambda text: window.statusBar().showMessage(text, 5000))
+        return panel
+
+    def _flush_notes(self) -> None:
+        if self._panel is not None:
+            self._panel.flush_notes()
+
     def _on_text_changed(self) -> None:
         if not self.window.editor.is_loading():
             self.tracker.text_edited()
 
     def _on_outside_changes(self, changes: Changes) -> None:
+        if self._panel is None:
+            return  # the panel reads the notes from disk when it is built
         for character_id in changes.notes_changed:
             self.panel.notes_changed_on_disk(character_id)
 
@@ -127,7 +147,7 @@ class CharactersFeature(WindowFeature):
         self.dock.raise_()
 
     def _build_actions(self) -> None:
-        window, session, panel = self.window, self.session, self.panel
+        window, session = self.window, self.session
         self.from_selection = QAction("New Character from Selection", window)
         self.from_selection.setObjectName("newCharacterFromSelectionAction")
         self.from_selection.setStatusTip("Add a character named after the selected words")
@@ -138,13 +158,13 @@ class CharactersFeature(WindowFeature):
 
         def new_character() -> None:
             self.dock.show()
-            panel.new_character()
+            self.panel.new_character()
 
         self.new_action = tools.addAction("New &Character", new_character)
         self.new_action.setObjectName("newCharacterAction")
         tools.addAction(self.from_selection)
         self.rename_action = tools.addAction(
-            "&Rename Character Everywhere…", lambda: panel.open_rename_dialog()
+            "&Rename Character Everywhere…", lambda: self.panel.open_rename_dialog()
         )
         self.rename_action.setObjectName("renameCharacterAction")
         for action in (self.new_action, self.from_selection, self.rename_action):

@@ -24,10 +24,10 @@ from studio.core.errors import StudioError
 from studio.core.stats import MAX_TARGET, STATS_NAME, WritingStats, dump_stats, parse_stats
 from studio.gui.features import WindowFeature
 from studio.gui.goals.progress_delegate import WordsProgressDelegate
-from studio.gui.goals.statistics_dialog import StatisticsDialog
 from studio.models.outline_model import WORDS_COLUMN
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the dialog loads when first opened, not while the window opens
+    from studio.gui.goals.statistics_dialog import StatisticsDialog
     from studio.gui.main_window import MainWindow
 
 FLUSH_INTERVAL_MS = 60_000  # stats.json is written at most this often (and on close)
@@ -185,6 +185,8 @@ class GoalsFeature(WindowFeature):
 
     def open_statistics(self) -> StatisticsDialog:
         """Show the Statistics dialog (the last 90 days)."""
+        from studio.gui.goals.statistics_dialog import StatisticsDialog
+
         if self.dialog is None:
             self.dialog = StatisticsDialog(self.window)
         self.dialog.show_stats(self.all_stats(), date.today())

@@ -33,13 +33,13 @@ from studio.core.safety.watcher import reload_structure
 from studio.gui import messages
 from studio.gui.features import WindowFeature
 from studio.gui.safety.dialogs import BackupDialog
-from studio.gui.safety.history_panel import HistoryPanel
 from studio.gui.safety.lock_bar import LockTakenBar
 from studio.gui.safety.outside_change_bar import OutsideChangeBar
 from studio.gui.safety.outside_watch import OutsideWatch
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the panel loads when first shown, not while the window opens
     from studio.gui.main_window import MainWindow
+    from studio.gui.safety.history_panel import HistoryPanel
 
 
 class SafetyFeature(WindowFeature):
@@ -57,8 +57,10 @@ class SafetyFeature(WindowFeature):
         self._insert_bar(self.lock_bar)
         self._insert_bar(self.bar)
         self.watch = OutsideWatch(window, self.bar)
-        self.history_panel = HistoryPanel(self.session, window.editor.scene_text)
-        self.history_dock = window.add_panel(self.history_panel, "History", "right", "historyDock")
+        self._history_panel: HistoryPanel | None = None
+        self.history_dock = window.add_lazy_panel(
+            self._build_history_panel, "History", "right", "historyDock"
+        )
         if not window.settings.window_state:
             self.history_dock.hide()
         self._build_actions()
@@ -68,14 +70,30 @@ class SafetyFeature(WindowFeature):
         self.backup_timer.setInterval(max(1, window.settings.backup_interval_minutes) * 60_000)
         self.backup_timer.timeout.connect(self.backup_if_written)
         self.backup_timer.start()
-        self.history_panel.show_scene(window.editor.current_scene_id() or "")
 
     @property
     def project(self):  # noqa: ANN201
         """The open project."""
         return self.session.project
 
+    @property
+    def history_panel(self) -> HistoryPanel:
+        """The History panel, built on first use (the dock builds it when first shown)."""
+        self.history_dock.content()
+        assert self._history_panel is not None
+        return self._history_panel
+
     # -- building -----------------------------------------------------------------------
+    def _build_history_panel(self) -> HistoryPanel:
+        from studio.gui.safety.history_panel import HistoryPanel
+
+        editor = self.window.editor
+        panel = self._history_panel = HistoryPanel(self.session, editor.scene_text)
+        panel.take_requested.connect(self.take_snapshot)
+        panel.restore_requested.connect(self.restore_snapshot)
+        panel.show_scene(editor.current_scene_id() or "")
+        return panel
+
     def _insert_bar(self, bar: QWidget) -> None:
         editor = self.window.editor
         pane = editor.parentWidget()
@@ -109,10 +127,8 @@ class SafetyFeature(WindowFeature):
             signal.connect(self._mark_written)
         session.outline_changed.connect(self._mark_written)
         session.cast_changed.connect(self._mark_written)
-        window.editor.scene_shown.connect(self.history_panel.show_scene)
+        window.editor.scene_shown.connect(self._scene_shown)
         session.scene_text_saved.connect(self._text_saved)
-        self.history_panel.take_requested.connect(self.take_snapshot)
-        self.history_panel.restore_requested.connect(self.restore_snapshot)
 
         def refresh_history_when_shown(shown: bool) -> None:
             if shown:
@@ -130,17 +146,25 @@ class SafetyFeature(WindowFeature):
     def _mark_written(self, *_args: object) -> None:
         self.dirty = True
 
+    def _scene_shown(self, scene_id: str) -> None:
+        panel = self._history_panel
+        if panel is not None:
+            panel.show_scene(scene_id)
+
     def _read_only_changed(self, _read_only: bool) -> None:
-        if self.history_panel.isVisible():
-            self.history_panel.refresh()
+        panel = self._history_panel
+        if panel is not None and panel.isVisible():
+            panel.refresh()
 
     def _snapshot_taken(self, scene_id: str) -> None:
-        if scene_id == self.history_panel.scene_id:
-            self.history_panel.refresh()
+        panel = self._history_panel
+        if panel is not None and scene_id == panel.scene_id:
+            panel.refresh()
 
     def _text_saved(self, scene_id: str) -> None:
-        if scene_id == self.history_panel.scene_id and self.history_panel.isVisible():
-            self.history_panel.show_selected()
+        panel = self._history_panel
+        if panel is not None and scene_id == panel.scene_id and panel.isVisible():
+            panel.show_selected()
 
     # -- the lock taken over elsewhere -------------------------------------------------------
     def on_lock_taken(self, holder: LockInfo | None) -> None:
@@ -177,8 +201,9 @@ class SafetyFeature(WindowFeature):
         except (OSError, StudioError) as error:
             self.window.statusBar().showMessage(f"Snapshot not kept: {error}", 8000)
             return
-        if scene_id == self.history_panel.scene_id:
-            QTimer.singleShot(0, self.history_panel.refresh)
+        panel = self._history_panel
+        if panel is not None and scene_id == panel.scene_id:
+            QTimer.singleShot(0, panel.refresh)
 
     def take_snapshot(self) -> None:
         """Keep the text in the editor as a snapshot (Scene > Take Snapshot)."""
@@ -192,7 +217,9 @@ class SafetyFeature(WindowFeature):
             self.window.statusBar().showMessage(f"Snapshot not kept: {error}", 8000)
             return
         self.window.statusBar().showMessage(f"Snapshot kept ({shot.words:,} words).", 4000)
-        self.history_panel.refresh()
+        panel = self._history_panel
+        if panel is not None:
+            panel.refresh()
 
     def restore_snapshot(self, shot: snapshots.Snapshot) -> None:
         """Put a snapshot back as an undoable command (the text now is kept as a snapshot first)."""
@@ -208,7 +235,9 @@ class SafetyFeature(WindowFeature):
             self.window.statusBar().showMessage(f"Cannot read the snapshot: {error.strerror}", 6000)
             return
         self.session.push(RestoreSnapshotCommand(self.session, shot.scene_id, text, shot.local_time()))
-        self.history_panel.refresh()
+        panel = self._history_panel
+        if panel is not None:
+            panel.refresh()
 
     # -- backups --------------------------------------------------------------------------
     def backup_folder(self) -> str | None:

@@ -11,14 +11,14 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction, QKeySequence
 
-from studio.core.search import Hit
 from studio.gui.characters.feature import CharactersFeature
 from studio.gui.features import WindowFeature
-from studio.gui.search.panel import SearchPanel
-from studio.gui.search.replace_dialog import ReplaceDialog
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the panel and the dialog load when first shown, not while the window opens
+    from studio.core.search import Hit
     from studio.gui.main_window import MainWindow
+    from studio.gui.search.panel import SearchPanel
+    from studio.gui.search.replace_dialog import ReplaceDialog
 
 REFRESH_AFTER_TYPING_MS = 600
 
@@ -32,15 +32,9 @@ class SearchFeature(WindowFeature):
         editor = window.editor
         self.replace_dialog: ReplaceDialog | None = None
 
-        def live_text() -> tuple[str | None, str]:
-            scene_id = editor.current_scene_id()
-            return scene_id, editor.scene_text() if scene_id else ""
-
-        self.panel = SearchPanel(session, live_text)
-        self.dock = window.add_panel(self.panel, "Search", "right", "searchPanel")
+        self._panel: SearchPanel | None = None
+        self.dock = window.add_lazy_panel(self._build_panel, "Search", "right", "searchPanel")
         self.dock.hide()
-        self.panel.hit_chosen.connect(self.open_hit)
-        self.panel.replace_requested.connect(self.open_replace_dialog)
         session.scene_text_replaced.connect(lambda _sid: self._refresh())
         session.outline_changed.connect(lambda _change: self._refresh())
         editor.textChanged.connect(self._on_text_changed)
@@ -58,6 +52,27 @@ class SearchFeature(WindowFeature):
         self.replace_action.triggered.connect(self.open_replace_dialog)
         edit.addAction(self.search_action)
         edit.addAction(self.replace_action)
+
+    @property
+    def panel(self) -> SearchPanel:
+        """The results panel, built on first use (the dock builds it when first shown)."""
+        self.dock.content()
+        assert self._panel is not None
+        return self._panel
+
+    def _build_panel(self) -> SearchPanel:
+        from studio.gui.search.panel import SearchPanel
+
+        editor = self.window.editor
+
+        def live_text() -> tuple[str | None, str]:
+            scene_id = editor.current_scene_id()
+            return scene_id, editor.scene_text() if scene_id else ""
+
+        panel = self._panel = SearchPanel(self.session, live_text)
+        panel.hit_chosen.connect(self.open_hit)
+        panel.replace_requested.connect(self.open_replace_dialog)
+        return panel
 
     def show_search(self) -> None:
         """Show the dock with the pattern field focused (the editor's selection as the pattern)."""
@@ -84,6 +99,8 @@ class SearchFeature(WindowFeature):
 
     def open_replace_dialog(self) -> ReplaceDialog | None:
         """Save the editor, then offer a replace with a preview (one undoable step)."""
+        from studio.gui.search.replace_dialog import ReplaceDialog
+
         if not self.window.editor.save_now():
             self.window.statusBar().showMessage("Save the scene first: its text could not be saved.", 5000)
             return None
@@ -99,7 +116,7 @@ class SearchFeature(WindowFeature):
         return self.replace_dialog
 
     def _refresh(self, delay: int = 0) -> None:
-        if self.panel.pattern() and self.dock.isVisible():
+        if self._panel is not None and self._panel.pattern() and self.dock.isVisible():
             self.panel.schedule(delay)
 
     def _on_text_changed(self) -> None:
