@@ -135,11 +135,17 @@ def _fill_recent(window: MainWindow, recent: QMenu) -> None:
 
     recent.clear()
     current = str(window.project.root)
-    for path in window.settings.recent_projects:
-        if path == current:
-            continue
+    paths = window.settings.recent_projects
+    for path in paths if current in paths else [current, *paths]:
         action = recent.addAction(path)
-        action.triggered.connect(lambda _checked=False, p=path: app.open_project(p, window))
+        if path == current:
+            # Listed (and ticked) so the menu is never empty while a project is open; already open here.
+            action.setCheckable(True)
+            action.setChecked(True)
+            action.setStatusTip("This project (already open)")
+            action.triggered.connect(lambda _checked=False, a=action: a.setChecked(True))
+        else:
+            action.triggered.connect(lambda _checked=False, p=path: app.open_project(p, window))
     recent.setEnabled(bool(recent.actions()))
 
 

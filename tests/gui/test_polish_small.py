@@ -79,3 +79,24 @@ def test_in_the_editor_edit_undo_still_undoes_typing(qtbot, tmp_path):
     assert titles(session.project)[0] == ("One", ["One 2", "One 3", "One 1"])  # ...not the move
     focus(qtbot, window.outline_view)
     assert shown(undo) == "Undo Move Scene"
+
+
+def test_open_recent_lists_the_current_project_ticked(qtbot, tmp_path):
+    project = make_story(tmp_path / "story")
+    window = open_test_window(qtbot, project.root)
+    window.settings.recent_projects = [str(project.root)]  # the only one
+    recent = window.menus.recent_menu
+    assert recent is not None
+    recent.aboutToShow.emit()
+    assert recent.isEnabled()  # not greyed out
+    [only] = recent.actions()
+    assert only.text() == str(project.root) and only.isCheckable() and only.isChecked()
+    only.trigger()  # already open: nothing is reopened
+    assert window.isVisible() and not window.closed and only.isChecked()
+    window.settings.recent_projects = [str(tmp_path / "other"), str(project.root)]
+    recent.aboutToShow.emit()
+    assert [a.text() for a in recent.actions()] == [str(tmp_path / "other"), str(project.root)]
+    assert [a.isChecked() for a in recent.actions()] == [False, True]
+    window.settings.recent_projects = []  # e.g. settings forgotten: the open project is still listed
+    recent.aboutToShow.emit()
+    assert [a.text() for a in recent.actions()] == [str(project.root)] and recent.isEnabled()
