@@ -112,7 +112,7 @@ def test_open_project_replaces_window_and_fills_recent(qtbot, tmp_path):
     assert not window.isVisible()
     assert opened.settings.recent_projects == [str(tmp_path / "two"), str(tmp_path / "one")]
     recent = [a.text() for a in opened.menus.recent_menu.actions()]
-    assert recent == [str(tmp_path / "one")]
+    assert recent == [str(tmp_path / "two"), str(tmp_path / "one")]  # the open one too, ticked
 
 
 def test_open_project_not_a_project_shows_message(qtbot, tmp_path):
