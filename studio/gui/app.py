@@ -21,6 +21,7 @@ from studio.gui.clipboard import hand_over_clipboard
 from studio.gui.features import WindowFeature
 from studio.gui.focus import FocusFeature
 from studio.gui.goals.feature import GoalsFeature
+from studio.gui.platform_check import check_xcb_libraries
 from studio.gui.publishing.feature import PublishingFeature
 from studio.gui.safety.feature import SafetyFeature
 from studio.gui.search.feature import SearchFeature
@@ -158,6 +159,7 @@ def run_app(args: argparse.Namespace) -> int:
     keep_singletons_alive()  # before any Qt object: a no-op unless the binding is the broken 6.12.0
     if getattr(args, "screenshot", None):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # never flash a window for a screenshot
+    check_xcb_libraries()  # before Qt starts: name missing X libraries instead of Qt's abort
     if os.environ.get("QT_QPA_PLATFORM") == "offscreen":
         qInstallMessageHandler(_quiet_offscreen_noise)
     app = ensure_application()
