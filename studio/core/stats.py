@@ -181,6 +181,9 @@ def parse_stats(text: str, problems: list[str] | None = None) -> WritingStats:
     except json.JSONDecodeError as error:
         problems.append(f"{STATS_NAME}: not JSON ({error.msg}); started afresh")
         return WritingStats()
+    except (RecursionError, ValueError):  # nested too deep; a number with too many digits
+        problems.append(f"{STATS_NAME}: damaged (too deep or too large); started afresh")
+        return WritingStats()
     days = document.get("days", {}) if isinstance(document, dict) else None
     if not isinstance(days, dict):
         problems.append(f"{STATS_NAME}: no days; started afresh")

@@ -13,7 +13,6 @@ DEEP = '{"format": 1, "days": ' + "[" * 100_000 + "]" * 100_000 + "}\n"
 HUGE_NUMBER = '{"format": 1, "days": {"2026-01-01": {"added": ' + "9" * 5000 + "}}}\n"
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: deeply nested stats.json raises RecursionError on open")
 def test_a_deeply_nested_stats_file_does_not_stop_the_window_opening(tmp_path):
     """Promise (README, Goals): a damaged stats.json is left out and counting starts again; the
     window opens. Steps: write stats.json as 100,000 nested arrays, open the window. It raises
@@ -25,7 +24,6 @@ def test_a_deeply_nested_stats_file_does_not_stop_the_window_opening(tmp_path):
     assert done.returncode == 0 and "Traceback" not in done.stderr, done.stderr[-300:]
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: a 5,000-digit number in stats.json raises ValueError on open")
 def test_a_huge_number_in_stats_does_not_stop_the_window_opening(tmp_path):
     """Promise: a damaged day is left out. Steps: a day whose `added` is a 5,000-digit integer,
     open the window. Python's int-digit limit raises ValueError (not JSONDecodeError) out of
