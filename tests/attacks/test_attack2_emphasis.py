@@ -55,7 +55,6 @@ def test_toggle_across_paragraphs_then_one_undo_is_byte_identical(qtbot, tmp_pat
     assert editor.toPlainText() == before
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: Ctrl+I after an emoji in the paragraph corrupts the text")
 @pytest.mark.parametrize("kind", ["em", "strong"])
 def test_toggle_on_a_word_after_an_emoji_changes_only_markers(qtbot, tmp_path, kind):
     """Promise (README, Italics and bold): Ctrl+I/Ctrl+B wrap the word at the caret in markers;

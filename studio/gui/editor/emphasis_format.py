@@ -125,6 +125,10 @@ def _format_runs(text: str) -> list[tuple[int, int, tuple[bool, bool] | None]]:
             runs.append((span.close_start, span.end - span.close_start, None))
     if "\\" in text:
         runs.extend((offset, 1, None) for offset in _escapes(text))
+    if not text.isascii() and any(ord(ch) > 0xFFFF for ch in text):  # Qt counts an emoji as 2
+        runs = [
+            (units(text[:start]), units(text[start : start + length]), style) for start, length, style in runs
+        ]
     return runs
 
 
@@ -224,6 +228,23 @@ def covered(text: str, start: int, end: int, kind: Kind) -> bool:
     return all(flags[i] for i in range(first, last) if not plain[i].isspace())
 
 
+def units(text: str) -> int:
+    """Length of ``text`` in UTF-16 code units, as Qt counts positions (an emoji counts 2)."""
+    return len(text) + sum(1 for ch in text if ord(ch) > 0xFFFF)
+
+
+def index_at(text: str, position: int) -> int:
+    """The ``str`` index of a Qt position (UTF-16 units) inside ``text``."""
+    if text.isascii():
+        return min(position, len(text))
+    count = 0
+    for index, ch in enumerate(text):
+        if count >= position:
+            return index
+        count += 2 if ord(ch) > 0xFFFF else 1
+    return len(text)
+
+
 def _replace_changed(cursor: QTextCursor, block_start: int, old: str, new: str) -> None:
     """Replace only the part of a paragraph that differs (the rest, and its formats, stay)."""
     prefix = 0
@@ -233,8 +254,8 @@ def _replace_changed(cursor: QTextCursor, block_start: int, old: str, new: str) 
     suffix = 0
     while suffix < limit - prefix and old[-1 - suffix] == new[-1 - suffix]:
         suffix += 1
-    cursor.setPosition(block_start + prefix)
-    cursor.setPosition(block_start + len(old) - suffix, QTextCursor.MoveMode.KeepAnchor)
+    cursor.setPosition(block_start + units(old[:prefix]))
+    cursor.setPosition(block_start + units(old[: len(old) - suffix]), QTextCursor.MoveMode.KeepAnchor)
     cursor.insertText(new[prefix : len(new) - suffix])
 
 
@@ -255,8 +276,8 @@ def toggle_emphasis(editor: QTextEdit, kind: Kind) -> bool:
     while block.isValid():
         text = block.text()
         low = max(start, block.position()) - block.position()
-        high = min(end, block.position() + len(text)) - block.position()
-        pieces.append((block.position(), text, low, high))
+        high = min(end, block.position() + units(text)) - block.position()
+        pieces.append((block.position(), text, index_at(text, low), index_at(text, high)))
         if block == first_block:
             break
         block = block.previous()
@@ -276,8 +297,8 @@ def toggle_emphasis(editor: QTextEdit, kind: Kind) -> bool:
         offsets = plain_text(plan.text)[1]
         source_start, source_end = offsets.source_range(plan.plain_start, plan.plain_end)
         if not selection:
-            selection = [0, document.characterCount() - (position + source_end)]
-        selection[0] = position + source_start
+            selection = [0, document.characterCount() - (position + units(plan.text[:source_end]))]
+        selection[0] = position + units(plan.text[:source_start])
     edit.endEditBlock()
     if not selection:
         return False
@@ -291,12 +312,14 @@ def toggle_emphasis(editor: QTextEdit, kind: Kind) -> bool:
 def _toggle_empty_pair(editor: QTextEdit, kind: Kind) -> bool:
     marker = "**" if kind == "strong" else "*"
     cursor = editor.textCursor()
-    block, column = cursor.block(), cursor.positionInBlock()
+    block = cursor.block()
     text = block.text()
+    column = index_at(text, cursor.positionInBlock())
     cursor.beginEditBlock()
     if text[column - len(marker) : column] == marker and text[column : column + len(marker)] == marker:
-        cursor.setPosition(block.position() + column - len(marker))
-        cursor.setPosition(block.position() + column + len(marker), QTextCursor.MoveMode.KeepAnchor)
+        at = block.position() + units(text[:column])
+        cursor.setPosition(at - len(marker))
+        cursor.setPosition(at + len(marker), QTextCursor.MoveMode.KeepAnchor)
         cursor.removeSelectedText()
     else:
         cursor.insertText(marker * 2)
