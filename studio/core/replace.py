@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from studio.core.emphasis import parse
 from studio.core.errors import ExternalChangeError, ReadOnlyError, StudioError
 from studio.core.search import (
     PART_FIELDS,
@@ -97,6 +98,17 @@ def _with_inner_markers(
     return "".join(pieces)
 
 
+LONE_BACKSLASH = re.compile(r"\\(?![*_\\])")
+
+
+def _with_wrapping_markers(text: str, start: int, end: int) -> tuple[int, int]:
+    """Widen ``start:end`` to the markers of an emphasis span whose whole content it is."""
+    for span in parse(text):
+        if span.open_end == start and span.close_start == end:
+            return span.start, span.end
+    return start, end
+
+
 def plan_replace(
     texts: Sequence[SearchText],
     pattern: str,
@@ -122,8 +134,11 @@ def plan_replace(
                 raise SearchPatternError(f"bad replacement: {error}") from None
             if keep_case_of_hit:
                 replacement = keep_case(cache.plain(item)[0][found.start() : found.end()], replacement)
+            replacement = LONE_BACKSLASH.sub(r"\\\\", replacement)  # a backslash typed is a backslash
             if end - start != found.end() - found.start():
                 replacement = _with_inner_markers(item, cache, start, found.start(), found.end(), replacement)
+            if not replacement:  # emptying an emphasised run takes its markers too (no stray ``**``)
+                start, end = _with_wrapping_markers(text, start, end)
             line += text.count("\n", counted, start)
             counted = start
             context, c_start, c_end, line_start = line_context(text, start, end)

@@ -29,7 +29,6 @@ def test_replacing_across_a_bold_word_keeps_the_replacement_text_as_written():
     assert plain_text(out)[0] == "big long phrase."
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: replacing an emphasised word with nothing leaves literal stars")
 def test_replacing_an_emphasised_word_with_nothing_leaves_no_stray_markers():
     """Promise: markers around a hit stay; a marker without a partner is just a character. Steps:
     `*a* b` replace `a` with the empty string. Got `** b`: two literal asterisks now show in the
@@ -39,7 +38,6 @@ def test_replacing_an_emphasised_word_with_nothing_leaves_no_stray_markers():
     assert "*" not in plain_text(out)[0]
 
 
-@pytest.mark.xfail(strict=True, reason="BUG: a replacement backslash escapes the closing marker")
 def test_a_backslash_replacement_is_kept_as_a_backslash():
     """Promise: the replacement is written as typed; markers around a hit stay markers. Steps:
     `A *b* c` replace `b` with a single backslash. Got `A *\\* c`: the backslash now escapes the
