@@ -173,16 +173,7 @@ class TreeOperations(ProjectState):
     def set_scene_fields(self, scene_id: str, **fields: str) -> dict[str, str]:
         """Set a scene's title, status, POV, synopsis or target (words, as text); return the old values."""
         self._guard()
-        scene = self.scene(scene_id)
-        unknown = set(fields) - set(SCENE_FIELDS)
-        if unknown:
-            raise StudioError(f"unknown scene field {sorted(unknown)[0]!r}")
-        values = {key: field_value(key, value) for key, value in fields.items()}
-        old = {key: str(getattr(scene, key)) for key in fields}
-        for key, value in values.items():
-            setattr(scene, key, value)
-        self._changed()
-        return old
+        return self._set_fields(self.scene(scene_id), "scene", SCENE_FIELDS, fields)
 
     def rename_scene(self, scene_id: str, title: str) -> str:
         """Rename a scene (its file keeps its name); return the old title."""
@@ -393,13 +384,18 @@ class TreeOperations(ProjectState):
     def set_part_fields(self, part_id: str, **fields: str) -> dict[str, str]:
         """Set a part's title, summary, notes, ``target`` or ``release``; return the old values (text)."""
         self._guard()
-        part = self.part(part_id)
-        unknown = set(fields) - set(PART_FIELDS)
+        return self._set_fields(self.part(part_id), "part", PART_FIELDS, fields)
+
+    def _set_fields(
+        self, node: Scene | Part, kind: str, allowed: Sequence[str], fields: dict[str, str]
+    ) -> dict[str, str]:
+        """Check and set fields of a scene or part (inside the caller's batch); return the old values."""
+        unknown = set(fields) - set(allowed)
         if unknown:
-            raise StudioError(f"unknown part field {sorted(unknown)[0]!r}")
+            raise StudioError(f"unknown {kind} field {sorted(unknown)[0]!r}")
         values = {key: field_value(key, value) for key, value in fields.items()}
-        old = {key: str(getattr(part, key)) for key in fields}
+        old = {key: str(getattr(node, key)) for key in fields}
         for key, value in values.items():
-            setattr(part, key, value)
+            setattr(node, key, value)
         self._changed()
         return old
