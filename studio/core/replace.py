@@ -31,8 +31,8 @@ from studio.core.search import (
     SearchPatternError,
     SearchText,
     compile_pattern,
+    hit_at,
     iter_matches,
-    line_context,
 )
 
 if TYPE_CHECKING:
@@ -141,22 +141,12 @@ def plan_replace(
                 start, end = _with_wrapping_markers(text, start, end)
             line += text.count("\n", counted, start)
             counted = start
-            context, c_start, c_end, line_start = line_context(text, start, end)
-            hit = Hit(
-                item.kind,
-                item.owner_id,
-                item.part_id,
-                item.field,
-                start,
-                end,
-                line,
-                start - line_start + 1,
-                text[start:end],
-                context,
-                c_start,
-                c_end,
+            hit = hit_at(item, start, end, line)
+            after = (
+                hit.context[: hit.context_start]
+                + replacement.replace("\n", " ")
+                + hit.context[hit.context_end :]
             )
-            after = context[:c_start] + replacement.replace("\n", " ") + context[c_end:]
             plans.append(Replacement(hit, replacement, after))
     return plans
 

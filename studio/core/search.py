@@ -211,6 +211,26 @@ def _matches(regex: re.Pattern[str], text: str, word: bool) -> Iterator[re.Match
         position = end
 
 
+def hit_at(item: SearchText, start: int, end: int, line: int) -> Hit:
+    """The hit ``start:end`` of ``item``'s text, on (1-based) ``line``, with its line of context."""
+    text = item.text
+    context, c_start, c_end, line_start = line_context(text, start, end)
+    return Hit(
+        item.kind,
+        item.owner_id,
+        item.part_id,
+        item.field,
+        start,
+        end,
+        line,
+        start - line_start + 1,
+        text[start:end],
+        context,
+        c_start,
+        c_end,
+    )
+
+
 def line_context(text: str, start: int, end: int) -> tuple[str, int, int, int]:
     """The line around ``start:end`` clipped to a window: (context, match start, match end, line start)."""
     line_start = text.rfind("\n", 0, start) + 1
@@ -236,23 +256,7 @@ def search_text(
     for start, end, _found in iter_matches(item, regex, cache):
         line += text.count("\n", counted, start)
         counted = start
-        context, c_start, c_end, line_start = line_context(text, start, end)
-        hits.append(
-            Hit(
-                item.kind,
-                item.owner_id,
-                item.part_id,
-                item.field,
-                start,
-                end,
-                line,
-                start - line_start + 1,
-                text[start:end],
-                context,
-                c_start,
-                c_end,
-            )
-        )
+        hits.append(hit_at(item, start, end, line))
         if limit is not None and len(hits) >= limit:
             break
     return hits

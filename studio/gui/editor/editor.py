@@ -143,6 +143,15 @@ class SceneEditor(QTextEdit):
         """The text in the editor, as it will be written to the file."""
         return to_scene_text(self.document().toRawText())
 
+    def latest_text(self, scene_id: str) -> str:
+        """The writer's newest text of a scene: waiting to be saved, in the editor, or on disk."""
+        pending = self.autosave.pending_text(scene_id)
+        if pending is not None:
+            return pending
+        if self.current_scene_id() == scene_id:
+            return self.scene_text()
+        return self.session.project.scene_text(scene_id)
+
     def visible_range(self) -> tuple[int, int]:
         """The document positions of the first and last characters visible in the viewport."""
         top = self.cursorForPosition(QPoint(0, 0)).position()

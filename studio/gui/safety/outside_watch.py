@@ -80,15 +80,6 @@ class OutsideWatch(QObject):
             return True
         return editor.current_scene_id() == scene_id and editor.document().isModified()
 
-    def _mine(self, scene_id: str) -> str:
-        editor = self.window.editor
-        pending = editor.autosave.pending_text(scene_id)
-        if pending is not None:
-            return pending
-        if editor.current_scene_id() == scene_id:
-            return editor.scene_text()
-        return self.project.scene_text(scene_id)
-
     def _snapshot(self, scene_id: str, reason: str, text: str) -> None:
         if self.window.session.read_only:
             return
@@ -174,7 +165,11 @@ class OutsideWatch(QObject):
     def reload_theirs(self, scene_id: str) -> None:
         """Show the version on disk; keep the writer's version as a snapshot."""
         self.window.editor.autosave.stash_current()
-        self._snapshot(scene_id, "your version, before reloading the one on disk", self._mine(scene_id))
+        self._snapshot(
+            scene_id,
+            "your version, before reloading the one on disk",
+            self.window.editor.latest_text(scene_id),
+        )
         self.window.editor.autosave.discard(scene_id)
         self._reload(scene_id)
         self.bar.dismiss()
@@ -184,7 +179,7 @@ class OutsideWatch(QObject):
         """Save the writer's version over the one on disk; keep that one as a snapshot."""
         editor = self.window.editor
         editor.autosave.stash_current()
-        mine = self._mine(scene_id)
+        mine = self.window.editor.latest_text(scene_id)
         path = self.project.store.scene_path(self.project.scene(scene_id))
         try:
             theirs = path.read_bytes().decode("utf-8", errors="replace")
@@ -210,7 +205,12 @@ class OutsideWatch(QObject):
         except OSError:
             theirs = ""
         dialog = CompareDialog(
-            self.window, "Compare Versions", theirs, self._mine(scene_id), "On disk", "Yours (unsaved)"
+            self.window,
+            "Compare Versions",
+            theirs,
+            self.window.editor.latest_text(scene_id),
+            "On disk",
+            "Yours (unsaved)",
         )
         self.compare_dialog = dialog
         dialog.show()

@@ -172,14 +172,6 @@ class VanishedScenes(QObject):
         self.bar.show_deleted(self.message(restorable), can_write, can_restore)
 
     # -- the choices ------------------------------------------------------------------------
-    def _text_of(self, scene_id: str) -> str:
-        editor = self.window.editor
-        pending = editor.autosave.pending_text(scene_id)
-        if pending is not None:
-            return pending
-        if editor.current_scene_id() == scene_id:
-            return editor.scene_text()
-        return self.project.scene_text(scene_id)
 
     def _write(self, scene_id: str, text: str) -> str:
         """Write one scene's text (creating the scenes folder); return "" or the problem."""
@@ -198,7 +190,7 @@ class VanishedScenes(QObject):
         self.window.editor.autosave.stash_current()
         problems = []
         for scene_id in list(self.held):
-            problem = self._write(scene_id, self._text_of(scene_id))
+            problem = self._write(scene_id, self.window.editor.latest_text(scene_id))
             if problem:
                 problems.append(problem)
                 continue
