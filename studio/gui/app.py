@@ -21,6 +21,8 @@ from studio.gui.clipboard import hand_over_clipboard
 from studio.gui.features import WindowFeature
 from studio.gui.focus import FocusFeature
 from studio.gui.goals.feature import GoalsFeature
+from studio.gui.labels.feature import LabelsFeature
+from studio.gui.notes.feature import NotesFeature
 from studio.gui.platform_check import check_xcb_libraries
 from studio.gui.publishing.feature import PublishingFeature
 from studio.gui.safety.feature import SafetyFeature
@@ -41,6 +43,8 @@ FEATURES: tuple[type[WindowFeature], ...] = (
     SearchFeature,
     FocusFeature,
     GoalsFeature,
+    NotesFeature,
+    LabelsFeature,
 )
 
 # Open windows, so they are not garbage-collected; each leaves the list when it is destroyed.

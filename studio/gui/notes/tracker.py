@@ -1,0 +1,46 @@
+"""The appearance index of places, things and notes, kept current exactly as the cast's is."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from studio.app.session import ProjectSession
+from studio.core.characters import Named
+from studio.core.nodes import Character, Note
+from studio.gui.characters.appearance_tracker import AppearanceTracker
+from studio.gui.characters.notes_editor import CharacterNotesEditor
+
+
+class NotesTracker(AppearanceTracker):
+    """An ``AppearanceTracker`` over the places, things and notes; rescans when they change."""
+
+    def __init__(
+        self,
+        session: ProjectSession,
+        live_text: Callable[[], tuple[str | None, str]] | None = None,
+        hold_first_scan: bool = False,
+    ) -> None:
+        super().__init__(session, live_text, hold_first_scan)
+        session.notes_changed.connect(self._on_cast_changed)
+
+    def named(self) -> list[Named]:
+        """Copies of the places', things' and notes' names and aliases."""
+        return [Note(n.id, n.name, n.file, n.kind, list(n.aliases)) for n in self.session.project.notes]
+
+
+class BibleNotesEditor(CharacterNotesEditor):
+    """The free-form notes of a place, thing or note, saved to ``notes/<file>`` as the cast's are."""
+
+    def read_notes(self, entry_id: str) -> str:
+        """The notes on disk."""
+        return self.session.project.note_text(entry_id)
+
+    def write_notes(self, entry_id: str, text: str) -> None:
+        """Save the notes (never over an outside change)."""
+        self.session.project.set_note_text(entry_id, text)
+
+    def notes_path(self, entry: Character | Note) -> Path:
+        """The notes file of the entry shown."""
+        assert isinstance(entry, Note)  # this editor only ever shows places, things and notes
+        return self.session.project.note_path(entry)
