@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -151,3 +152,54 @@ def test_labels_dialog_and_threads_view(window, qtbot):  # noqa: ANN001
     assert (project.root / "story.json").read_bytes() == before
     assert threads.model.rowCount() == 1 and threads.model.index(0, 0).data() == "1"
     assert load_project(project.root).scene(first).labels == [label.id]
+
+
+def test_labels_and_story_time_set_in_the_window_show_in_studio_scenes(window, qtbot):  # noqa: ANN001
+    from studio.gui.labels.story_time_dialog import StoryTimeDialog
+    from tests.conftest import run_cli
+
+    project = window.session.project
+    scene_id = window.editor.current_scene_id()
+    assert scene_id is not None
+    feature = LabelsFeature.instance(window)
+    dialog = feature.show_labels()
+    for name in ("Ghost", "Love"):
+        dialog.name_edit.setText(name)
+        qtbot.mouseClick(dialog.add_button, Qt.MouseButton.LeftButton)
+    feature.fill_scene_menu()  # what Scene › Labels shows
+    actions = {a.text(): a for a in feature.scene_menu.actions()}
+    assert not actions["Love"].isChecked()
+    actions["Love"].trigger()
+    assert project.scene(scene_id).labels == [project.labels[1].id]
+    story = feature.edit_story_time()
+    assert isinstance(story, StoryTimeDialog)
+    ok = story.buttons.button(story.buttons.StandardButton.Ok)
+    story.time_edit.setText("2024-02-30")
+    assert not ok.isEnabled() and "not a real date" in story.hint.text()
+    story.time_edit.setText("Day 3, evening")
+    story.order_check.setChecked(True)
+    story.order_spin.setValue(3)
+    assert ok.isEnabled() and story.hint.text().startswith("A free label")
+    qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
+    assert window.session.undo_stack.undoText() == "Set Story Time"
+    result = run_cli("scenes", str(project.root), "--json")
+    assert result.returncode == 0, result.stderr
+    shown = next(s for s in json.loads(result.stdout) if s["id"] == scene_id)
+    assert (shown["labels"], shown["story_time"], shown["story_order"]) == (["Love"], "Day 3, evening", 3)
+
+
+def test_the_tracker_follows_notes_added_to_a_project_without_any(qtbot, tmp_path):  # noqa: ANN001
+    from studio.app.commands.notes import AddNoteCommand, DeleteNoteCommand
+
+    project = make_story(tmp_path / "story", TEXTS)
+    session = ProjectSession(project)
+    tracker = NotesTracker(session)
+    ids = [s.id for s in project.iter_scenes()]
+    assert tracker.index.order == ids and all(tracker.index.scenes[i] == {} for i in ids)
+    add = AddNoteCommand(session, "Harrow Point", "place", aliases=["the Point"])
+    with qtbot.waitSignal(tracker.updated):
+        session.run(add)
+    assert tracker.index.scenes_of(add.note_id) == [(ids[0], 3), (ids[2], 1)]
+    session.run(DeleteNoteCommand(session, add.note_id))
+    assert tracker.index.scenes_of(add.note_id) == []
+    session.undo_stack.clear()

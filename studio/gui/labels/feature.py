@@ -1,4 +1,4 @@
-"""The labels feature: *Tools › Labels…* (manage them), *View › Threads* and *Scene › Labels* (toggle)."""
+"""Labels and story time in the window: Tools › Labels…, View › Threads, Scene › Labels and Story Time…."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from studio.models.labels_model import label_colour
 
 if TYPE_CHECKING:
     from studio.gui.labels.dialog import LabelsDialog
+    from studio.gui.labels.story_time_dialog import StoryTimeDialog
     from studio.gui.labels.threads import ThreadsView
     from studio.gui.main_window import MainWindow
 
@@ -35,6 +36,10 @@ class LabelsFeature(WindowFeature):
         self.scene_menu.setObjectName("sceneLabelsMenu")
         self.scene_menu.aboutToShow.connect(self.fill_scene_menu)
         window.menu("scene").addMenu(self.scene_menu)
+        self.story_time_action = window.menu("scene").addAction("Story &Time…", self.edit_story_time)
+        self.story_time_action.setObjectName("storyTimeAction")
+        self.story_time_action.setStatusTip("When this scene happens in the story (for the timeline)")
+        self.story_time_dialog: StoryTimeDialog | None = None
 
     def show_labels(self) -> LabelsDialog:
         """Show the Labels dialog (one per window)."""
@@ -54,6 +59,18 @@ class LabelsFeature(WindowFeature):
             self.threads = ThreadsView(self.session, self.window)
         self.threads.show()
         return self.threads
+
+    def edit_story_time(self) -> StoryTimeDialog | None:
+        """Open the story time of the scene being edited (window-modal, never blocking)."""
+        from studio.gui.labels.story_time_dialog import StoryTimeDialog
+
+        scene_id = self.window.editor.current_scene_id()
+        if not scene_id:
+            self.window.statusBar().showMessage("Open a scene to give it a story time.", 5000)
+            return None
+        self.story_time_dialog = StoryTimeDialog(self.session, scene_id, self.window)
+        self.story_time_dialog.open()
+        return self.story_time_dialog
 
     def fill_scene_menu(self) -> None:
         """List the labels, checked for the scene being edited; choosing one toggles it."""

@@ -6,9 +6,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 from studio.app.session import ProjectSession
-from studio.core.characters import Named
+from studio.core.characters import AppearanceIndex, CastMatcher, Named
 from studio.core.nodes import Character, Note
-from studio.gui.characters.appearance_tracker import AppearanceTracker
+from studio.gui.characters.appearance_tracker import AppearanceTracker, file_key
 from studio.gui.characters.notes_editor import CharacterNotesEditor
 
 
@@ -23,6 +23,22 @@ class NotesTracker(AppearanceTracker):
     ) -> None:
         super().__init__(session, live_text, hold_first_scan)
         session.notes_changed.connect(self._on_cast_changed)
+
+    def rebuild(self) -> None:
+        """Rescan every scene; with no places, things or notes, no file is read at all."""
+        project = self.session.project
+        if project.notes:
+            super().rebuild()
+            return
+        self.generation += 1  # a scan still running for older notes is dropped
+        self.busy = False
+        self.index = AppearanceIndex(CastMatcher([]))
+        self._pending_matcher = self.index.matcher
+        scenes = list(project.iter_scenes())
+        self.index.order = [s.id for s in scenes]
+        self.index.scenes = {s.id: {} for s in scenes}
+        self._keys = {s.id: file_key(project.store.scene_path(s)) for s in scenes}
+        self.updated.emit()
 
     def named(self) -> list[Named]:
         """Copies of the places', things' and notes' names and aliases."""
