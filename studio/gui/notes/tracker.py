@@ -8,7 +8,7 @@ from pathlib import Path
 from studio.app.session import ProjectSession
 from studio.core.characters import AppearanceIndex, CastMatcher, Named
 from studio.core.nodes import Character, Note
-from studio.gui.characters.appearance_tracker import AppearanceTracker, file_key
+from studio.gui.characters.appearance_tracker import AppearanceTracker
 from studio.gui.characters.notes_editor import CharacterNotesEditor
 
 
@@ -37,8 +37,14 @@ class NotesTracker(AppearanceTracker):
         scenes = list(project.iter_scenes())
         self.index.order = [s.id for s in scenes]
         self.index.scenes = {s.id: {} for s in scenes}
-        self._keys = {s.id: file_key(project.store.scene_path(s)) for s in scenes}
         self.updated.emit()
+
+    def refresh(self) -> None:
+        """After a structural change: with nothing to look for, only follow the scenes' order."""
+        if self.session.project.notes or self._cast_changed():
+            super().refresh()
+            return
+        self.rebuild()
 
     def named(self) -> list[Named]:
         """Copies of the places', things' and notes' names and aliases."""
