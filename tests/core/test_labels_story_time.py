@@ -229,3 +229,26 @@ def test_a_failed_save_rolls_labels_back(tmp_path: Path, monkeypatch: pytest.Mon
         project.remove_label(label.id)
     assert [lab.id for lab in project.labels] == [label.id]
     assert project.scene(scene_id).labels == [label.id]
+
+
+@st.composite
+def older_manifests(draw: st.DrawFn) -> ManifestData:
+    """Manifests as projects made before labels, story time and notes existed."""
+    data = draw(manifests())
+    data.labels, data.notes = [], []
+    for part in data.parts:
+        for scene in part.scenes:
+            scene.labels, scene.story_time, scene.story_order = [], "", None
+            scene.extra = draw(st.dictionaries(st.sampled_from(["x-a", "x-b"]), st.integers()))
+    return data
+
+
+@settings(max_examples=100, deadline=None)
+@given(data=older_manifests())
+def test_older_projects_are_written_as_before(data: ManifestData) -> None:
+    raw = serialize_manifest(data)
+    for key in (b'"labels"', b'"notes"', b'"story_time"', b'"story_order"'):
+        assert key not in raw
+    problems: list[str] = []
+    assert serialize_manifest(parse_manifest(raw, problems=problems)) == raw
+    assert problems == []

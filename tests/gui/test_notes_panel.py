@@ -82,7 +82,7 @@ def test_the_panel_adds_edits_and_deletes_undoably(window, qtbot):  # noqa: ANN0
     feature.show_panel()
     panel = feature.panel
     assert panel.model.rowCount() == 2
-    panel.select_note(window.session.project.notes[0].id)
+    panel.select_entry(window.session.project.notes[0].id)
     assert panel.name_edit.text() == "Harrow Point"
     assert panel.appearances_label.text() == "Appearances: 4 mention(s) in 2 scene(s)"
     before = (window.session.project.root / "story.json").read_bytes()
@@ -116,7 +116,7 @@ def test_an_appearance_opens_the_scene_at_the_mention(window, qtbot):  # noqa: A
     feature.tracker.wait_idle()
     feature.show_panel()
     panel = feature.panel
-    panel.select_note(window.session.project.notes[0].id)
+    panel.select_entry(window.session.project.notes[0].id)
     view = panel.appearances_view
     second_row = view.visualRect(panel.appearances.index(1, 0)).center()
     with qtbot.waitSignal(window.session.open_scene_requested) as blocker:

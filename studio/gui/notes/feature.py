@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from studio.gui.characters.feature import CharactersFeature
 from studio.gui.features import WindowFeature
 from studio.gui.first_paint import after_first_paint
 from studio.gui.notes.tracker import NotesTracker
@@ -20,11 +21,7 @@ class NotesFeature(WindowFeature):
         super().__init__(window)
         self.session = session = window.session
         editor = window.editor
-
-        def live_text() -> tuple[str | None, str]:
-            scene_id = editor.current_scene_id()
-            return scene_id, editor.scene_text() if scene_id else ""
-
+        live_text = CharactersFeature.instance(window).tracker.live_text  # the scene being typed
         self.tracker = NotesTracker(session, live_text, hold_first_scan=True)
         after_first_paint(editor.viewport(), self.tracker.release)
         editor.textChanged.connect(self._on_text_changed)
