@@ -49,7 +49,7 @@ class NotesPanel(EntriesPanel):
 
     # -- building ---------------------------------------------------------------------
     def _build(self) -> None:
-        self.filter_edit.setPlaceholderText("Filter places, things and notes")
+        self.filter_edit.setPlaceholderText("Filter places and things")
         self.filter_edit.setObjectName("notesFilter")
         self.new_button = self._tool_button("+", "New place, thing or note", "newNoteButton")
         self.new_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
