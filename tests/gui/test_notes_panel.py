@@ -70,6 +70,16 @@ def test_models_pass_the_model_tester(qtmodeltester, tmp_path, qapp):  # noqa: A
     assert threads.headerData(0, Qt.Orientation.Vertical) == "Ghost"
     assert threads.headerData(1, Qt.Orientation.Horizontal) == "Two"
     assert threads.index(1, 1).data(Qt.ItemDataRole.BackgroundRole).name() == "#336699"
+    from studio.app.commands.notes import AddNoteCommand, DeleteNoteCommand
+
+    add = AddNoteCommand(session, "Sunnydale", "place")
+    session.run(add)
+    notes.sync()
+    qtmodeltester.check(notes)
+    session.run(DeleteNoteCommand(session, project.notes[0].id))
+    notes.sync()
+    qtmodeltester.check(notes)
+    assert [notes.index(r, 0).data() for r in range(notes.rowCount())] == ["the letter", "Sunnydale"]
     project.add_part("Three")
     session.announce(OutlineChangeKind.ADDED, [project.parts[-1].id])
     assert threads.columnCount() == 3 and threads.headerData(2, Qt.Orientation.Horizontal) == "Three"
