@@ -14,10 +14,14 @@ from __future__ import annotations
 
 from enum import StrEnum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QRect, QRectF, QSize, Qt
+from PySide6.QtCore import QRect, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QIcon, QIconEngine, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import QProxyStyle, QStyle, QStyleOption, QWidget
+
+if TYPE_CHECKING:
+    from PySide6.QtSvg import QSvgRenderer
 
 ICON_DIR = Path(__file__).resolve().parents[2] / "resources" / "icons" / "lucide"
 DISABLED_OPACITY = 0.4  # a disabled icon: the text colour this much over the window colour
@@ -93,39 +97,55 @@ def tint(mode: QIcon.Mode = QIcon.Mode.Normal) -> QColor:
     mixed.setRgbF(
         *(
             DISABLED_OPACITY * fore + (1 - DISABLED_OPACITY) * behind
-            for fore, behind in zip(colour.getRgbF()[:3], back.getRgbF()[:3], strict=True)
+            for fore, behind in (
+                (colour.redF(), back.redF()),
+                (colour.greenF(), back.greenF()),
+                (colour.blueF(), back.blueF()),
+            )
         )
     )
     return mixed
 
 
-_svg_texts: dict[Icon, bytes] = {}
+_renderers: dict[Icon, QSvgRenderer] = {}
+_shapes: dict[tuple[Icon, int, int], QPixmap] = {}
 _pixmaps: dict[tuple[Icon, int, int, int, float], QPixmap] = {}
 _icons: dict[Icon, QIcon] = {}
 _engines: list[QIconEngine] = []  # engines handed to Qt stay referenced here for the app's life
 
 
+def _shape(name: Icon, width: int, height: int) -> QPixmap:
+    """The icon drawn once per size (its colour is set by ``render``); the SVG is read once."""
+    key = (name, width, height)
+    shape = _shapes.get(key)
+    if shape is None:
+        renderer = _renderers.get(name)
+        if renderer is None:
+            from PySide6.QtSvg import QSvgRenderer  # on first paint, not at start-up
+
+            renderer = _renderers[name] = QSvgRenderer(str(icon_path(name)))
+        shape = _shapes[key] = QPixmap(width, height)
+        shape.fill(Qt.GlobalColor.transparent)
+        side = min(width, height)
+        painter = QPainter(shape)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        renderer.render(painter, QRectF((width - side) / 2, (height - side) / 2, side, side))
+        painter.end()
+    return shape
+
+
 def render(name: Icon, size: QSize, colour: QColor, scale: float = 1.0) -> QPixmap:
     """Draw ``name`` at ``size`` (device-independent pixels) in ``colour``; cached."""
-    key = (name, colour.rgba(), size.width(), size.height(), scale)
-    cached = _pixmaps.get(key)
-    if cached is not None:
-        return cached
-    from PySide6.QtSvg import QSvgRenderer  # on first paint, not at start-up
-
-    if name not in _svg_texts:
-        _svg_texts[name] = icon_path(name).read_bytes()
-    svg = _svg_texts[name].replace(b"currentColor", colour.name().encode())
-    renderer = QSvgRenderer(QByteArray(svg))
-    pixmap = QPixmap(max(1, round(size.width() * scale)), max(1, round(size.height() * scale)))
-    pixmap.fill(Qt.GlobalColor.transparent)
-    side = min(pixmap.width(), pixmap.height())
-    painter = QPainter(pixmap)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    renderer.render(painter, QRectF((pixmap.width() - side) / 2, (pixmap.height() - side) / 2, side, side))
-    painter.end()
-    pixmap.setDevicePixelRatio(scale)
-    _pixmaps[key] = pixmap
+    width, height = max(1, round(size.width() * scale)), max(1, round(size.height() * scale))
+    key = (name, colour.rgba(), width, height, scale)
+    pixmap = _pixmaps.get(key)
+    if pixmap is None:
+        pixmap = _pixmaps[key] = QPixmap(_shape(name, width, height))
+        painter = QPainter(pixmap)
+        painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_SourceIn)
+        painter.fillRect(pixmap.rect(), colour)  # the shape's coverage, in the colour
+        painter.end()
+        pixmap.setDevicePixelRatio(scale)
     return pixmap
 
 
