@@ -122,6 +122,7 @@ class PublishingFeature(WindowFeature):
             "Compare what was last posted of this part with the text now",
             self.show_changes_since_posted,
         )
+        self.changes_action.setIcon(icon(Icon.CHANGES))
         outline = window.outline_view
         outline.part_actions += [self.post_action, self.changes_action]
         outline.selectionModel().currentChanged.connect(self._on_outline_current)
