@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QToolBar, QToolButton
 
 from studio.core import load_project
@@ -12,6 +13,7 @@ from studio.gui.publishing.feature import PublishingFeature
 from studio.gui.safety.feature import SafetyFeature
 from studio.gui.search.feature import SearchFeature
 from studio.gui.toolbar.feature import ToolbarFeature
+from studio.gui.toolbar.tooltips import plain_text, shortcut_tip
 from tests.gui.outline_helpers import titles
 from tests.gui.window_helpers import make_story, open_test_window
 
@@ -177,3 +179,15 @@ def test_the_toolbar_fits_a_small_window(qtbot, tmp_path):
     ]
     assert hidden == []
     assert toolbar.sizeHint().width() <= toolbar.width()
+
+
+def test_a_tip_reads_the_action_as_the_menu_shows_it(qapp):
+    action = QAction("Save && &Quit…")
+    action.setShortcut(QKeySequence("Ctrl+Q"))
+    assert plain_text(action) == "Save & Quit"
+    assert (
+        shortcut_tip(action, "Save, then close the window")
+        == "Save & Quit (Ctrl+Q)\nSave, then close the window"
+    )
+    action.setShortcut(QKeySequence())
+    assert shortcut_tip(action) == "Save & Quit"

@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-import re
-
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QKeySequence
-
-_MNEMONIC = re.compile(r"&(&?)")
 
 
 def plain_text(action: QAction) -> str:
     """The action's text without its mnemonic ampersands or a trailing ellipsis."""
-    return _MNEMONIC.sub(r"\1", action.text()).removesuffix("…").strip()
+    text = action.text().replace("&&", "\0").replace("&", "").replace("\0", "&")
+    return text.removesuffix("…").strip()
 
 
 def shortcut_tip(action: QAction, description: str = "") -> str:
@@ -28,6 +25,7 @@ class ShortcutTips(QObject):
     def __init__(self, parent: QObject) -> None:
         super().__init__(parent)
         self._descriptions: dict[QAction, str] = {}
+        self._shown_for: dict[QAction, tuple[str, str]] = {}  # the text and keys each tip was made for
 
     def follow(self, action: QAction) -> None:
         """Give ``action`` its tooltip now and whenever its text or shortcut changes."""
@@ -41,6 +39,8 @@ class ShortcutTips(QObject):
         self._refresh(action)
 
     def _refresh(self, action: QAction) -> None:
-        tip = shortcut_tip(action, self._descriptions.get(action, ""))
-        if action.toolTip() != tip:  # setting it emits changed again: stop once it is right
-            action.setToolTip(tip)
+        made_for = (action.text(), action.shortcut().toString())
+        if self._shown_for.get(action) == made_for:
+            return  # changed for another reason (enabled, checked), or by the line below
+        self._shown_for[action] = made_for
+        action.setToolTip(shortcut_tip(action, self._descriptions.get(action, "")))
