@@ -118,14 +118,16 @@ def _shape(name: Icon, width: int, height: int) -> QPixmap:
         if renderer is None:
             from PySide6.QtSvg import QSvgRenderer  # on first paint, not at start-up
 
-            renderer = _renderers[name] = QSvgRenderer(str(icon_path(name)))
+            path = icon_path(name)  # not installed (a wheel without resources): drawn empty, no warning
+            renderer = _renderers[name] = QSvgRenderer(str(path)) if path.is_file() else QSvgRenderer()
         shape = _shapes[key] = QPixmap(width, height)
         shape.fill(Qt.GlobalColor.transparent)
-        side = min(width, height)
-        painter = QPainter(shape)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        renderer.render(painter, QRectF((width - side) / 2, (height - side) / 2, side, side))
-        painter.end()
+        if renderer.isValid():
+            side = min(width, height)
+            painter = QPainter(shape)
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            renderer.render(painter, QRectF((width - side) / 2, (height - side) / 2, side, side))
+            painter.end()
     return shape
 
 

@@ -139,3 +139,13 @@ def test_no_dialog_button_in_the_app_has_an_icon(qtbot, tmp_path, app_look):
     assert [b.text() for b in buttons if not b.icon().isNull()] == []
     for box in boxes:
         box.close()
+
+
+def test_a_missing_icon_file_draws_nothing_and_warns_nothing(qapp, tmp_path, monkeypatch):
+    from studio.gui import icons
+
+    monkeypatch.setattr(icons, "ICON_DIR", tmp_path)  # as an install without the resources folder
+    for cache in ("_renderers", "_shapes", "_pixmaps"):
+        monkeypatch.setattr(icons, cache, {})
+    image = icons.render(Icon.NEW_SCENE, QSize(16, 16), QColor("#000000")).toImage()
+    assert not inked(image)
