@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from studio.app.changes import OutlineChange, OutlineChangeKind
 from studio.app.commands.notes import AddNoteCommand, DeleteNoteCommand, SetNoteFieldsCommand
 from studio.app.session import ProjectSession
 from studio.core.errors import NodeNotFoundError
@@ -97,6 +98,7 @@ class NotesPanel(EntriesPanel):
             lambda: self._commit(description=_tidy(self.description_edit.text()))
         )
         self.session.notes_changed.connect(self._on_entries_changed)
+        self.session.outline_changed.connect(self._on_outline_changed)
         delete = QAction("Delete", self.list_view)
         delete.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
         delete.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
@@ -168,6 +170,10 @@ class NotesPanel(EntriesPanel):
         self._show_appearances()
 
     # -- internals --------------------------------------------------------------------
+    def _on_outline_changed(self, change: OutlineChange) -> None:
+        if change.kind == OutlineChangeKind.RELOADED:  # story.json re-read: the places may differ
+            self._on_entries_changed(change)
+
     def _commit(self, **fields: object) -> None:
         note = self.current_note()
         if self._filling or note is None:
