@@ -1,0 +1,81 @@
+"""Benchmark: proofread a 1M-word project (every check on), as the CLI and the panel's worker do.
+
+Run: ``python tests/perf/bench_proofread.py [--words 1000000] [--runs 3]`` (not collected by
+pytest). Uses the shared generator's cached project (``tests/perf/generate.py``), opened
+read-only; nothing is written. The texts are read once; what is timed is the checking:
+every scene with every check and the project comparison (the ``--report`` figures too),
+then one scene re-checked against the project's counts kept in the panel's cache (what
+happens after a pause in typing). Figures are medians. Target: 1M words in at most 3 s.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from generate import cached_project  # noqa: E402
+
+from studio.core import load_project  # noqa: E402
+from studio.core.proofreading import ProjectWordsCache, ProofOptions, proofread  # noqa: E402
+
+TARGET_S = 3.0
+
+
+def median_s(action, runs: int) -> float:  # noqa: ANN001
+    """Median wall time of ``action()`` in seconds."""
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        action()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def main() -> None:
+    """Print the timings."""
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--words", type=int, default=1_000_000)
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args()
+    project = load_project(cached_project(args.words), read_only=True)
+    texts = {scene.id: project.scene_text(scene.id) for scene in project.iter_scenes()}
+    words = sum(scene.words for scene in project.iter_scenes())
+    options = ProofOptions()
+    start = time.perf_counter()
+    proof = proofread(texts, project.language, options, report=True)
+    first = time.perf_counter() - start  # includes loading the hyphenation dictionary
+    whole = median_s(lambda: proofread(texts, project.language, options), args.runs)
+    report = median_s(lambda: proofread(texts, project.language, options, report=True), args.runs)
+    by_check = {
+        name: median_s(lambda name=name: proofread(texts, project.language, options.only(name)), args.runs)
+        for name in sorted(options.checks)
+    }
+    biggest = max(project.iter_scenes(), key=lambda scene: scene.words)
+    cache = ProjectWordsCache()
+    cache.project_words(texts, project.language)
+    changed = dict(texts)
+    changed[biggest.id] = texts[biggest.id] + " One more sentence typed."
+
+    def one_scene() -> None:
+        counts = cache.project_words(changed, project.language)
+        proofread(changed, project.language, options, only=[biggest.id], words=counts)
+
+    scene_s = median_s(one_scene, args.runs)
+    print(f"project: {words:,} words in {len(texts):,} scenes; {len(proof.findings):,} findings")
+    print(f"first run (hyphenation dictionary loaded): {first:.2f} s")
+    verdict = "met" if whole <= TARGET_S else "MISSED"
+    print(f"every check, whole project: {whole:.2f} s (target {TARGET_S:.1f} s: {verdict})")
+    print(f"every check and the --report figures: {report:.2f} s")
+    for name, seconds in by_check.items():
+        print(f"  only {name}: {seconds:.2f} s")
+    print(f"one {biggest.words:,}-word scene after typing (project counts cached): {scene_s * 1000:.0f} ms")
+
+
+if __name__ == "__main__":
+    main()
