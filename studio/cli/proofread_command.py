@@ -9,7 +9,8 @@ from collections import Counter
 from studio.cli.check_command import select_parts
 from studio.core import Project, load_project
 from studio.core.errors import StudioError
-from studio.core.proofreading import CHECK_LABELS, CHECKS, Finding, ProjectProof, ProofOptions, proofread
+from studio.core.proofreading.findings import CHECK_LABELS, CHECKS, Finding, ProofOptions
+from studio.core.proofreading.project import ProjectProof, proofread
 
 TEXT_LIMIT = 60  # characters of a finding's text shown in the listing
 

@@ -22,7 +22,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from generate import cached_project  # noqa: E402
 
 from studio.core import load_project  # noqa: E402
-from studio.core.proofreading import ProjectWordsCache, ProofOptions, proofread  # noqa: E402
+from studio.core.proofreading.findings import ProofOptions
+from studio.core.proofreading.project import ProjectWordsCache, proofread  # noqa: E402
 
 TARGET_S = 3.0
 

@@ -77,3 +77,40 @@ def proofread(
         proof.scenes[scene_id] = result
         proof.findings += result.findings
     return proof
+
+
+class ProofCache:
+    """Proofreads again after a change: scenes whose text is unchanged keep their results.
+
+    (Their ``overused`` findings were judged against the project as it was then; the counts
+    of a few typed words hardly move a project's rates.)
+    """
+
+    def __init__(self) -> None:
+        self.words = ProjectWordsCache()
+        self._results: dict[str, tuple[tuple[str, str, ProofOptions], SceneResult]] = {}
+
+    def run(
+        self,
+        texts: Mapping[str, str],
+        language: str,
+        options: ProofOptions,
+        only: Iterable[str] | None = None,
+    ) -> ProjectProof:
+        """Like ``proofread(texts, language, options, only)``, re-checking changed scenes only."""
+        language = base_language(language)
+        wanted = list(texts) if only is None else [sid for sid in only if sid in texts]
+        words = self.words.project_words(texts, language)
+        keys = {sid: (texts[sid], language, options) for sid in wanted}
+        todo = [sid for sid in wanted if (cached := self._results.get(sid)) is None or cached[0] != keys[sid]]
+        if todo:
+            fresh = proofread(texts, language, options, only=todo, report=True, words=words)
+            for sid, result in fresh.scenes.items():
+                self._results[sid] = (keys[sid], result)
+        self._results = {sid: entry for sid, entry in self._results.items() if sid in texts}
+        proof = ProjectProof()
+        for sid in wanted:
+            result = self._results[sid][1]
+            proof.scenes[sid] = result
+            proof.findings += result.findings
+        return proof
