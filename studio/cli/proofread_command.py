@@ -109,8 +109,10 @@ def print_findings(project: Project, findings: list[Finding], scenes: int) -> No
     if not findings:
         print(f"Nothing found in {in_scenes}.")
         return
-    parts = ", ".join(f"{by_check[name]:,} {CHECK_LABELS[name].lower()}" for name in CHECKS if by_check[name])
-    print(f"{len(findings):,} finding{'s' if len(findings) != 1 else ''} in {in_scenes}: {parts}")
+    parts = "; ".join(
+        f"{CHECK_LABELS[name].lower()}: {by_check[name]:,}" for name in CHECKS if by_check[name]
+    )
+    print(f"{len(findings):,} finding{'s' if len(findings) != 1 else ''} in {in_scenes} ({parts})")
 
 
 def print_report(project: Project, proof: ProjectProof, wanted: list[str]) -> None:
