@@ -56,6 +56,7 @@ class ProofreadPanel(QWidget):
         self.setObjectName("proofreadPanel")
         self.session, self.live_text, self.preferences = session, live_text, preferences
         self.generation = 0
+        self.dropped = 0  # results that came back after a newer run started (counted for tests)
         self.proof: ProjectProof | None = None
         self.texts: dict[str, str] = {}
         self.cache = ProofCache()  # used on the worker thread only
@@ -169,6 +170,7 @@ class ProofreadPanel(QWidget):
     def _on_result(self, result: tuple[int, dict[str, str], ProjectProof]) -> None:
         generation, texts, proof = result
         if generation != self.generation:
+            self.dropped += 1
             return  # a newer run is on its way
         self.proof, self.texts = proof, texts
         self._show(proof)

@@ -71,6 +71,7 @@ class ProofUnderliner(QObject):
         self.enabled = True
         self.spelling_marks: SpellingMarks | None = None
         self.generation = 0
+        self.dropped = 0  # results that came back for text changed since (counted for tests)
         self.findings: list[Finding] = []
         self._selections: list[tuple[QTextEdit.ExtraSelection, Finding]] = []
         self._cache: ProofCache | None = None  # made on the first run; used on the worker thread only
@@ -149,6 +150,7 @@ class ProofUnderliner(QObject):
     def _on_result(self, result: tuple[_Run, list[Finding]]) -> None:
         run, findings = result
         if run.generation != self.generation or run.scene_id != self.editor.current_scene_id():
+            self.dropped += 1
             return  # the text changed meanwhile: a newer run is on its way
         self.findings = findings
         self.paint(run.texts[run.scene_id])
