@@ -194,3 +194,18 @@ def test_an_emoji_before_a_finding_does_not_shift_its_underline(qtbot, tmp_path)
     cursor.setPosition(start)
     cursor.setPosition(start + length, QTextCursor.MoveMode.KeepAnchor)
     assert cursor.selectedText() == "the the"  # Qt counts each emoji as two positions
+
+
+def test_the_report_lists_every_scene_with_its_figures(qtbot, window):
+    window.show_scene(next(window.project.iter_scenes()).id)
+    _feature, panel = shown_panel(qtbot, window)
+    dialog = panel.open_report()
+    qtbot.waitUntil(lambda: dialog.proof is not None, timeout=5000)
+    parts = [dialog.tree.topLevelItem(i) for i in range(dialog.tree.topLevelItemCount())]
+    assert [p.text(0) for p in parts] == ["One", "Two"]
+    first = parts[0].child(0)
+    assert [first.text(0), first.text(1)] == ["One 1", "9"]
+    assert "(" in first.text(2)  # "97.0 (very easy)"-like: the score and its label
+    assert parts[1].child(0).text(5) == "shouted 1"
+    assert dialog.summary.text().startswith("20 words in 3 scenes")
+    dialog.close()

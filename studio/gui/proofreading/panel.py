@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMenu,
+    QPushButton,
     QToolButton,
     QTreeWidget,
     QTreeWidgetItem,
@@ -30,6 +32,9 @@ from studio.core.proofreading.findings import CHECK_HINTS, CHECK_LABELS, CHECKS,
 from studio.core.proofreading.project import ProjectProof, ProofCache
 from studio.gui.proofreading.preferences import SCOPES, ProofPreferences
 from studio.gui.proofreading.worker import run_proofreading
+
+if TYPE_CHECKING:
+    from studio.gui.proofreading.report_dialog import ReportDialog
 
 DEBOUNCE_MS = 800
 MAX_SHOWN = 2000  # rows listed; the counts always tell the whole number
@@ -83,6 +88,9 @@ class ProofreadPanel(QWidget):
             self.check_actions[name] = action
         menu.setToolTipsVisible(True)
         self.checks_button.setMenu(menu)
+        self.report_button = QPushButton("Report…")
+        self.report_button.setObjectName("proofreadReportButton")
+        self.report_button.setToolTip("Per scene: reading ease, grade, overused words and dialogue tags")
         self.status = QLabel("")
         self.status.setObjectName("proofreadStatus")
         self.status.setWordWrap(True)
@@ -94,6 +102,7 @@ class ProofreadPanel(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.scope_box, 1)
         top.addWidget(self.checks_button)
+        top.addWidget(self.report_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(top)
@@ -104,6 +113,8 @@ class ProofreadPanel(QWidget):
         self.scope_box.currentIndexChanged.connect(self._on_scope_changed)
         self.tree.itemActivated.connect(self._on_item_chosen)
         self.tree.itemClicked.connect(self._on_item_chosen)
+        self.report_button.clicked.connect(self.open_report)
+        self.report: ReportDialog | None = None
 
     # -- public API -------------------------------------------------------------------
     def scope(self) -> str:
@@ -152,12 +163,8 @@ class ProofreadPanel(QWidget):
             self.tree.clear()
             self.status.setText("Open a scene to proofread it.")
             return
-        project = self.session.project
-        current, live = self.live_text()
-        texts = {scene.id: project.scene_text(scene.id) for scene in project.iter_scenes()}
-        if current:
-            texts[current] = live
-        language, options, cache = project.language, self.preferences.options(), self.cache
+        texts = self.project_texts()
+        language, options, cache = self.session.project.language, self.preferences.options(), self.cache
         if len(wanted) > 1:
             self.status.setText(f"Checking {len(wanted):,} scenes…")
 
@@ -165,6 +172,23 @@ class ProofreadPanel(QWidget):
             return generation, texts, cache.run(texts, language, options, only=wanted)
 
         run_proofreading(work, self._on_result, wanted=lambda: generation == self.generation)
+
+    def project_texts(self) -> dict[str, str]:
+        """Every scene's text, the editor's own for the scene it shows (taken on the GUI thread)."""
+        project = self.session.project
+        current, live = self.live_text()
+        texts = {scene.id: project.scene_text(scene.id) for scene in project.iter_scenes()}
+        if current:
+            texts[current] = live
+        return texts
+
+    def open_report(self) -> ReportDialog:
+        """Open the project report (its figures are worked out on the proofreading thread)."""
+        from studio.gui.proofreading.report_dialog import ReportDialog
+
+        self.report = ReportDialog(self.session, self.project_texts(), self.cache, self.window())
+        self.report.open()
+        return self.report
 
     # -- results ----------------------------------------------------------------------
     def _on_result(self, result: tuple[int, dict[str, str], ProjectProof]) -> None:
@@ -185,7 +209,8 @@ class ProofreadPanel(QWidget):
         for finding in proof.findings[:MAX_SHOWN]:
             row = QTreeWidgetItem([f"{finding.line}:{finding.column}  {finding.message}"])
             row.setData(0, FINDING_ROLE, finding)
-            row.setToolTip(0, f"{CHECK_LABELS[finding.check]} — line {finding.line}, column {finding.column}")
+            where = f"{CHECK_LABELS[finding.check]} — line {finding.line}, column {finding.column}"
+            row.setToolTip(0, f"{finding.message}\n{where}")
             if not grouped:
                 self.tree.addTopLevelItem(row)
                 continue

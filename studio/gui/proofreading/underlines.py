@@ -27,8 +27,8 @@ if TYPE_CHECKING:
 
 LAYER = "proofreading"
 PAUSE_MS = 800  # quiet after the last keystroke before the scene is checked again
-BLUE = QColor(59, 130, 246)
-AMBER = QColor(217, 119, 6)
+BLUE, BLUE_ON_DARK = QColor(59, 130, 246), QColor(125, 176, 255)
+AMBER, AMBER_ON_DARK = QColor(217, 119, 6), QColor(245, 176, 65)
 AMBER_CHECKS = frozenset({"repeated", "echo"})
 
 # (spelling marks as (start, length, word)) of the editor, when spelling is installed.
@@ -45,11 +45,14 @@ def document_positions(text: str) -> Callable[[int], int]:
     return lambda offset: offset + bisect_left(wide, offset)
 
 
-def underline_format(check: str) -> QTextCharFormat:
-    """The dotted underline of a finding: amber for repetitions, blue for the rest."""
+def underline_format(check: str, dark: bool = False) -> QTextCharFormat:
+    """The dotted underline of a finding: amber for repetitions, blue for the rest (lighter on dark)."""
     fmt = QTextCharFormat()
     fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
-    fmt.setUnderlineColor(AMBER if check in AMBER_CHECKS else BLUE)
+    if check in AMBER_CHECKS:
+        fmt.setUnderlineColor(AMBER_ON_DARK if dark else AMBER)
+    else:
+        fmt.setUnderlineColor(BLUE_ON_DARK if dark else BLUE)
     return fmt
 
 
@@ -75,7 +78,7 @@ class ProofUnderliner(QObject):
         self.findings: list[Finding] = []
         self._selections: list[tuple[QTextEdit.ExtraSelection, Finding]] = []
         self._cache: ProofCache | None = None  # made on the first run; used on the worker thread only
-        self._formats = {check: underline_format(check) for check in ("repeated", "adverb")}
+        self._formats: dict[tuple[str, bool], QTextCharFormat] = {}
         self._timer = QTimer(self, singleShot=True, interval=PAUSE_MS)
         self._timer.timeout.connect(self.run_now)
         editor.document().contentsChange.connect(self._on_contents_change)
@@ -162,6 +165,7 @@ class ProofUnderliner(QObject):
         to_document = document_positions(text)
         document = self.editor.document()
         size = document.characterCount() - 1
+        dark = self.editor.palette().base().color().lightness() < 128
         selections: list[tuple[QTextEdit.ExtraSelection, Finding]] = []
         for finding in self.findings:
             if not finding.length:
@@ -174,7 +178,7 @@ class ProofUnderliner(QObject):
             cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
             selection = QTextEdit.ExtraSelection()
             selection.cursor = cursor
-            selection.format = self._format(finding.check)
+            selection.format = self._format(finding.check, dark)
             selections.append((selection, finding))
         self._selections = selections
         self.refilter()
@@ -191,10 +195,10 @@ class ProofUnderliner(QObject):
             ]
         self.editor.set_extra_selections(LAYER, [selection for selection, _finding in self._selections])
 
-    def _format(self, check: str) -> QTextCharFormat:
-        fmt = self._formats.get(check)
+    def _format(self, check: str, dark: bool) -> QTextCharFormat:
+        fmt = self._formats.get((check, dark))
         if fmt is None:
-            fmt = self._formats[check] = underline_format(check)
+            fmt = self._formats[check, dark] = underline_format(check, dark)
         return fmt
 
 
