@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from studio.app.session import ProjectSession
+from studio.core.counting import count_words
 from studio.core.proofreading.findings import ProofOptions
 from studio.core.proofreading.project import ProjectProof, ProofCache
 from studio.gui.proofreading.worker import run_proofreading
@@ -30,7 +31,7 @@ class ReportDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("proofreadReport")
         self.setWindowTitle("Proofreading Report")
-        self.session = session
+        self.session, self.texts = session, texts
         self.proof: ProjectProof | None = None
         self.summary = QLabel(f"Working out the figures of {len(texts):,} scenes…")
         self.summary.setObjectName("proofreadReportSummary")
@@ -66,13 +67,14 @@ class ReportDialog(QDialog):
                 if result is None:
                     continue
                 ease = result.readability
-                words += ease.words
+                counted = count_words(self.texts.get(scene.id, ""))  # as the outline counts
+                words += counted
                 overused = ", ".join(f"{word} ×{count}" for word, count, _ratio in result.overused)
                 tags = ", ".join(f"{tag} {n}" for tag, n in result.tags.most_common())
                 row = QTreeWidgetItem(
                     [
                         scene.title or "Untitled scene",
-                        f"{ease.words:,}",
+                        f"{counted:,}",
                         f"{ease.score:g} ({ease.label})" if ease.words else "—",
                         f"{ease.grade:g}" if ease.words else "—",
                         overused,
