@@ -14,6 +14,7 @@ import threading
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
+from operator import mul
 
 # (base, per word in a sentence, per syllable in a word) of Flesch's formula and its adaptations:
 # Amstad (de), Fernández Huerta (es), Kandel & Moles (fr), Flesch–Vacca (it), Martins (pt),
@@ -37,7 +38,7 @@ LABELS = (
     (30, "difficult"),
 )
 _VOWEL_GROUPS = re.compile(r"[aeiouyàáâäãåæèéêëìíîïòóôöõøœùúûüý]+")
-_counters: dict[str, Callable[[str], int]] = {}
+_counters: dict[str, tuple[dict[str, int], Callable[[str], int]]] = {}
 _lock = threading.Lock()
 
 
@@ -61,18 +62,19 @@ class Readability:
 
 
 def _vowel_groups(word: str) -> int:
+    word = word.lower()
     groups = len(_VOWEL_GROUPS.findall(word))
     if groups > 1 and word.endswith("e") and not word.endswith(("le", "ee")):
         groups -= 1  # a silent final e
     return max(1, groups)
 
 
-def syllable_counter(language: str) -> Callable[[str], int]:
-    """A cached function counting the syllables of a lower-case word in ``language``."""
+def syllable_table(language: str) -> tuple[dict[str, int], Callable[[str], int]]:
+    """The syllables of the words of ``language`` seen so far, and the function counting a new one."""
     with _lock:
-        counter = _counters.get(language)
-        if counter is not None:
-            return counter
+        found = _counters.get(language)
+        if found is not None:
+            return found
         count_raw: Callable[[str], int] = _vowel_groups
         try:
             import pyphen  # type: ignore[import-untyped]  # noqa: PLC0415 - loaded on first use only
@@ -81,28 +83,22 @@ def syllable_counter(language: str) -> Callable[[str], int]:
                 dictionary = pyphen.Pyphen(lang=language, left=1, right=1)
 
                 def count_raw(word: str) -> int:
-                    return len(dictionary.positions(word)) + 1
+                    return len(dictionary.positions(word.lower())) + 1
         except ImportError:  # pragma: no cover - pyphen is a dependency
             pass
-        known: dict[str, int] = {}
-
-        def count(word: str) -> int:
-            found = known.get(word)
-            if found is None:
-                if len(known) > 200_000:
-                    known.clear()
-                found = known[word] = count_raw(word)
-            return found
-
-        _counters[language] = count
-        return count
+        _counters[language] = ({}, count_raw)
+        return _counters[language]
 
 
 def readability(words: Counter[str], sentences: int, language: str) -> Readability:
-    """The figures for a text of these (lower-case) word counts and this many sentences."""
+    """The figures for a text of these word counts and this many sentences."""
     total = sum(words.values())
-    count = syllable_counter(language)
-    syllables = sum(count(word) * times for word, times in words.items())
+    known, count = syllable_table(language)
+    if len(known) > 500_000:
+        known.clear()
+    new = [word for word in words if word not in known]
+    known.update(zip(new, map(count, new), strict=True))
+    syllables = sum(map(mul, map(known.__getitem__, words), words.values()))
     if not total:
         return Readability(0, sentences, 0, 0.0, 0.0)
     sentences = max(1, sentences)

@@ -9,7 +9,9 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cache
 from itertools import compress
 
 from studio.core.emphasis import OffsetMap, may_have_markers, plain_text
@@ -43,6 +45,55 @@ def _uncommon(word: str, common: frozenset[str]) -> bool:
         and "'" not in word
         and "’" not in word
     )
+
+
+# What a word may be, decided once per word and language and shared by all scenes.
+UNCOMMON, FILLER, FILTER, ADVERB = 1, 2, 4, 8
+_FACTS: dict[str, dict[str, int]] = {}
+
+
+@cache
+def _heads(language: str, kind: str) -> dict[str, list[list[str]]]:
+    """The filler or filter entries of a language by their first word (``kind`` → ``[["of"]]``)."""
+    lists = lists_for(language)
+    heads: dict[str, list[list[str]]] = {}
+    for entry in lists.filler if kind == "filler" else lists.filter:
+        first, *rest = entry.split()
+        heads.setdefault(first, []).append(rest)
+    return heads
+
+
+def _facts_of(word: str, lists: LanguageLists) -> int:
+    lower = word.lower()
+    facts = UNCOMMON if _uncommon(word, lists.common) else 0
+    if lower in _heads(lists.language, "filler"):
+        facts |= FILLER
+    if lower in _heads(lists.language, "filter"):
+        facts |= FILTER
+    suffix = lists.adverb_suffix
+    if (
+        suffix
+        and lower.endswith(suffix)
+        and len(lower) >= len(suffix) + 3
+        and lower not in lists.adverb_exceptions
+    ):
+        facts |= ADVERB
+    return facts
+
+
+def word_facts(lists: LanguageLists, words: Iterable[str]) -> dict[str, int]:
+    """The facts (``UNCOMMON | FILLER | …``) of those ``words`` that have any."""
+    known = _FACTS.setdefault(lists.language, {})
+    if len(known) > 500_000:
+        known.clear()
+    found = {}
+    for word in words:
+        facts = known.get(word)
+        if facts is None:
+            facts = known[word] = _facts_of(word, lists)
+        if facts:
+            found[word] = facts
+    return found
 
 
 @dataclass
@@ -97,7 +148,8 @@ class SceneText:
         self.matches: list[re.Match[str]] = list(WORD.finditer(self.plain))
         self.words: list[str] = list(map(_GROUP, self.matches))
         self.counts: Counter[str] = Counter(self.words)
-        self._lower: dict[str, str] = {word: word.lower() for word in self.counts}
+        self._lower: dict[str, str] = dict(zip(self.counts, map(str.lower, self.counts), strict=True))
+        self._facts = word_facts(self.lists, self.counts)
         self._line_starts: list[int] | None = None
         self._scene_words: SceneWords | None = None
 
@@ -106,8 +158,8 @@ class SceneText:
         """The counts the project comparison needs."""
         if self._scene_words is not None:
             return self._scene_words
-        common = self.lists.common
-        uncommon = Counter({w: n for w, n in self.counts.items() if _uncommon(w, common)})
+        counts = self.counts
+        uncommon = Counter({w: counts[w] for w, facts in self._facts.items() if facts & UNCOMMON})
         self._scene_words = SceneWords(len(self.words), uncommon)
         return self._scene_words
 
@@ -155,8 +207,9 @@ class SceneText:
 
     def echo(self, distance: int) -> list[Finding]:
         """An uncommon word used again within ``distance`` words."""
-        common, words = self.lists.common, self.words
-        eligible = {w for w, n in self.counts.items() if n > 1 and _uncommon(w, common)}
+        words = self.words
+        counts = self.counts
+        eligible = {w for w, facts in self._facts.items() if facts & UNCOMMON and counts[w] > 1}
         last: dict[str, int] = {}
         found = []
         for index in self.indexes_of(eligible):
@@ -194,13 +247,10 @@ class SceneText:
 
     def listed(self, kind: str) -> list[Finding]:
         """Filler or filter words of the language (phrases too: ``kind of``)."""
-        listed = self.lists.filler if kind == "filler" else self.lists.filter
-        heads: dict[str, list[list[str]]] = {}
-        for entry in listed:
-            first, *rest = entry.split()
-            heads.setdefault(first, []).append(rest)
+        heads = _heads(self.language, kind)
+        flag = FILLER if kind == "filler" else FILTER
         lower, words = self._lower, self.words
-        wanted = {w for w, low in lower.items() if low in heads}
+        wanted = {w for w, facts in self._facts.items() if facts & flag}
         what = "filler word" if kind == "filler" else "filter word"
         found = []
         for index in self.indexes_of(wanted):
@@ -221,15 +271,8 @@ class SceneText:
         suffix = self.lists.adverb_suffix
         if not suffix:
             return []
-        exceptions = self.lists.adverb_exceptions
-        wanted = {
-            w
-            for w, low in self._lower.items()
-            if low.endswith(suffix)
-            and len(low) >= len(suffix) + 3
-            and low not in exceptions
-            and low not in skip
-        }
+        lower = self._lower
+        wanted = {w for w, facts in self._facts.items() if facts & ADVERB and lower[w] not in skip}
         found = []
         for index in self.indexes_of(wanted):
             word = self.words[index]
@@ -301,10 +344,7 @@ class SceneText:
 
     def readability(self, sentences: int) -> Readability:
         """Flesch reading ease and grade of the scene."""
-        lower: Counter[str] = Counter()
-        for word, count in self.counts.items():
-            lower[self._lower[word]] += count
-        return readability(lower, sentences, self.language)
+        return readability(self.counts, sentences, self.language)
 
 
 def check_scene(
