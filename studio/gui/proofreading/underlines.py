@@ -63,6 +63,13 @@ class _Run:
         self.generation, self.scene_id, self.texts, self.language = generation, scene_id, texts, language
 
 
+class _WorkerState:
+    """What the worker keeps between runs (a plain object: no Qt on the worker thread)."""
+
+    def __init__(self) -> None:
+        self.cache: ProofCache | None = None
+
+
 class ProofUnderliner(QObject):
     """Underlines the findings of the editor's scene; ``updated`` once fresh ones are shown."""
 
@@ -77,7 +84,7 @@ class ProofUnderliner(QObject):
         self.dropped = 0  # results that came back for text changed since (counted for tests)
         self.findings: list[Finding] = []
         self._selections: list[tuple[QTextEdit.ExtraSelection, Finding]] = []
-        self._cache: ProofCache | None = None  # made on the first run; used on the worker thread only
+        self._worker_state = _WorkerState()  # touched on the worker thread only
         self._formats: dict[tuple[str, bool], QTextCharFormat] = {}
         self._timer = QTimer(self, singleShot=True, interval=PAUSE_MS)
         self._timer.timeout.connect(self.run_now)
@@ -138,14 +145,14 @@ class ProofUnderliner(QObject):
         texts = {scene.id: project.scene_text(scene.id) for scene in project.iter_scenes()}
         texts[scene_id] = self.editor.scene_text()
         run = _Run(self.generation, scene_id, texts, project.language)
-        if self._cache is None:
-            from studio.core.proofreading.project import ProofCache  # the checks load on first use
-
-            self._cache = ProofCache()
-        cache, options = self._cache, self.options
+        options, state = self.options, self._worker_state
 
         def work() -> tuple[_Run, list[Finding]]:
-            proof = cache.run(run.texts, run.language, options, only=[run.scene_id])
+            if state.cache is None:  # the checks are imported here, on the worker, the first time
+                from studio.core.proofreading.project import ProofCache
+
+                state.cache = ProofCache()
+            proof = state.cache.run(run.texts, run.language, options, only=[run.scene_id])
             return run, proof.findings
 
         run_proofreading(work, self._on_result, wanted=lambda: run.generation == self.generation)
