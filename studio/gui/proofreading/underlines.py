@@ -119,13 +119,6 @@ class ProofUnderliner(QObject):
             for s, finding in self._selections
         ]
 
-    def finding_at(self, position: int) -> Finding | None:
-        """The finding underlined at Qt ``position``, if any."""
-        for selection, finding in self._selections:
-            if selection.cursor.selectionStart() <= position <= selection.cursor.selectionEnd():
-                return finding
-        return None
-
     # -- running ----------------------------------------------------------------------
     def _on_contents_change(self, _position: int, _removed: int, _added: int) -> None:
         self.generation += 1  # what is on its way was made for other text
