@@ -37,7 +37,7 @@ if TYPE_CHECKING:
     from studio.gui.proofreading.report_dialog import ReportDialog
 
 DEBOUNCE_MS = 800
-MAX_SHOWN = 2000  # rows listed; the counts always tell the whole number
+MAX_SHOWN = 500  # rows listed (a long list costs the GUI thread); the counts tell the whole number
 SCOPE_LABELS = {"scene": "This scene", "part": "This part", "project": "Whole project"}
 FINDING_ROLE = Qt.ItemDataRole.UserRole
 
@@ -168,8 +168,9 @@ class ProofreadPanel(QWidget):
         if len(wanted) > 1:
             self.status.setText(f"Checking {len(wanted):,} scenes…")
 
-        def work() -> tuple[int, dict[str, str], ProjectProof]:
-            return generation, texts, cache.run(texts, language, options, only=wanted)
+        def work() -> tuple[int, dict[str, str], ProjectProof, str]:
+            proof = cache.run(texts, language, options, only=wanted)
+            return generation, texts, proof, self.summary(proof)  # the summary too, off the GUI thread
 
         run_proofreading(work, self._on_result, wanted=lambda: generation == self.generation)
 
@@ -191,14 +192,14 @@ class ProofreadPanel(QWidget):
         return self.report
 
     # -- results ----------------------------------------------------------------------
-    def _on_result(self, result: tuple[int, dict[str, str], ProjectProof]) -> None:
-        generation, texts, proof = result
+    def _on_result(self, result: tuple[int, dict[str, str], ProjectProof, str]) -> None:
+        generation, texts, proof, summary = result
         if generation != self.generation:
             self.dropped += 1
             return  # a newer run is on its way
         self.proof, self.texts = proof, texts
         self._show(proof)
-        self.status.setText(self.summary(proof))
+        self.status.setText(summary)
 
     def _show(self, proof: ProjectProof) -> None:
         self.tree.setUpdatesEnabled(False)
@@ -231,7 +232,8 @@ class ProofreadPanel(QWidget):
         except NodeNotFoundError:
             return "(removed)"
 
-    def summary(self, proof: ProjectProof) -> str:
+    @staticmethod
+    def summary(proof: ProjectProof) -> str:
         """ "12 findings · reading ease 74 (fairly easy), grade 7.6 · tags: said 3, whispered 1"."""
         count = len(proof.findings)
         text = f"{count:,} finding{'s' if count != 1 else ''}" if count else "Nothing found"
