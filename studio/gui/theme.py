@@ -6,11 +6,42 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QLineEdit, QProxyStyle, QStyleFactory
 
 RESOURCES = Path(__file__).resolve().parents[2] / "resources"
 ICON_PATH = RESOURCES / "icons" / "story-studio.svg"
 STYLES = RESOURCES / "styles"
+SPIN_TEXT_INDENT = (
+    5  # lines the text up with a combo box's (its border and padding, less the field's own margin)
+)
+
+
+class StudioStyle(QProxyStyle):
+    """Fusion, plus what the style sheets cannot say: a spin box's text is indented as a combo box's.
+
+    (Qt's style-sheet style puts a spin box's text field at its left edge, padding or not.)
+    """
+
+    def __init__(self) -> None:
+        super().__init__(QStyleFactory.create("Fusion"))
+
+    def polish(self, target):  # noqa: ANN001, ANN201 - QStyle.polish takes a widget, palette or app
+        """Qt override: indent the text of a spin box's field while a style sheet is applied."""
+        if isinstance(target, QLineEdit) and isinstance(target.parentWidget(), QAbstractSpinBox):
+            app = QApplication.instance()
+            indent = SPIN_TEXT_INDENT if isinstance(app, QApplication) and app.styleSheet() else 0
+            target.setTextMargins(indent, 0, 0, 0)
+        return super().polish(target)
+
+
+_style: list[QProxyStyle] = []  # the one StudioStyle (the application owns it once set)
+
+
+def studio_style() -> QProxyStyle:
+    """The application's style object (made once)."""
+    if not _style:
+        _style.append(StudioStyle())
+    return _style[0]
 
 
 def app_icon() -> QIcon:
@@ -70,7 +101,8 @@ def apply_theme(theme: str) -> str:
     name = effective_theme(theme)
     sheet = STYLES / f"{name}.qss"
     if isinstance(app, QApplication):
-        app.setStyle("Fusion")
+        if app.style() is not studio_style():
+            app.setStyle(studio_style())
         app.setPalette(theme_palette(name))
         text = sheet.read_text("utf-8") if sheet.is_file() else ""
         app.setStyleSheet(text.replace("@ICONS@", (RESOURCES / "icons").as_posix()))

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from studio.app import commands
 from studio.app.changes import OutlineChange
 from studio.app.session import ProjectSession
+from studio.gui.elided import FullTextDelegate
 from studio.models.trash_model import TrashModel
 
 
@@ -52,6 +53,8 @@ class TrashPanel(QWidget):
         self.table.verticalHeader().hide()
         self.table.setShowGrid(False)
         self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)  # a long title is elided in the middle, the whole in its tooltip
+        self.table.setItemDelegate(FullTextDelegate(self.table))
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for column in (1, 2, 3):
