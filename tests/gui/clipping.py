@@ -291,7 +291,9 @@ def check_item_view(view: QAbstractItemView) -> str | None:
             continue
         if isinstance(view, QTableView | QTreeView | QListView) and view.wordWrap() and len(lines) == 1:
             return _problem(view, text, "wraps a row that should be elided (wordWrap is on)")
-        if view.textElideMode() != Qt.TextElideMode.ElideMiddle:
+        delegate = view.itemDelegateForIndex(index)
+        own_painter = type(delegate).paint is not QStyledItemDelegate.paint  # e.g. search hits, centred
+        if view.textElideMode() != Qt.TextElideMode.ElideMiddle and not own_painter:
             return _problem(view, text, f"row cut with {view.textElideMode().name}, not elided in the middle")
         tip = tooltip_at(view, view.visualRect(index).center())
         if not all(line in tip for line in lines):

@@ -231,6 +231,42 @@ DIALOGS: dict[str, Callable[[MainWindow], QWidget]] = {
 }
 
 
+def _find_bar(window: MainWindow) -> None:
+    from PySide6.QtTest import QTest
+
+    window.find_bar.open_bar()
+    QTest.keyClicks(window.find_bar.field, "the pale arm of light")
+
+
+def _outside_change(window: MainWindow) -> None:
+    from studio.gui.safety.feature import SafetyFeature
+
+    scene = next(window.project.iter_scenes())
+    SafetyFeature.instance(window).bar.show_changed(scene.id, scene.title)
+
+
+def _lock_taken(window: MainWindow) -> None:
+    from studio.core.safety.locking import LockInfo
+    from studio.gui.safety.feature import SafetyFeature
+
+    holder = LockInfo(host="writers-laptop.local", pid=4242, user="wren", since="2026-12-01T09:30:00")
+    SafetyFeature.instance(window).lock_bar.show_taken(holder, 2)
+
+
+def _part_selected(window: MainWindow) -> None:
+    window.inspector_dock.raise_()
+    window.outline_view.select_ids([window.project.parts[0].id])
+
+
+# name → what to show in the window (after the panels, before the dialogs); they add up.
+WINDOW_STATES: dict[str, Callable[[MainWindow], None]] = {
+    "find bar": _find_bar,
+    "outside-change bar": _outside_change,
+    "lock taken bar": _lock_taken,
+    "a part selected": _part_selected,
+}
+
+
 def prepare_window(window: MainWindow) -> None:
     """Give every panel something to show: a snapshot, a scene in the trash, a long status message."""
     from studio.gui.safety.feature import SafetyFeature

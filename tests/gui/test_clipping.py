@@ -25,9 +25,10 @@ from PySide6.QtWidgets import (
 )
 
 from studio.core.paths import sample_project_dir
+from studio.gui.search.feature import SearchFeature
 from studio.gui.theme import apply_theme
 from tests.gui.clipping import clipped_widgets
-from tests.gui.clipping_tour import DIALOGS, dialog_classes, prepare_window
+from tests.gui.clipping_tour import DIALOGS, WINDOW_STATES, dialog_classes, prepare_window
 from tests.gui.window_helpers import open_test_window
 
 SIZES = [QSize(1280, 800), QSize(1024, 640)]
@@ -90,6 +91,16 @@ def test_nothing_is_clipped(qtbot, tmp_path, themed: str, size: QSize) -> None: 
     assert isinstance(editor, QLineEdit), "F2 opens the rename box"
     look("outline rename box", window)
     window.outline_view.closeEditor(editor, QAbstractItemDelegate.EndEditHint.NoHint)
+    for name, show in WINDOW_STATES.items():
+        show(window)
+        look(name, window)
+    window.find_bar.close_bar()  # what the writer typed stays where the cursor left it
+    search = SearchFeature.instance(window)
+    search.show_search()
+    search.panel.pattern_edit.setText("lamp")
+    search.panel.start_search()
+    qtbot.waitUntil(lambda: bool(search.panel.hits))
+    look("search results", window)
 
     for name, opener in DIALOGS.items():
         dialog = opener(window)
@@ -97,6 +108,8 @@ def test_nothing_is_clipped(qtbot, tmp_path, themed: str, size: QSize) -> None: 
         look(f"dialog {name}", dialog)
         dialog.close()
         dialog.deleteLater()
+    window.set_read_only(True)  # last: the dialogs above would refuse to open
+    look("read-only", window)
     assert not problems, "clipped:\n" + "\n".join(problems)
 
 
