@@ -216,3 +216,25 @@ def test_the_outline_widened_with_the_mouse_is_remembered(qtbot, tmp_path) -> No
     again = open_test_window(qtbot, root)
     again.resize(1280, 800)
     qtbot.waitUntil(lambda: abs(again.splitter.sizes()[0] - widened) <= 2)
+
+
+def test_the_trash_gives_its_room_to_titles(qtbot) -> None:  # noqa: ANN001
+    """The Deleted column reads 17:14 today, 1 Dec this year, 1 Dec 2025 before (the tooltip has it all)."""
+    from datetime import datetime
+
+    from PySide6.QtCore import QLocale
+    from PySide6.QtWidgets import QTableView
+
+    from studio.gui.outline.trash_panel import ShortDateDelegate
+
+    view = QTableView()
+    qtbot.addWidget(view)
+    delegate = ShortDateDelegate(view)
+    now = datetime.now()
+    locale = QLocale()
+    assert delegate.displayText(now.strftime("%Y-%m-%d %H:%M"), locale) == now.strftime("%H:%M")
+    last_year = now.replace(year=now.year - 1, month=12, day=1)
+    assert delegate.displayText(last_year.strftime("%Y-%m-%d %H:%M"), locale) == f"1 Dec {now.year - 1}"
+    other = now.replace(day=1 if now.day != 1 else 2)  # this year, not today
+    assert delegate.displayText(other.strftime("%Y-%m-%d %H:%M"), locale) == f"{other.day} {other:%b}"
+    assert delegate.displayText("not a date", locale) == "not a date"
