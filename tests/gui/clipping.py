@@ -8,6 +8,7 @@ the text in. Each problem is one line naming the widget's class, its parent chai
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import QEvent, QModelIndex, QPoint, QRect, Qt
 from PySide6.QtGui import QFontMetrics, QHelpEvent, QImage, QTextDocument
 from PySide6.QtGui import Qt as GuiQt
@@ -361,6 +362,8 @@ def clipped_widgets(root: QWidget) -> list[str]:
     """Every visible widget under ``root`` (itself included) whose text does not fit, one line each."""
     problems: list[str] = []
     for widget in [root, *root.findChildren(QWidget)]:
+        if not shiboken6.isValid(widget):  # deleted meanwhile (a grab or a tooltip ran the event loop)
+            continue
         if not widget.isVisible() or widget.width() <= 0:
             continue
         if isinstance(widget, QLabel):

@@ -10,7 +10,7 @@ from __future__ import annotations
 import shutil
 
 import pytest
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QPoint, QRect, QSize
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
@@ -238,3 +238,25 @@ def test_the_trash_gives_its_room_to_titles(qtbot) -> None:  # noqa: ANN001
     other = now.replace(day=1 if now.day != 1 else 2)  # this year, not today
     assert delegate.displayText(other.strftime("%Y-%m-%d %H:%M"), locale) == f"{other.day} {other:%b}"
     assert delegate.displayText("not a date", locale) == "not a date"
+
+
+@pytest.mark.parametrize("themed", ["dark"], indirect=True)
+def test_no_light_line_across_the_dark_outline_tabs(qtbot, tmp_path, themed: str) -> None:  # noqa: ANN001
+    """The dark theme's tab bar over the outline has no white base line beside its tabs."""
+    root = tmp_path / "story"
+    shutil.copytree(sample_project_dir(), root)
+    window = open_test_window(qtbot, root)
+    window.resize(1280, 800)
+    QApplication.processEvents()
+    tabs = window.left_tabs
+    bar = tabs.tabBar()
+    top_left = bar.mapTo(window, QPoint(0, 0))
+    image = window.grab(QRect(QPoint(0, top_left.y() - 2), QSize(tabs.width(), bar.height() + 4))).toImage()
+    right_of_tabs = top_left.x() + bar.tabRect(tabs.count() - 1).right() + 4
+    bright = [
+        (x, y)
+        for y in range(image.height())
+        for x in range(right_of_tabs, image.width() - 2)
+        if image.pixelColor(x, y).lightness() > 150
+    ]
+    assert not bright, f"light pixels across the tab bar, first at {bright[0]}"
