@@ -140,6 +140,7 @@ class FullTextDelegate(QStyledItemDelegate):
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
         """Qt override: no wider than the viewport, so a long row elides instead of scrolling sideways."""
+        self.view.ensurePolished()  # rows laid out before the first show get the style sheet's padding too
         hint = super().sizeHint(option, index)
         return QSize(min(hint.width(), max(1, self.view.viewport().width())), hint.height())
 
