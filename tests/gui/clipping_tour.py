@@ -11,7 +11,7 @@ from __future__ import annotations
 import importlib
 import inspect
 import pkgutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QDialog, QWidget
@@ -229,6 +229,44 @@ DIALOGS: dict[str, Callable[[MainWindow], QWidget]] = {
     "about": _about,
     "question": _message,
 }
+
+
+class DialogTour:
+    """Opens every dialog in turn: those of ``DIALOGS``, then any other ``QDialog`` class of studio.gui
+    that needs nothing but its parent; ``missing`` names the classes it could not open."""
+
+    def __init__(self, window: MainWindow) -> None:
+        self.window = window
+        self.shown: set[type] = set()
+        self.missing: list[str] = []
+
+    def __iter__(self) -> Iterator[tuple[str, QWidget]]:
+        """Yield (name, dialog) for each dialog, shown; the caller closes it."""
+        for name, opener in DIALOGS.items():
+            dialog = opener(self.window)
+            self.shown.update(type(w) for w in [dialog, *dialog.findChildren(QDialog)])
+            yield name, dialog
+        for cls in sorted(dialog_classes(), key=lambda c: c.__qualname__):
+            if any(issubclass(shown, cls) for shown in self.shown):
+                continue
+            if not _needs_only_a_parent(cls):  # add an opener to DIALOGS
+                self.missing.append(cls.__qualname__)
+                continue
+            dialog = cls(self.window)
+            dialog.show()
+            self.shown.add(cls)
+            yield cls.__qualname__, dialog
+
+
+def _needs_only_a_parent(cls: type) -> bool:
+    """Whether ``cls(parent)`` is all it takes (every other argument has a default)."""
+    required = [
+        p
+        for p in list(inspect.signature(cls.__init__).parameters.values())[1:]
+        if p.default is inspect.Parameter.empty
+        and p.kind not in (inspect.Parameter.VAR_POSITIONAL, inspect.Parameter.VAR_KEYWORD)
+    ]
+    return [p.name for p in required] in ([], ["parent"])
 
 
 def _find_bar(window: MainWindow) -> None:
