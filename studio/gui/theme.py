@@ -11,9 +11,7 @@ from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QLineEdit, QProxyS
 RESOURCES = Path(__file__).resolve().parents[2] / "resources"
 ICON_PATH = RESOURCES / "icons" / "story-studio.svg"
 STYLES = RESOURCES / "styles"
-SPIN_TEXT_INDENT = (
-    5  # lines the text up with a combo box's (its border and padding, less the field's own margin)
-)
+SPIN_TEXT_INDENT = 5  # a spin box's text starts where a combo box's does
 
 
 class StudioStyle(QProxyStyle):
@@ -32,16 +30,6 @@ class StudioStyle(QProxyStyle):
             indent = SPIN_TEXT_INDENT if isinstance(app, QApplication) and app.styleSheet() else 0
             target.setTextMargins(indent, 0, 0, 0)
         return super().polish(target)
-
-
-_style: list[QProxyStyle] = []  # the one StudioStyle (the application owns it once set)
-
-
-def studio_style() -> QProxyStyle:
-    """The application's style object (made once)."""
-    if not _style:
-        _style.append(StudioStyle())
-    return _style[0]
 
 
 def app_icon() -> QIcon:
@@ -101,8 +89,9 @@ def apply_theme(theme: str) -> str:
     name = effective_theme(theme)
     sheet = STYLES / f"{name}.qss"
     if isinstance(app, QApplication):
-        if app.style() is not studio_style():
-            app.setStyle(studio_style())
+        if not app.property("studioStyled"):  # once: setting a style again re-polishes every widget
+            app.setStyle(StudioStyle())  # the application owns it
+            app.setProperty("studioStyled", True)
         app.setPalette(theme_palette(name))
         text = sheet.read_text("utf-8") if sheet.is_file() else ""
         app.setStyleSheet(text.replace("@ICONS@", (RESOURCES / "icons").as_posix()))
