@@ -6,7 +6,9 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPalette
-from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QLineEdit, QProxyStyle, QStyleFactory
+from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QLineEdit
+
+from studio.gui.icons import StudioStyle
 
 RESOURCES = Path(__file__).resolve().parents[2] / "resources"
 ICON_PATH = RESOURCES / "icons" / "story-studio.svg"
@@ -14,14 +16,10 @@ STYLES = RESOURCES / "styles"
 SPIN_TEXT_INDENT = 5  # a spin box's text starts where a combo box's does
 
 
-class StudioStyle(QProxyStyle):
-    """Fusion, plus what the style sheets cannot say: a spin box's text is indented as a combo box's.
-
-    (Qt's style-sheet style puts a spin box's text field at its left edge, padding or not.)
+class ThemeStyle(StudioStyle):
+    """The app's style, plus what the style sheets cannot say: a spin box's text is indented as a
+    combo box's (Qt's style-sheet style puts a spin box's text field at its left edge, padding or not).
     """
-
-    def __init__(self) -> None:
-        super().__init__(QStyleFactory.create("Fusion"))
 
     def polish(self, target):  # noqa: ANN001, ANN201 - QStyle.polish takes a widget, palette or app
         """Qt override: indent the text of a spin box's field while a style sheet is applied."""
@@ -89,9 +87,7 @@ def apply_theme(theme: str) -> str:
     name = effective_theme(theme)
     sheet = STYLES / f"{name}.qss"
     if isinstance(app, QApplication):
-        if not app.property("studioStyled"):  # once: setting a style again re-polishes every widget
-            app.setStyle(StudioStyle())  # the application owns it
-            app.setProperty("studioStyled", True)
+        app.setStyle(ThemeStyle())  # Fusion, without the platform's stock icons; the app owns it
         app.setPalette(theme_palette(name))
         text = sheet.read_text("utf-8") if sheet.is_file() else ""
         app.setStyleSheet(text.replace("@ICONS@", (RESOURCES / "icons").as_posix()))
