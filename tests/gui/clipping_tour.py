@@ -187,6 +187,14 @@ def _rename_character(window: MainWindow) -> QWidget:
     return dialog
 
 
+def _proofreading_report(window: MainWindow) -> QWidget:
+    from studio.gui.proofreading.feature import ProofreadingFeature
+
+    feature = ProofreadingFeature.instance(window)
+    feature.show_panel()
+    return feature.panel.open_report()
+
+
 def _about(window: MainWindow) -> QWidget:
     from studio.gui import messages
 
@@ -226,6 +234,7 @@ DIALOGS: dict[str, Callable[[MainWindow], QWidget]] = {
     "replace": _replace,
     "convert quotes": _convert_quotes,
     "rename character": _rename_character,
+    "proofreading report": _proofreading_report,
     "about": _about,
     "question": _message,
 }
