@@ -25,6 +25,7 @@ from studio.core.errors import NodeNotFoundError
 from studio.core.nodes import NOTE_KINDS, Note
 from studio.gui.characters.entries_panel import EntriesPanel
 from studio.gui.characters.panel import split_aliases
+from studio.gui.elided import show_start
 from studio.gui.notes.tracker import BibleNotesEditor, NotesTracker
 from studio.models.notes_model import KIND_LABELS, NotesModel
 
@@ -158,6 +159,7 @@ class NotesPanel(EntriesPanel):
             self.aliases_edit.setText(", ".join(note.aliases) if note else "")
             self.description_edit.setText(note.description if note else "")
             self.notes_edit.load(note)
+            show_start(self.name_edit, self.aliases_edit, self.description_edit)
         finally:
             self._filling = False
         editable = note is not None and not self.session.read_only
