@@ -118,6 +118,20 @@ class ProjectStore:
         except UnicodeDecodeError:
             return raw.decode("utf-8", errors="replace"), False
 
+    def peek_text(self, path: Path) -> str | None:
+        """Read a scene or notes file for a scan, from any thread; None if it cannot be read safely.
+
+        Like ``read_text`` a FIFO, socket, device or folder is never opened (it would block), and a
+        link leading outside the project is refused; unlike it, nothing is recorded, so a scan never
+        makes an outside change look like the app's own.
+        """
+        try:
+            if os.path.islink(path):
+                self.check_inside(path, path.name)
+            return read_plain_bytes(path).decode("utf-8", errors="replace")
+        except (OSError, StudioError):
+            return None
+
     def write_text(self, path: Path, text: str, force: bool = False) -> bool:
         """Write text atomically unless the file changed on disk since we knew it.
 

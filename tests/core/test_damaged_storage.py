@@ -145,3 +145,26 @@ def test_many_repairs_are_noted_in_a_short_list() -> None:
     cleaned = cleaner.value({"x": ["\ud800"] * 50}, "settings")
     assert cleaned == {"x": ["\ufffd"] * 50}
     assert len(cleaner.problems) == MAX_PROBLEMS + 1 and cleaner.problems[-1].startswith("…")
+
+
+def test_a_scan_reads_through_peek_text_which_never_opens_a_fifo_nor_follows_a_link_outside(
+    tmp_path: Path,
+) -> None:
+    project = make_project(tmp_path / "story")
+    first, second = project.parts[0].scenes[:2]
+    store = project.store
+    plain = store.scene_path(first)
+    plain.write_bytes("Caf\u00e9 at dusk.\n".encode() + b"\xff")
+    fifo = store.scene_path(second)
+    fifo.unlink()
+    os.mkfifo(fifo)  # opening it would wait for a writer forever
+    outside = tmp_path / "outside.txt"
+    outside.write_text("someone else's words\n", "utf-8")
+    linked = store.scenes_dir / "linked.txt"
+    linked.symlink_to(outside)
+    known = dict(store.known_digests)
+    assert store.peek_text(plain) == "Caf\u00e9 at dusk.\n\ufffd"
+    assert store.peek_text(fifo) is None
+    assert store.peek_text(linked) is None
+    assert store.peek_text(store.scenes_dir / "absent.txt") is None
+    assert store.known_digests == known  # a scan never makes an outside change look like the app's own

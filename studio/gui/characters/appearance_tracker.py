@@ -22,6 +22,7 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 from studio.app.changes import CastChange, OutlineChange, OutlineChangeKind
 from studio.app.session import ProjectSession
 from studio.core.characters import AppearanceIndex, CastMatcher, Named, SceneMention
+from studio.core.errors import StudioError
 from studio.core.nodes import Character
 
 FileKey = tuple[int, int, int]  # size, mtime_ns, inode
@@ -54,26 +55,25 @@ class _ScanJob(QRunnable):
         files: list[tuple[str, Path]],
         overrides: dict[str, str],
         relay: _Relay,
+        read: Callable[[Path], str | None],
     ) -> None:
         super().__init__()
         self.generation = generation
         self.matcher = matcher
         self.files = files  # [(scene_id, path)]
+        self.read = read  # the store's safe reader: never opens a FIFO, never records anything
         self.overrides = overrides  # scene_id -> text not yet on disk (or already in memory)
         self.relay = relay
 
     def run(self) -> None:
-        """Scan every scene; a file that cannot be read counts as empty."""
+        """Scan every scene; a file that cannot be read (a FIFO, a folder, no permission) counts as empty."""
         results: ScanResult = {}
         keys: dict[str, FileKey | None] = {}
         for scene_id, path in self.files:
             text = self.overrides.get(scene_id)
             if text is None:
                 keys[scene_id] = file_key(path)
-                try:
-                    text = path.read_text("utf-8", errors="replace")
-                except OSError:
-                    text = ""
+                text = self.read(path) or ""
             results[scene_id] = self.matcher.scan(text)
         payload: ScanPayload = (results, keys)
         self.relay.done.emit(self.generation, payload)
@@ -138,7 +138,7 @@ class AppearanceTracker(QObject):
         if scene_id not in {s.id for s in project.iter_scenes()}:
             self.refresh()  # a scene in the trash or gone
             return
-        self.index.update_scene(scene_id, project.scene_text(scene_id))
+        self.index.update_scene(scene_id, self._current_text(scene_id))
         self._keys[scene_id] = file_key(project.store.scene_path(project.scene(scene_id)))
         self._reorder()
         self.updated.emit()
@@ -174,7 +174,7 @@ class AppearanceTracker(QObject):
         live_id, live = self.live_text() if self.live_text else (None, "")
         if live_id:
             overrides[live_id] = live
-        job = _ScanJob(self.generation, matcher, files, overrides, self._relay)
+        job = _ScanJob(self.generation, matcher, files, overrides, self._relay, project.store.peek_text)
         self._pending_matcher = matcher
         if len(scenes) <= self.THREAD_THRESHOLD:
             job.run()  # small project: the result arrives synchronously (same thread)
@@ -203,7 +203,10 @@ class AppearanceTracker(QObject):
             live_id, live = self.live_text()
             if live_id == scene_id:
                 return live
-        return self.session.project.scene_text(scene_id)
+        try:
+            return self.session.project.scene_text(scene_id)
+        except StudioError:  # a FIFO or a folder: the project's problems already name it; counts as empty
+            return ""
 
     def _on_scanned(self, generation: int, payload: ScanPayload) -> None:
         if generation != self.generation:

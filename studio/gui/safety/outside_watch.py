@@ -181,10 +181,7 @@ class OutsideWatch(QObject):
         editor.autosave.stash_current()
         mine = self.window.editor.latest_text(scene_id)
         path = self.project.store.scene_path(self.project.scene(scene_id))
-        try:
-            theirs = path.read_bytes().decode("utf-8", errors="replace")
-        except OSError:
-            theirs = None
+        theirs = self.project.store.peek_text(path)  # never opens a FIFO standing there now
         if theirs is not None:
             self._snapshot(scene_id, "version on disk, replaced by yours", theirs)
         try:
@@ -200,10 +197,7 @@ class OutsideWatch(QObject):
     def compare(self, scene_id: str) -> None:
         """Open a window comparing the version on disk with the writer's."""
         path = self.project.store.scene_path(self.project.scene(scene_id))
-        try:
-            theirs = path.read_bytes().decode("utf-8", errors="replace")
-        except OSError:
-            theirs = ""
+        theirs = self.project.store.peek_text(path) or ""  # never opens a FIFO standing there now
         dialog = CompareDialog(
             self.window,
             "Compare Versions",
