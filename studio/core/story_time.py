@@ -10,7 +10,7 @@ A scene's ``story_time`` is one of
 
 ``story_time_key`` sorts them: dated scenes first, by date then time (a date alone comes
 before any time that day), then ``story_order``; then free labels by ``story_order`` (none
-counts as 0), then by label; scenes without a story time last.
+counts as 0), then by label, numbers by value ("Day 2" before "Day 10"); scenes without a story time last.
 """
 
 from __future__ import annotations
@@ -30,7 +30,9 @@ _DATE_TIME = re.compile(r"(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})")
 _LOOKS_DATED = re.compile(r"\d{4}-\d{1,2}-\d{1,2}")
 
 StoryTimeKind = Literal["none", "date", "datetime", "label"]
-StoryTimeKey = tuple[int, str, int, str]
+_DIGITS = re.compile(r"(\d+)")
+NaturalKey = tuple[str | int, ...]  # text and numbers alternating: ("day ", 10, ", evening")
+StoryTimeKey = tuple[int, str, int, NaturalKey]
 
 
 @dataclass(frozen=True)
@@ -98,10 +100,16 @@ def story_time_key(text: str, order: int | None = None) -> StoryTimeKey:
     parsed = parse_story_time(text)
     rank = order or 0
     if parsed.kind in ("date", "datetime"):
-        return (0, parsed.day + ("T" + parsed.clock if parsed.clock else ""), rank, "")
+        return (0, parsed.day + ("T" + parsed.clock if parsed.clock else ""), rank, ())
     if parsed.kind == "label":
-        return (1, "", rank, parsed.text.casefold())
-    return (2, "", 0, "")
+        return (1, "", rank, natural_key(parsed.text))
+    return (2, "", 0, ())
+
+
+def natural_key(text: str) -> NaturalKey:
+    """A key that sorts text as people read it: "Day 2" before "Day 10", case ignored."""
+    pieces = _DIGITS.split(text.casefold())  # text first, then number, text, number...
+    return tuple(int(piece) if i % 2 else piece for i, piece in enumerate(pieces))
 
 
 def runs_backwards(times: Iterable[tuple[str, str, int | None]]) -> set[str]:

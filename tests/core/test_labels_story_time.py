@@ -163,6 +163,19 @@ def test_story_time_kinds_and_order() -> None:
     assert sorted(shuffled, key=lambda t: story_time_key(*t)) == ordered
 
 
+def test_free_labels_without_an_order_sort_numbers_by_value_and_are_no_flashback() -> None:
+    times = [("a", "Day 1", None), ("b", "Day 2", None), ("c", "Day 9", None), ("d", "day 10, evening", None)]
+    assert sorted(reversed(times), key=lambda t: story_time_key(t[1], t[2])) == times
+    assert runs_backwards(times) == set()
+    assert runs_backwards([("a", "Day 10", None), ("b", "Day 2", None)]) == {"b"}
+
+
+@given(st.lists(st.text(alphabet="Day 0123456789,-", max_size=12), max_size=8))
+def test_any_free_labels_sort_without_error(labels: list[str]) -> None:
+    keys = [story_time_key(label) for label in labels]
+    assert len(sorted(keys)) == len(labels)  # text and numbers never meet in a comparison (TypeError)
+
+
 def test_runs_backwards_marks_flashbacks_only() -> None:
     times = [("a", "2024-05-02", None), ("b", "", None), ("c", "2024-05-01", None), ("d", "2024-05-03", None)]
     assert runs_backwards(times) == {"c"}
