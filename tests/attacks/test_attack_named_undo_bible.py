@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtGui import QAction
 
 from studio.app.commands.labels import AddLabelCommand
@@ -12,10 +11,6 @@ from tests.gui.window_helpers import make_story, open_test_window
 LONG = "The Lighthouse at the End of the Long Grey Causeway Beyond the Salt Marshes of Harrow " * 3
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="viewscore: place/label undo names quote the whole name (friendly elides titles at 32 characters)",
-)
 def test_undo_after_adding_a_place_with_a_long_name_reads_short(qtbot, tmp_path):  # noqa: ANN001
     project = make_story(tmp_path / "story", {"One": ["At the lighthouse."]})
     window = open_test_window(qtbot, project.root)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 
 from studio.app.changes import LabelChange, LabelChangeKind
-from studio.app.commands.base import ProjectCommand
+from studio.app.commands.base import ProjectCommand, quoted
 from studio.app.session import ProjectSession
 from studio.core.label_operations import LabelRemoval
 from studio.core.nodes import Label
@@ -33,7 +33,7 @@ class AddLabelCommand(LabelCommand):
     """Define a new label (the same id every time it is redone); undo removes it."""
 
     def __init__(self, session: ProjectSession, name: str, colour: str = "") -> None:
-        super().__init__(session, f"Add Label “{' '.join(name.split())}”")
+        super().__init__(session, f"Add Label {quoted(name)}")
         self.name, self.colour = name, colour
         self.label: Label | None = None
         self.index = -1
@@ -69,11 +69,11 @@ class EditLabelCommand(LabelCommand):
     ) -> None:
         old_name = session.project.label(label_id).name
         if name is not None and colour is None:
-            text = f"Rename Label “{old_name}” to “{' '.join(name.split())}”"
+            text = f"Rename Label {quoted(old_name)} to {quoted(name)}"
         elif colour is not None and name is None:
-            text = f"Recolour Label “{old_name}”"
+            text = f"Recolour Label {quoted(old_name)}"
         else:
-            text = f"Edit Label “{old_name}”"
+            text = f"Edit Label {quoted(old_name)}"
         super().__init__(session, text)
         self.label_id = label_id
         self.fields: dict[str, str] = {k: v for k, v in (("name", name), ("colour", colour)) if v is not None}
@@ -100,7 +100,7 @@ class RemoveLabelCommand(LabelCommand):
     """Remove a label from the project and from every scene that has it, as one step."""
 
     def __init__(self, session: ProjectSession, label_id: str) -> None:
-        super().__init__(session, f"Delete Label “{session.project.label(label_id).name}”")
+        super().__init__(session, f"Delete Label {quoted(session.project.label(label_id).name)}")
         self.label_id = label_id
         self.removal: LabelRemoval | None = None
 
@@ -141,7 +141,7 @@ class SetSceneLabelsCommand(LabelCommand):
             labels = [lid for lid in project.scene(scene_id).labels if lid != label_id]
             changes[scene_id] = [*labels, label_id] if on else labels
         name = project.label(label_id).name
-        return cls(session, changes, f"{'Set' if on else 'Clear'} Label “{name}”")
+        return cls(session, changes, f"{'Set' if on else 'Clear'} Label {quoted(name)}")
 
     def apply(self) -> None:
         """Set the labels (no change at all makes the command obsolete)."""

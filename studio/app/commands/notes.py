@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from studio.app.changes import NoteChange, NoteChangeKind
-from studio.app.commands.base import ProjectCommand
+from studio.app.commands.base import ProjectCommand, quoted
 from studio.app.commands.characters import FIELD_LABELS
 from studio.app.session import ProjectSession
 from studio.core.nodes import Note
@@ -29,7 +29,7 @@ class AddNoteCommand(NoteCommand):
     """Add a place, thing or note with its notes file; undo removes both."""
 
     def __init__(self, session: ProjectSession, name: str, kind: str = "note", **fields: Any) -> None:
-        super().__init__(session, f"New {KIND_NAMES.get(kind, 'Note')} “{' '.join(name.split())}”")
+        super().__init__(session, f"New {KIND_NAMES.get(kind, 'Note')} {quoted(name)}")
         self.name, self.kind, self.fields = name, kind, fields
         self.note: Note | None = None
         self.index, self.notes_text = -1, ""
@@ -61,7 +61,7 @@ class DeleteNoteCommand(NoteCommand):
 
     def __init__(self, session: ProjectSession, note_id: str) -> None:
         note = session.project.note(note_id)
-        super().__init__(session, f"Delete {KIND_NAMES.get(note.kind, 'Note')} “{note.name}”")
+        super().__init__(session, f"Delete {KIND_NAMES.get(note.kind, 'Note')} {quoted(note.name)}")
         self.note_id = note_id
         self.removed: tuple[Note, int, str] | None = None
 
@@ -85,7 +85,7 @@ class SetNoteFieldsCommand(NoteCommand):
     def __init__(self, session: ProjectSession, note_id: str, **fields: Any) -> None:
         note = session.project.note(note_id)
         label = ", ".join({**FIELD_LABELS, "kind": "Kind"}.get(k, k) for k in fields)
-        super().__init__(session, f"Change {label} of “{note.name}”")
+        super().__init__(session, f"Change {label} of {quoted(note.name)}")
         self.note_id, self.fields = note_id, fields
         self.old: dict[str, Any] = {}
 
