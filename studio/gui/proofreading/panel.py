@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from studio.app.session import ProjectSession
-from studio.core.errors import NodeNotFoundError
+from studio.core.errors import NodeNotFoundError, StudioError
 from studio.core.proofreading.findings import CHECK_HINTS, CHECK_LABELS, CHECKS, Finding
 from studio.core.proofreading.project import ProjectProof, ProofCache
 from studio.gui.proofreading.preferences import SCOPES, ProofPreferences
@@ -64,6 +64,7 @@ class ProofreadPanel(QWidget):
         self.dropped = 0  # results that came back after a newer run started (counted for tests)
         self.proof: ProjectProof | None = None
         self.texts: dict[str, str] = {}
+        self.unreadable: list[str] = []  # scene files the last run could not read (skipped, named once)
         self.cache = ProofCache()  # used on the worker thread only
         self.scope_box = QComboBox()
         self.scope_box.setObjectName("proofreadScope")
@@ -178,7 +179,13 @@ class ProofreadPanel(QWidget):
         """Every scene's text, the editor's own for the scene it shows (taken on the GUI thread)."""
         project = self.session.project
         current, live = self.live_text()
-        texts = {scene.id: project.scene_text(scene.id) for scene in project.iter_scenes()}
+        texts: dict[str, str] = {}
+        self.unreadable = []
+        for scene in project.iter_scenes():
+            try:
+                texts[scene.id] = project.scene_text(scene.id)
+            except StudioError:  # a folder or a FIFO where the file belongs: the others are still checked
+                self.unreadable.append(scene.file)
         if current:
             texts[current] = live
         return texts
@@ -199,6 +206,11 @@ class ProofreadPanel(QWidget):
             return  # a newer run is on its way
         self.proof, self.texts = proof, texts
         self._show(proof)
+        if self.unreadable:
+            count = len(self.unreadable)
+            summary += f" {count:,} scene file{'s' if count != 1 else ''} could not be read and "
+            summary += f"{'were' if count != 1 else 'was'} skipped ({', '.join(self.unreadable[:3])}"
+            summary += "…)." if count > 3 else ")."
         self.status.setText(summary)
 
     def _show(self, proof: ProjectProof) -> None:
