@@ -5,8 +5,6 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import pytest
-
 from tests.conftest import run_cli
 from tests.core.helpers import make_project
 
@@ -27,33 +25,23 @@ def project_in(root: Path, language: str, texts: list[str]) -> Path:
     return project.root
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="proof: French tags with the typographic apostrophe (s’exclama) are never found; the list has s'",
-)
 def test_a_french_tag_with_the_curly_apostrophe_is_found_as_with_the_straight_one(tmp_path):  # noqa: ANN001
     root = project_in(tmp_path / "p", "fr", ["« Non ! » s'exclama-t-elle.", "« Non ! » s’exclama-t-elle."])
     tags = [(f["scene_id"], f["text"]) for f in findings(root, "--check", "dialogue-tag")]
     assert [text for _, text in tags] == ["s'exclama", "s’exclama"]
 
 
-@pytest.mark.xfail(
-    strict=True, reason="proof: the Italian filler “un po'” can never match (po' is read as po)"
-)
 def test_the_italian_filler_un_po_is_found_with_either_apostrophe(tmp_path):  # noqa: ANN001
     root = project_in(tmp_path / "p", "it", ["Era un po' stanco.", "Era un po’ stanco."])
     found = findings(root, "--check", "filler")
     assert len(found) == 2, found
 
 
-@pytest.mark.xfail(
-    strict=True, reason="proof: a word repeated across a line break in a paragraph is not found"
-)
 def test_a_word_repeated_across_a_line_break_inside_a_paragraph_is_found(tmp_path):  # noqa: ANN001
     # Hard-wrapped text (an import, a poem's line): the classic place a doubled word hides.
     root = project_in(tmp_path / "p", "en", ["She walked down to the\nthe harbour at dusk."])
     found = findings(root, "--check", "repeated")
-    assert [(f["line"], f["column"]) for f in found] == [(1, 19)]
+    assert [(f["line"], f["column"]) for f in found] == [(1, 20)]  # "the" starts at the 20th character
 
 
 def test_columns_agree_with_studio_check_on_emoji_cjk_combining_marks_and_emphasis(tmp_path):  # noqa: ANN001
@@ -83,7 +71,6 @@ def test_part_out_of_range_or_odd_is_one_line_and_exit_1(tmp_path):  # noqa: ANN
         assert len(result.stderr.strip().splitlines()) == 1 and "Traceback" not in result.stderr, part
 
 
-@pytest.mark.xfail(strict=True, reason="proof: “Mr.” ends a sentence; a long sentence with it is not found")
 def test_a_long_sentence_with_mr_in_it_is_still_one_long_sentence(tmp_path):  # noqa: ANN001
     long = (
         "On the morning the rain finally stopped and the harbour bells rang out across the grey water "

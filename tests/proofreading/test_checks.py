@@ -24,9 +24,34 @@ def test_repeated_words_with_their_place_and_case():
     assert found(text, "repeated") == [("repeated", 1, 8, "the the"), ("repeated", 2, 1, "The the")]
 
 
-def test_grammatical_doubles_and_line_breaks_are_not_repetitions():
+def test_grammatical_doubles_and_paragraph_breaks_are_not_repetitions():
     assert found("He had had enough. I knew that that was it.", "repeated") == []
-    assert found("It was the\nthe end.", "repeated") == []  # a paragraph apart: not a typo
+    assert found("It was the\n\nthe end.", "repeated") == []  # a paragraph apart: not a typo
+    assert found("It was the\n \nthe end.", "repeated") == []  # a blank line holding a space too
+
+
+def test_a_repetition_across_a_line_break_inside_a_paragraph_is_found():
+    assert found("It was the\nthe end.", "repeated") == [("repeated", 1, 8, "the\nthe")]
+
+
+def test_abbreviations_do_not_end_a_sentence_but_a_line_does():
+    text = "Mr. Brown and Mrs. Hale met Dr. Lee at St. Ives. Then more."
+    assert found(text, "long-sentence", long_sentence_words=10) == [("long-sentence", 1, 1, text[:48])]
+    assert found("It was St.\nThen five more words came here.", "long-sentence", long_sentence_words=6) == []
+    french = "M. Dupont et Mme Durand partirent tous les deux vers la gare ce matin."
+    assert found(french, "long-sentence", language="fr", long_sentence_words=10) == [
+        ("long-sentence", 1, 1, french)
+    ]
+
+
+def test_either_apostrophe_matches_the_lists():
+    assert found("Era un po' stanco, un po’ triste.", "filler", language="it") == [
+        ("filler", 1, 5, "un po'"),
+        ("filler", 1, 20, "un po’"),
+    ]
+    assert found("Era un po stanco.", "filler", language="it") == []
+    text = "« Non ! » s’exclama-t-elle. « Oui ! » s'exclama-t-il."
+    assert [f[3] for f in found(text, "dialogue-tag", language="fr")] == ["s’exclama", "s'exclama"]
 
 
 def test_emphasis_markers_keep_columns_and_cause_nothing():

@@ -20,7 +20,6 @@ from studio.core.proofreading.patterns import (
     DASH_TAG_AFTER,
     INVERSION_ANCHOR,
     LAST_WORD,
-    SENTENCE,
     TAG_AFTER,
     TAG_BEFORE_ANCHOR,
     TAG_DASH,
@@ -28,7 +27,8 @@ from studio.core.proofreading.patterns import (
     WORD_BEFORE,
 )
 from studio.core.proofreading.readability import Readability, readability
-from studio.core.proofreading.wordlists import LanguageLists, lists_for
+from studio.core.proofreading.sentences import sentence_spans
+from studio.core.proofreading.wordlists import LanguageLists, folded, lists_for
 
 MIN_ECHO_LETTERS = 4
 _GROUP = re.Match.group
@@ -54,17 +54,17 @@ _FACTS: dict[str, dict[str, int]] = {}
 
 @cache
 def _heads(language: str, kind: str) -> dict[str, list[list[str]]]:
-    """The filler or filter entries of a language by their first word (``kind`` → ``[["of"]]``)."""
+    """The filler or filter entries of a language by their first word (``kind`` → ``[["kind", "of"]]``)."""
     lists = lists_for(language)
     heads: dict[str, list[list[str]]] = {}
     for entry in lists.filler if kind == "filler" else lists.filter:
-        first, *rest = entry.split()
-        heads.setdefault(first, []).append(rest)
+        words = entry.split()  # a word may end in an apostrophe (Italian ``un po'``): WORD leaves it out
+        heads.setdefault(words[0].rstrip("'"), []).append(words)
     return heads
 
 
 def _facts_of(word: str, lists: LanguageLists) -> int:
-    lower = word.lower()
+    lower = folded(word)
     facts = UNCOMMON if _uncommon(word, lists.common) else 0
     if lower in _heads(lists.language, "filler"):
         facts |= FILLER
@@ -148,7 +148,7 @@ class SceneText:
         self.matches: list[re.Match[str]] = list(WORD.finditer(self.plain))
         self.words: list[str] = list(map(_GROUP, self.matches))
         self.counts: Counter[str] = Counter(self.words)
-        self._lower: dict[str, str] = dict(zip(self.counts, map(str.lower, self.counts), strict=True))
+        self._lower: dict[str, str] = dict(zip(self.counts, map(folded, self.counts), strict=True))
         self._facts = word_facts(self.lists, self.counts)
         self._line_starts: list[int] | None = None
         self._scene_words: SceneWords | None = None
@@ -188,18 +188,20 @@ class SceneText:
         """The text between word ``index - 1`` and word ``index``."""
         return self.plain[self.matches[index - 1].end() : self.matches[index].start()]
 
-    def _spaced(self, index: int) -> bool:
+    def _spaced(self, index: int, across_line: bool = False) -> bool:
+        """Whether only spaces (and, ``across_line``, one line break: not a blank line) part two words."""
         gap = self._gap(index)
-        return bool(gap) and not gap.strip(" \t\u00a0")
+        between = gap.strip(" \t\u00a0")
+        return bool(gap) and (not between or (across_line and between == "\n"))
 
     # -- the checks -------------------------------------------------------------------
     def repeated(self) -> list[Finding]:
-        """``the the``: a word twice in a row, with only spaces between."""
+        """``the the``: a word twice in a row, with only spaces (or one line break) between."""
         allowed, words = self.lists.doubles_allowed, self.words
         lower = list(map(self._lower.__getitem__, words))
         found = []
         for index in compress(range(1, len(words)), map(str.__eq__, lower, lower[1:])):
-            if lower[index] in allowed or not self._spaced(index):
+            if lower[index] in allowed or not self._spaced(index, across_line=True):
                 continue
             message = f"“{words[index - 1]}” twice in a row"
             found.append(self.word_finding("repeated", index - 1, index, message))
@@ -254,17 +256,25 @@ class SceneText:
         what = "filler word" if kind == "filler" else "filter word"
         found = []
         for index in self.indexes_of(wanted):
-            for rest in heads[lower[words[index]]]:
-                last = index + len(rest)
+            for entry in heads[lower[words[index]]]:
+                last = index + len(entry) - 1
                 if last >= len(words) or any(
-                    lower[words[index + 1 + k]] != part or not self._spaced(index + 1 + k)
-                    for k, part in enumerate(rest)
+                    not self._word_is(index + k, part) or (k and not self._spaced(index + k))
+                    for k, part in enumerate(entry)
                 ):
                     continue
-                phrase = " ".join(words[index : last + 1])
-                found.append(self.word_finding(kind, index, last, f"“{phrase}”: {what}"))
+                start, end = self.matches[index].start(), self.matches[last].end()
+                end += entry[-1].endswith("'")  # the apostrophe of ``po'`` is part of the phrase
+                found.append(self.finding(kind, start, end, f"“{self.plain[start:end]}”: {what}"))
                 break
         return found
+
+    def _word_is(self, index: int, listed: str) -> bool:
+        """Whether word ``index`` is the listed word; one ending in ``'`` wants either apostrophe after it."""
+        if not listed.endswith("'"):
+            return self._lower[self.words[index]] == listed
+        end = self.matches[index].end()
+        return self._lower[self.words[index]] == listed[:-1] and self.plain[end : end + 1] in ("'", "’")
 
     def adverbs(self, skip: frozenset[str] = frozenset()) -> list[Finding]:
         """Adverbs by their ending (``-ly``, ``-mente``), less look-alikes and the words in ``skip``."""
@@ -290,17 +300,17 @@ class SceneText:
         count = 0
         found = []
         min_chars = limit * 2
-        for match in SENTENCE.finditer(self.plain):
-            start, end = match.span()
+        plain = self.plain
+        for start, end in sentence_spans(plain, self.lists.abbreviations):
+            sentence = plain[start:end]
             if end - start < min_chars:
-                count += 1 if match.group().strip(' \t"“”’‘»«()—–-') else 0
+                count += 1 if sentence.strip(' \t"“”’‘»«()—–-') else 0
                 continue
-            words = WORD.findall(match.group())
+            words = WORD.findall(sentence)
             if not words:
                 continue
             count += 1
             if len(words) > limit:
-                sentence = match.group()
                 start += len(sentence) - len(sentence.lstrip())
                 found.append(self.finding("long-sentence", start, end, f"{len(words)} words in one sentence"))
         return count, found
@@ -319,7 +329,7 @@ class SceneText:
                     continue
                 for group in range(1, (match.lastindex or 0) + 1):
                     word = match.group(group)
-                    lower = word.lower() if word else ""
+                    lower = folded(word) if word else ""
                     if lower in plain_tags or lower in other_tags:
                         spans.setdefault(match.start(group), (match.end(group), lower))
                         break
@@ -329,7 +339,7 @@ class SceneText:
         for anchor_pattern, word_pattern in anchors:
             for anchor in anchor_pattern.finditer(plain):
                 before = word_pattern.search(plain, max(0, anchor.start() - 40), anchor.start())
-                lower = before.group(1).lower() if before else ""
+                lower = folded(before.group(1)) if before else ""
                 if before is not None and (lower in plain_tags or lower in other_tags):
                     spans.setdefault(before.start(1), (before.end(1), lower))
         found = []
@@ -337,9 +347,8 @@ class SceneText:
             end, lower = spans[start]
             tags[lower] += 1
             if lower in other_tags:
-                found.append(
-                    self.finding("dialogue-tag", start, end, f"“{lower}”: a tag other than said or asked")
-                )
+                message = f"“{plain[start:end].lower()}”: a tag other than said or asked"
+                found.append(self.finding("dialogue-tag", start, end, message))
         return tags, found
 
     def readability(self, sentences: int) -> Readability:

@@ -1,8 +1,9 @@
 """Word lists of the style checks, per language: filler and filter words, adverbs, dialogue tags.
 
-Each list is a space-separated string (lower case), read into frozensets when a language is
-first asked for. A language without a list of its own gets the checks that need no list
-(repeated words, long sentences, readability) and nothing from the others.
+Each list is a space-separated string (lower case, straight apostrophes), read into frozensets
+when a language is first asked for; words are matched ``folded`` (either apostrophe). A language
+without a list of its own gets the checks that need no list (repeated words, long sentences,
+readability) and nothing from the others.
 """
 
 from __future__ import annotations
@@ -134,6 +135,17 @@ COMMON = {
     "heeft had hebben hij zij ze het ik jij we niet zo ook nog al zei",
 }
 
+# Abbreviations whose full stop does not end a sentence ("Mr. Dursley"), lower case, without it.
+ABBREVIATIONS = {
+    "en": "mr mrs ms mx dr st jr sr prof rev gen col capt lt sgt cmdr hon messrs mme mlle vs approx",
+    "es": "sr sra srta sres dr dra lic ud uds dña prof gral",
+    "fr": "m mm mme mmes mlle mlles dr pr st ste me mgr",
+    "de": "hr hrn fr frl dr prof nr ca vgl bzw st",
+    "it": "sig sigg dott prof avv ing dr geom rag",
+    "pt": "sr sra srta dr dra prof exmo exma",
+    "nl": "dhr mevr mr dr ir ing prof drs mw bijv",
+}
+
 # Exact doublings that are grammatical ("had had", "that that").
 DOUBLES_ALLOWED = {
     "en": "had that bye knock chop tut ha ho hee no so boo",
@@ -156,10 +168,16 @@ class LanguageLists:
     doubles_allowed: frozenset[str]
     adverb_suffix: str
     adverb_exceptions: frozenset[str]
+    abbreviations: frozenset[str] = frozenset()
+
+
+def folded(word: str) -> str:
+    """A word as the lists hold it: lower case, a typographic apostrophe made straight (s’exclama)."""
+    return word.lower().replace("’", "'")
 
 
 def _words(table: dict[str, str], language: str) -> frozenset[str]:
-    return frozenset(word.replace("_", " ") for word in table.get(language, "").split())
+    return frozenset(folded(word.replace("_", " ")) for word in table.get(language, "").split())
 
 
 @cache
@@ -177,4 +195,5 @@ def lists_for(language: str) -> LanguageLists:
         _words(DOUBLES_ALLOWED, language),
         suffix,
         frozenset(exceptions.split()),
+        _words(ABBREVIATIONS, language),
     )
