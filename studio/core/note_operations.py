@@ -13,7 +13,7 @@ from studio.core.errors import NodeNotFoundError, StudioError
 from studio.core.nodes import NOTE_KINDS, Note
 from studio.core.operations import atomic_change
 from studio.core.project_state import ProjectState
-from studio.core.validation import UnreadableFileError
+from studio.core.validation import NotPlainFileError
 
 NOTES_DIR = "notes"
 NOTE_FIELDS = ("name", "kind", "aliases", "description")
@@ -122,11 +122,30 @@ class NoteOperations(ProjectState):
         self._changed()
 
     def note_text(self, note_id: str) -> str:
-        """Return the free-form text of a place, thing or note ("" when its file is missing)."""
+        """Return the free-form text of a place, thing or note ("" when its file is missing or unusable)."""
+        note = self.note(note_id)
         try:
-            return self.store.read_text(self.note_path(self.note(note_id)))[0]
-        except (FileNotFoundError, UnreadableFileError):
+            return self.store.read_text(self.note_path(note))[0]
+        except (FileNotFoundError, StudioError):  # a FIFO, a link loop or a link outside: never opened
             return ""
+
+    def note_problem(self, note_id: str) -> str:
+        """Why the notes file of a place, thing or note cannot be used, in one line ("" when it can)."""
+        note = self.note(note_id)
+        where = f"{NOTES_DIR}/{note.file}"
+        try:
+            path = self.note_path(note)
+        except StudioError:
+            return f"{where} leads outside the project folder; not shown and never written"
+        try:
+            _text, clean = self.store.read_text(path)
+        except FileNotFoundError:
+            return ""
+        except NotPlainFileError:
+            return f"{where} is not a plain file; not shown and never written"
+        except StudioError:
+            return f"{where} cannot be read; not shown and never written"
+        return "" if clean else f"{where} is not valid UTF-8; shown read-only, never written"
 
     @atomic_change
     def set_note_text(self, note_id: str, text: str) -> None:

@@ -165,7 +165,11 @@ class NotesPanel(EntriesPanel):
         editable = note is not None and not self.session.read_only
         for widget in (self.name_edit, self.kind_combo, self.aliases_edit, self.description_edit):
             widget.setEnabled(editable)
-        self.notes_edit.setReadOnly(not editable)
+        problem = self.session.project.note_problem(note.id) if note else ""
+        self.notes_edit.setReadOnly(not editable or bool(problem))  # never written through a bad file
+        self.notes_edit.setToolTip(problem)
+        if problem:
+            self.message.emit(problem)
         self.notes_edit.setEnabled(note is not None)
         self.delete_button.setEnabled(editable)
         self.new_button.setEnabled(not self.session.read_only)
