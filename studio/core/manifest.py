@@ -14,6 +14,7 @@ from studio.core.manifest_fields import (
     label_dict,
     note_dict,
     read_labels,
+    read_note,
     read_notes,
     read_scene_fields,
     scene_field_dict,
@@ -276,13 +277,15 @@ class _Reader:
         obj = self.obj(value, where)
         kind = obj.get("kind")
         node_value = obj.get("node")
-        node: Scene | Part | Character
+        node: Scene | Part | Character | Note
         if kind == "scene":
             node = self.scene(node_value, f"{where}.node")
         elif kind == "part":
             node = self.part(node_value, f"{where}.node")
         elif kind == "character":
             node = self.character(node_value, f"{where}.node")
+        elif kind == "note":
+            node = read_note(self, node_value, f"{where}.node", self.note_files)
         else:
             raise self.fail(f"{where}.kind", f"unknown kind {_shown(kind)}")
         parent = obj.get("parent")
@@ -349,6 +352,8 @@ def _trash_dict(item: TrashItem) -> dict[str, Any]:
         node = _scene_dict(item.node)
     elif isinstance(item.node, Part):
         node = _part_dict(item.node)
+    elif isinstance(item.node, Note):
+        node = note_dict(item.node)
     else:
         node = _character_dict(item.node)
     out: dict[str, Any] = {"kind": item.kind, "parent": item.parent_id, "index": item.index}

@@ -127,28 +127,27 @@ def read_notes(reader: FieldReader, value: Any, files: set[str]) -> list[Note]:
         return []
     if not isinstance(value, list):
         raise reader.fail("notes", "expected a list")
-    notes = []
-    for i, item in enumerate(value):
-        where = f"notes[{i}]"
-        obj = reader.obj(item, where)
-        aliases = obj.get("aliases", [])
-        if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
-            raise reader.fail(f"{where}.aliases", "expected a list of text")
-        kind = reader.text(obj, "kind", f"{where}.kind") or "note"
-        if kind not in NOTE_KINDS:
-            raise reader.fail(f"{where}.kind", f"expected one of {', '.join(NOTE_KINDS)}")
-        notes.append(
-            Note(
-                id=reader.node_id(obj, where),
-                name=reader.text(obj, "name", f"{where}.name"),
-                file=reader.file_name(obj, where, files),
-                kind=kind,
-                aliases=[reader.cleaner.text(a, f"{where}.aliases[{j}]") for j, a in enumerate(aliases)],
-                description=reader.text(obj, "description", f"{where}.description"),
-                extra=reader.extra(obj, NOTE_KEYS, where),
-            )
-        )
-    return notes
+    return [read_note(reader, item, f"notes[{i}]", files) for i, item in enumerate(value)]
+
+
+def read_note(reader: FieldReader, value: Any, where: str, files: set[str]) -> Note:
+    """Read one place, thing or note (in ``notes``, or a trashed one's ``node``)."""
+    obj = reader.obj(value, where)
+    aliases = obj.get("aliases", [])
+    if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
+        raise reader.fail(f"{where}.aliases", "expected a list of text")
+    kind = reader.text(obj, "kind", f"{where}.kind") or "note"
+    if kind not in NOTE_KINDS:
+        raise reader.fail(f"{where}.kind", f"expected one of {', '.join(NOTE_KINDS)}")
+    return Note(
+        id=reader.node_id(obj, where),
+        name=reader.text(obj, "name", f"{where}.name"),
+        file=reader.file_name(obj, where, files),
+        kind=kind,
+        aliases=[reader.cleaner.text(a, f"{where}.aliases[{j}]") for j, a in enumerate(aliases)],
+        description=reader.text(obj, "description", f"{where}.description"),
+        extra=reader.extra(obj, NOTE_KEYS, where),
+    )
 
 
 def note_dict(note: Note) -> dict[str, Any]:

@@ -108,10 +108,10 @@ class Note:
 
 @dataclass(eq=False)
 class TrashItem:
-    """A deleted scene, part or character with where it stood, so it can be restored."""
+    """A deleted scene, part, character or place/thing/note with where it stood, so it can be restored."""
 
-    kind: Literal["scene", "part", "character"]
-    node: Scene | Part | Character
+    kind: Literal["scene", "part", "character", "note"]
+    node: Scene | Part | Character | Note
     parent_id: str | None
     index: int
     deleted_at: str = ""

@@ -10,12 +10,12 @@ from pathlib import Path
 from typing import Any
 
 from studio.core.errors import NodeNotFoundError, StudioError
-from studio.core.nodes import NOTE_KINDS, Note
+from studio.core.nodes import NOTE_KINDS, Note, TrashItem
 from studio.core.operations import atomic_change
 from studio.core.project_state import ProjectState
+from studio.core.storage import NOTES_DIR
 from studio.core.validation import NotPlainFileError
 
-NOTES_DIR = "notes"
 NOTE_FIELDS = ("name", "kind", "aliases", "description")
 
 
@@ -71,7 +71,7 @@ class NoteOperations(ProjectState):
         """Create a place, thing or note with its notes file; return it."""
         self._guard()
         values = check_note_fields({"name": name, "kind": kind, **fields})
-        taken = [n.file for n in self.notes]
+        taken = [n.file for n in self.notes] + [t.node.file for t in self.trash if isinstance(t.node, Note)]
         note = Note(
             id=note_id or self._fresh_id("n"),
             file=file or self._fresh_file(values["name"], self.notes_dir, values["kind"], taken),
@@ -98,24 +98,41 @@ class NoteOperations(ProjectState):
         return old
 
     @atomic_change
-    def remove_note(self, note_id: str) -> tuple[Note, int, str]:
-        """Remove a place, thing or note and its notes file; return it, its index and its text."""
+    def delete_note(self, note_id: str, deleted_at: str = "") -> TrashItem:
+        """Send a place, thing or note to the trash, as a character goes (its notes file stays)."""
         self._guard()
         note = self.note(note_id)
-        text = self.note_text(note_id)
         index = self.notes.index(note)
+        self.notes = [n for n in self.notes if n.id != note_id]
+        item = TrashItem("note", note, None, index, deleted_at or self.now())
+        self.trash.append(item)
+        self._changed()
+        return item
+
+    @atomic_change
+    def remove_note(self, note_id: str) -> tuple[Note, int, bytes | None]:
+        """Remove a just-added place, thing or note and its file; return it, its index, the file's bytes."""
+        self._guard()
+        note = self.note(note_id)
         path = self.note_path(note)
+        payload = self.store.current_bytes(path)  # the bytes as they are: never decoded, never damaged
+        index = self.notes.index(note)
         self.notes = [n for n in self.notes if n.id != note_id]
         self._changed()
         self._after_commit(lambda: self.store.remove_file(path))
-        return note, index, text
+        return note, index, payload
 
     @atomic_change
-    def insert_note(self, note: Note, index: int, text: str) -> None:
-        """Put a removed place, thing or note back with its text (the inverse of ``remove_note``)."""
+    def insert_note(self, note: Note, index: int, payload: bytes | None) -> None:
+        """Put a removed place, thing or note back with its file's bytes (the inverse of ``remove_note``)."""
         self._guard()
         self.store.make_folder(self.notes_dir)
-        self._write_file(self.note_path(note), text, force=True)
+        path = self.note_path(note)
+        if payload is not None:
+            self.store.check_plain_target(path)
+            if self._batch_depth:
+                self._journal.append((path, self.store.current_bytes(path)))
+            self.store.restore_file(path, payload)
         notes = list(self.notes)
         notes.insert(min(index, len(notes)), note)
         self.notes = notes

@@ -16,9 +16,10 @@ from typing import Any, TypeVar, cast
 
 from studio.core.counting import WORD_PATTERN
 from studio.core.errors import ExternalChangeError, NodeNotFoundError, ReadOnlyError, StudioError
-from studio.core.nodes import Character, Part, Scene, ScenePosition, TrashItem
+from studio.core.nodes import Character, Note, Part, Scene, ScenePosition, TrashItem
 from studio.core.project_state import ProjectState
 from studio.core.stats import field_value
+from studio.core.storage import NOTES_DIR
 
 SCENE_FIELDS = ("title", "status", "pov", "synopsis", "target")
 PART_FIELDS = ("title", "summary", "notes_begin", "notes_end", "target", "release")
@@ -342,6 +343,8 @@ class TreeOperations(ProjectState):
             self.parts.insert(min(item.index, len(self.parts)), node)
         elif isinstance(node, Character):
             self.characters.insert(min(item.index, len(self.characters)), node)
+        elif isinstance(node, Note):
+            self.notes = [*self.notes[: item.index], node, *self.notes[item.index :]]
         else:
             part = next((p for p in self.parts if p.id == item.parent_id), None)
             if part is None:
@@ -354,6 +357,7 @@ class TreeOperations(ProjectState):
         self._guard()
         ids = {item.node.id for item, _ in entries}
         self.characters = [c for c in self.characters if c.id not in ids]
+        self.notes = [n for n in self.notes if n.id not in ids]
         self.parts = [p for p in self.parts if p.id not in ids]
         for part in self.parts:
             part.scenes = [s for s in part.scenes if s.id not in ids]
@@ -371,6 +375,9 @@ class TreeOperations(ProjectState):
             node = item.node
             if isinstance(node, Character):
                 paths.append(self.store.character_path(node.file))
+                continue
+            if isinstance(node, Note):
+                paths.append(self.root / NOTES_DIR / node.file)
                 continue
             for scene in node.scenes if isinstance(node, Part) else [node]:
                 paths.append(self.store.scene_path(scene))

@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 
 SCENES_DIR = "scenes"
 CHARACTERS_DIR = "characters"
+NOTES_DIR = "notes"  # the notes files of places, things and notes
 WORDLIST_NAME = "words.txt"
 HIDDEN_DIR = ".studio"
 CACHE_NAME = "word-counts.json"

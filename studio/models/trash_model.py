@@ -8,7 +8,7 @@ from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from studio.app.changes import OutlineChange
 from studio.app.session import ProjectSession
-from studio.core.nodes import Character, Part, TrashItem
+from studio.core.nodes import Character, Note, Part, TrashItem
 from studio.models.table_model import HeaderedTableModel
 
 Index = QModelIndex | QPersistentModelIndex
@@ -26,12 +26,17 @@ def _when(stamp: str) -> str:
 
 def _words(item: TrashItem) -> int | None:
     node = item.node
-    return None if isinstance(node, Character) else node.words
+    return None if isinstance(node, (Character, Note)) else node.words
 
 
 def _title(item: TrashItem) -> str:
     node = item.node
-    return (node.name if isinstance(node, Character) else node.title) or "(untitled)"
+    return (node.name if isinstance(node, (Character, Note)) else node.title) or "(untitled)"
+
+
+def _kind(item: TrashItem) -> str:
+    """The kind shown: Scene, Part, Character, or a note's own kind (Place, Thing, Note)."""
+    return (item.node.kind if isinstance(item.node, Note) else item.kind).capitalize()
 
 
 class TrashModel(HeaderedTableModel):
@@ -54,6 +59,7 @@ class TrashModel(HeaderedTableModel):
 
         session.outline_changed.connect(on_outline_changed)
         session.cast_changed.connect(lambda _change: self.sync())
+        session.notes_changed.connect(lambda _change: self.sync())
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: ANN201
         """Qt override: the item's title, kind, deletion time and words."""
@@ -66,7 +72,7 @@ class TrashModel(HeaderedTableModel):
             words = _words(item)
             values = (
                 _title(item),
-                item.kind.capitalize(),
+                _kind(item),
                 _when(item.deleted_at),
                 "" if words is None else f"{words:,}",
             )
@@ -77,7 +83,7 @@ class TrashModel(HeaderedTableModel):
             where = ""
             if isinstance(item.node, Part):
                 where = f" with {len(item.node.scenes)} scene(s)"
-            return f"{item.kind.capitalize()} {_title(item)!r}{where}, deleted {_when(item.deleted_at)}"
+            return f"{_kind(item)} {_title(item)!r}{where}, deleted {_when(item.deleted_at)}"
         return None
 
     def node_id(self, row: int) -> str:

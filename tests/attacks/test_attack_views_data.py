@@ -20,10 +20,6 @@ TEXTS = {"One": ["Mara walked to Harrow Point.", "The wind."], "Two": ["Rain at 
 LATIN1_NOTES = b"Caf\xe9 by the harbour; the keeper's notes, written elsewhere in Latin-1.\n"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="viewscore: deleting a place whose notes file is not UTF-8 deletes the file; undo writes U+FFFD",
-)
 def test_deleting_a_place_with_a_non_utf8_notes_file_then_undo_gives_its_bytes_back(qtbot, tmp_path):  # noqa: ANN001
     session = make_session(tmp_path / "p", TEXTS)
     project = session.project
@@ -113,10 +109,6 @@ def test_a_places_notes_file_linked_outside_is_never_written_through(tmp_path): 
     assert outside.read_text("utf-8") == "not the project's\n"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="viewscore: deleting a place erases its notes file at once; after a restart nothing restores it",
-)
 def test_a_deleted_place_with_notes_can_still_be_restored_after_the_app_closes(qtbot, tmp_path):  # noqa: ANN001
     session = make_session(tmp_path / "p", TEXTS)
     project = session.project

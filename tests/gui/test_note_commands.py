@@ -6,9 +6,11 @@ import pytest
 
 from studio.app.changes import NoteChange, NoteChangeKind
 from studio.app.commands.notes import AddNoteCommand, DeleteNoteCommand, SetNoteFieldsCommand
+from studio.app.commands.structure import RestoreCommand
 from studio.core import load_project
 from studio.core.errors import StudioError
 from studio.core.spelling.checker import character_words
+from studio.models.trash_model import TrashModel
 from tests.gui.outline_helpers import make_session, manifest
 
 
@@ -31,7 +33,8 @@ def test_add_edit_delete_undo_redo_restore_story_json_and_the_notes_file(qtbot, 
     delete = DeleteNoteCommand(session, add.note_id)
     session.run(delete)
     assert delete.text() == "Delete Thing “Harrow Point”"
-    assert not path.exists() and project.notes == []
+    assert project.notes == [] and [item.node.id for item in project.trash] == [add.note_id]
+    assert path.read_text("utf-8") == "Rocks, a lamp, wind.\n"  # in the Trash, as a character goes
     snapshots.append(manifest(project.root))
     stack.undo()
     assert path.read_text("utf-8") == "Rocks, a lamp, wind.\n"  # the delete's undo brings the notes back
@@ -72,3 +75,17 @@ def test_the_spellchecker_knows_places_and_things(tmp_path):  # noqa: ANN001
     session_project = make_session(tmp_path / "p").project
     session_project.add_note("Kestrelholm", "place", aliases=["Holm"])
     assert {"Kestrelholm", "Holm"} <= set(character_words(session_project))
+
+
+def test_a_deleted_place_is_listed_in_the_trash_and_restore_brings_it_back(qtbot, qtmodeltester, tmp_path):  # noqa: ANN001
+    session = make_session(tmp_path / "p")
+    add = AddNoteCommand(session, "Harrow Point", "place")
+    session.run(add)
+    model = TrashModel(session)
+    session.run(DeleteNoteCommand(session, add.note_id))
+    qtmodeltester.check(model)
+    assert [model.index(0, c).data() for c in (0, 1)] == ["Harrow Point", "Place"]
+    with qtbot.waitSignal(session.notes_changed) as blocker:
+        session.run(RestoreCommand(session, [add.note_id]))
+    assert blocker.args == [NoteChange(NoteChangeKind.ADDED, (add.note_id,))]
+    assert [n.id for n in session.project.notes] == [add.note_id] and model.rowCount() == 0

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from studio.app.changes import NoteChange, NoteChangeKind
+from studio.app.changes import NoteChange, NoteChangeKind, OutlineChangeKind
 from studio.app.commands.base import ProjectCommand, quoted
 from studio.app.commands.characters import FIELD_LABELS
 from studio.app.session import ProjectSession
@@ -32,7 +32,7 @@ class AddNoteCommand(NoteCommand):
         super().__init__(session, f"New {KIND_NAMES.get(kind, 'Note')} {quoted(name)}")
         self.name, self.kind, self.fields = name, kind, fields
         self.note: Note | None = None
-        self.index, self.notes_text = -1, ""
+        self.index, self.payload = -1, b""  # the notes file's bytes when undone (never decoded)
 
     @property
     def note_id(self) -> str:
@@ -45,11 +45,12 @@ class AddNoteCommand(NoteCommand):
         if self.note is None:
             self.note = self.project.add_note(self.name, self.kind, **self.fields)
         else:
-            self.project.insert_note(self.note, self.index, self.notes_text)
+            self.project.insert_note(self.note, self.index, self.payload)
 
     def revert(self) -> None:
-        """Remove it and its notes file."""
-        _, self.index, self.notes_text = self.project.remove_note(self.note_id)
+        """Remove it and its notes file (its bytes kept for redo)."""
+        _, self.index, payload = self.project.remove_note(self.note_id)
+        self.payload = payload if payload is not None else b""
 
     def announce(self, undone: bool) -> None:
         """It joined the story bible, or left it."""
@@ -57,26 +58,27 @@ class AddNoteCommand(NoteCommand):
 
 
 class DeleteNoteCommand(NoteCommand):
-    """Delete a place, thing or note (its notes file too); undo puts both back where they were."""
+    """Send a place, thing or note to the trash, its notes file kept as it is; undo restores it."""
 
     def __init__(self, session: ProjectSession, note_id: str) -> None:
         note = session.project.note(note_id)
         super().__init__(session, f"Delete {KIND_NAMES.get(note.kind, 'Note')} {quoted(note.name)}")
         self.note_id = note_id
-        self.removed: tuple[Note, int, str] | None = None
 
     def apply(self) -> None:
-        """Remove it, keeping what undo needs."""
-        self.removed = self.project.remove_note(self.note_id)
+        """Move it to the trash (the Trash can restore it after the app closes too)."""
+        self.project.delete_note(self.note_id)
 
     def revert(self) -> None:
-        """Put it back with its notes."""
-        assert self.removed is not None
-        self.project.insert_note(*self.removed)
+        """Take it back out of the trash, where it stood."""
+        self.project.restore([self.note_id])
 
     def announce(self, undone: bool) -> None:
-        """It left the story bible, or came back."""
+        """It left the story bible for the trash, or came back."""
         self.announce_notes(NoteChangeKind.ADDED if undone else NoteChangeKind.REMOVED, [self.note_id])
+        self.session.announce(
+            OutlineChangeKind.RESTORED if undone else OutlineChangeKind.TRASHED, [self.note_id]
+        )
 
 
 class SetNoteFieldsCommand(NoteCommand):

@@ -6,10 +6,10 @@ from collections.abc import Sequence
 
 from PySide6.QtGui import QUndoCommand
 
-from studio.app.changes import CastChangeKind, OutlineChangeKind
+from studio.app.changes import CastChangeKind, NoteChange, NoteChangeKind, OutlineChangeKind
 from studio.app.commands.base import ProjectCommand
 from studio.app.session import ProjectSession
-from studio.core.nodes import Part, Scene, ScenePosition
+from studio.core.nodes import Character, Note, Scene, ScenePosition
 from studio.core.operations import TrashEntry
 
 SYNOPSIS_MERGE_ID = 0x5C3E
@@ -276,6 +276,11 @@ class RestoreCommand(ProjectCommand):
         """The items came out of the trash, or went back; characters among them join or leave the cast."""
         kind = OutlineChangeKind.TRASHED if undone else OutlineChangeKind.RESTORED
         self.session.announce(kind, self.node_ids)
-        cast = [item.node.id for item, _ in self.entries if not isinstance(item.node, (Part, Scene))]
+        cast = [item.node.id for item, _ in self.entries if isinstance(item.node, Character)]
         if cast:
             self.session.announce_cast(CastChangeKind.REMOVED if undone else CastChangeKind.ADDED, cast)
+        bible = tuple(item.node.id for item, _ in self.entries if isinstance(item.node, Note))
+        if bible:  # places, things and notes rejoin the story bible
+            self.session.notes_changed.emit(
+                NoteChange(NoteChangeKind.REMOVED if undone else NoteChangeKind.ADDED, bible)
+            )
