@@ -61,7 +61,7 @@ class NotesPanel(EntriesPanel):
             action.setObjectName(f"new{KIND_LABELS[kind]}Action")
             action.triggered.connect(lambda _checked=False, k=kind: self.new_note(k))
         self.new_button.setMenu(new_menu)
-        self.delete_button = self._tool_button("−", "Delete (undoable)", "deleteNoteButton")
+        self.delete_button = self._tool_button("−", "Delete (to the trash)", "deleteNoteButton")
         self.list_view.setObjectName("notesList")
         self.name_edit = QLineEdit(placeholderText="Name")
         self.name_edit.setObjectName("noteName")
