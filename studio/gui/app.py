@@ -28,6 +28,7 @@ from studio.gui.search.feature import SearchFeature
 from studio.gui.settings import AppSettings
 from studio.gui.spelling.feature import SpellingFeature
 from studio.gui.theme import app_icon, apply_theme
+from studio.gui.views.feature import ViewsFeature
 
 if TYPE_CHECKING:
     from studio.gui.main_window import MainWindow
@@ -41,6 +42,7 @@ FEATURES: tuple[type[WindowFeature], ...] = (
     SearchFeature,
     FocusFeature,
     GoalsFeature,
+    ViewsFeature,  # after GoalsFeature: the outline's dimming wraps its words delegate
 )
 
 # Open windows, so they are not garbage-collected; each leaves the list when it is destroyed.

@@ -1,0 +1,169 @@
+"""The views of the story: *View › Corkboard*, *View › Outline Table*, *View › Timeline*.
+
+Each view is a lazy dock along the bottom of the window (tabbed together, floatable): nothing
+of it is built until it is first shown. They share one label filter (a combo in each view and
+*View › Filter by Label*); the outline dims the scenes the filter leaves out. Double-clicking a
+scene in any view opens it in the editor.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QDockWidget, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from studio.gui.features import WindowFeature
+from studio.gui.views.label_filter import LabelFilter, LabelFilterCombo, dim_outline, filter_menu
+from studio.models.label_filter import LabelFilterProxy
+from studio.models.story_rows_model import KIND_ROLE, StoryRowsModel
+
+if TYPE_CHECKING:
+    from studio.gui.characters.appearance_tracker import AppearanceTracker
+    from studio.gui.main_window import LazyDock, MainWindow
+    from studio.gui.views.corkboard.view import CorkboardView
+    from studio.gui.views.table.view import OutlineTableView
+    from studio.gui.views.timeline.view import TimelineView
+
+SHARE_OF_HEIGHT = 0.55  # a view shown the first time takes this much of the window's height
+
+
+class ViewPanel(QWidget):
+    """A view under a slim bar holding the label filter and a note of what is shown."""
+
+    def __init__(self, view: QWidget, label_filter: LabelFilter, extra: list[QWidget] | None = None) -> None:
+        super().__init__()
+        self.view = view
+        self.combo = LabelFilterCombo(label_filter)
+        self.note = QLabel()
+        self.note.setObjectName("viewNote")
+        bar = QHBoxLayout()
+        bar.setContentsMargins(6, 4, 6, 0)
+        bar.addWidget(QLabel("Label:"))
+        bar.addWidget(self.combo)
+        bar.addSpacing(12)
+        bar.addWidget(self.note, 1)
+        for widget in extra or []:
+            bar.addWidget(widget)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addLayout(bar)
+        layout.addWidget(view, 1)
+
+
+class ViewsFeature(WindowFeature):
+    """The corkboard, the outline table and the timeline, and their shared label filter."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.session = window.session
+        self.label_filter = LabelFilter(self.session, self)
+        self._corkboard: CorkboardView | None = None
+        self._table: OutlineTableView | None = None
+        self._timeline: TimelineView | None = None
+        self.corkboard_dock = self._dock(self._build_corkboard, "Corkboard", "corkboardDock", "Ctrl+Shift+B")
+        self.table_dock = self._dock(self._build_table, "Outline Table", "outlineTableDock", "Ctrl+Shift+T")
+        self.timeline_dock = self._dock(self._build_timeline, "Timeline", "timelineDock", "Ctrl+Shift+L")
+        window.menu("view").addMenu(filter_menu(self.label_filter, window))
+        dim_outline(window.outline_view, self.label_filter)
+        self.session.outline_changed.connect(lambda _change: self.label_filter.forget_missing())
+
+    def _dock(self, factory: Callable[[], QWidget], title: str, name: str, keys: str) -> LazyDock:
+        dock = self.window.add_lazy_panel(factory, title, "bottom", name)
+        toggle = dock.toggleViewAction()
+        toggle.setShortcut(QKeySequence(keys))
+        toggle.setToolTip(f"Show or hide the {title.lower()} ({keys})")
+        toggle.triggered.connect(lambda on: dock.raise_() if on else None)
+        dock.visibilityChanged.connect(lambda visible: self._first_shown(dock) if visible else None)
+        return dock
+
+    def _first_shown(self, dock: QDockWidget) -> None:
+        if dock.property("sized"):
+            return
+        dock.setProperty("sized", True)
+        if not dock.isFloating():
+            height = int(self.window.height() * SHARE_OF_HEIGHT)
+            self.window.resizeDocks([dock], [height], Qt.Orientation.Vertical)
+
+    def _open_scene(self, scene_id: str) -> None:
+        self.session.open_scene_requested.emit(scene_id, 0, 0)
+
+    # -- the views, built when first shown -------------------------------------------------------
+    @property
+    def corkboard(self) -> CorkboardView:
+        """The corkboard (built now if its dock was never shown)."""
+        self.corkboard_dock.content()
+        assert self._corkboard is not None
+        return self._corkboard
+
+    def _build_corkboard(self) -> QWidget:
+        from studio.gui.views.corkboard.view import CorkboardView
+
+        view = self._corkboard = CorkboardView(self.session)
+        view.scene_opened.connect(self._open_scene)
+        panel = ViewPanel(view, self.label_filter)
+        self._follow_filter(view.proxy, panel)
+        return panel
+
+    @property
+    def table(self) -> OutlineTableView:
+        """The outline table (built now if its dock was never shown)."""
+        self.table_dock.content()
+        assert self._table is not None
+        return self._table
+
+    def _build_table(self) -> QWidget:
+        from studio.gui.views.table.view import OutlineTableView
+
+        view = self._table = OutlineTableView(self.session, self.window.settings, self._presence())
+        view.scene_opened.connect(self._open_scene)
+        panel = ViewPanel(view, self.label_filter, [view.export_button])
+        self._follow_filter(view.proxy, panel)
+        return panel
+
+    @property
+    def timeline(self) -> TimelineView:
+        """The timeline (built now if its dock was never shown)."""
+        self.timeline_dock.content()
+        assert self._timeline is not None
+        return self._timeline
+
+    def _build_timeline(self) -> QWidget:
+        from studio.gui.views.timeline.view import TimelineView
+
+        view = self._timeline = TimelineView(self.session)
+        view.scene_opened.connect(self._open_scene)
+        panel = ViewPanel(view, self.label_filter)
+        self._follow_filter(view.proxy, panel)
+        return panel
+
+    def _follow_filter(self, proxy: LabelFilterProxy, panel: ViewPanel) -> None:
+        def show_count() -> None:
+            model = proxy.sourceModel()
+            assert isinstance(model, StoryRowsModel)
+            total = len(model.scene_ids())
+            shown = sum(
+                1 for row in range(proxy.rowCount()) if proxy.index(row, 0).data(KIND_ROLE) == "scene"
+            )
+            panel.note.setText(
+                f"{shown} of {total} scenes" if self.label_filter.label_id else f"{total} scenes"
+            )
+
+        def apply(label_id: str) -> None:
+            proxy.set_label(label_id)
+            show_count()
+
+        self.label_filter.changed.connect(apply)
+        proxy.rowsInserted.connect(show_count)
+        proxy.rowsRemoved.connect(show_count)
+        apply(self.label_filter.label_id)
+
+    def _presence(self) -> AppearanceTracker | None:
+        """Who is mentioned in which scene: the characters feature's tracker (None if not installed)."""
+        from studio.gui.characters.feature import CharactersFeature
+
+        characters = CharactersFeature.installed(self.window)
+        return characters.tracker if characters is not None else None
