@@ -11,12 +11,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QDockWidget, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDockWidget, QWidget
 
 from studio.gui.features import WindowFeature
-from studio.gui.views.label_filter import LabelFilter, LabelFilterCombo, dim_outline, filter_menu
+from studio.gui.views.label_filter import LabelFilter, dim_outline, filter_menu
+from studio.gui.views.title_bar import ViewTitleBar
 from studio.models.label_filter import LabelFilterProxy
 from studio.models.story_rows_model import KIND_ROLE, StoryRowsModel
 
@@ -30,30 +31,6 @@ if TYPE_CHECKING:
 SHARE_OF_HEIGHT = 0.55  # a view shown the first time takes this much of the window's height
 
 
-class ViewPanel(QWidget):
-    """A view under a slim bar holding the label filter and a note of what is shown."""
-
-    def __init__(self, view: QWidget, label_filter: LabelFilter, extra: list[QWidget] | None = None) -> None:
-        super().__init__()
-        self.view = view
-        self.combo = LabelFilterCombo(label_filter)
-        self.note = QLabel()
-        self.note.setObjectName("viewNote")
-        bar = QHBoxLayout()
-        bar.setContentsMargins(6, 4, 6, 0)
-        bar.addWidget(QLabel("Label:"))
-        bar.addWidget(self.combo)
-        bar.addSpacing(12)
-        bar.addWidget(self.note, 1)
-        for widget in extra or []:
-            bar.addWidget(widget)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(2)
-        layout.addLayout(bar)
-        layout.addWidget(view, 1)
-
-
 class ViewsFeature(WindowFeature):
     """The corkboard, the outline table and the timeline, and their shared label filter."""
 
@@ -61,6 +38,8 @@ class ViewsFeature(WindowFeature):
         super().__init__(window)
         self.session = window.session
         self.label_filter = LabelFilter(self.session, self)
+        # The inspector's column keeps the full height: the views open under the outline and editor.
+        window.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
         self._corkboard: CorkboardView | None = None
         self._table: OutlineTableView | None = None
         self._timeline: TimelineView | None = None
@@ -73,6 +52,8 @@ class ViewsFeature(WindowFeature):
 
     def _dock(self, factory: Callable[[], QWidget], title: str, name: str, keys: str) -> LazyDock:
         dock = self.window.add_lazy_panel(factory, title, "bottom", name)
+        if not (self.window.settings.window_state and self.window.restoreDockWidget(dock)):
+            dock.hide()  # shown when asked for (a layout saved with it shown brings it back)
         toggle = dock.toggleViewAction()
         toggle.setShortcut(QKeySequence(keys))
         toggle.setToolTip(f"Show or hide the {title.lower()} ({keys})")
@@ -86,7 +67,10 @@ class ViewsFeature(WindowFeature):
         dock.setProperty("sized", True)
         if not dock.isFloating():
             height = int(self.window.height() * SHARE_OF_HEIGHT)
-            self.window.resizeDocks([dock], [height], Qt.Orientation.Vertical)
+            # once the dock has its place in the layout (it is shown before the window lays it out)
+            QTimer.singleShot(
+                0, dock, lambda: self.window.resizeDocks([dock], [height], Qt.Orientation.Vertical)
+            )
 
     def _open_scene(self, scene_id: str) -> None:
         self.session.open_scene_requested.emit(scene_id, 0, 0)
@@ -104,9 +88,8 @@ class ViewsFeature(WindowFeature):
 
         view = self._corkboard = CorkboardView(self.session)
         view.scene_opened.connect(self._open_scene)
-        panel = ViewPanel(view, self.label_filter)
-        self._follow_filter(view.proxy, panel)
-        return panel
+        self._follow_filter(view.proxy, ViewTitleBar(self.corkboard_dock, self.label_filter))
+        return view
 
     @property
     def table(self) -> OutlineTableView:
@@ -120,9 +103,11 @@ class ViewsFeature(WindowFeature):
 
         view = self._table = OutlineTableView(self.session, self.window.settings, self._presence())
         view.scene_opened.connect(self._open_scene)
-        panel = ViewPanel(view, self.label_filter, [view.export_button])
-        self._follow_filter(view.proxy, panel)
-        return panel
+        view.message.connect(lambda text: self.window.statusBar().showMessage(text, 6000))
+        self._follow_filter(
+            view.proxy, ViewTitleBar(self.table_dock, self.label_filter, [view.export_button])
+        )
+        return view
 
     @property
     def timeline(self) -> TimelineView:
@@ -136,11 +121,13 @@ class ViewsFeature(WindowFeature):
 
         view = self._timeline = TimelineView(self.session)
         view.scene_opened.connect(self._open_scene)
-        panel = ViewPanel(view, self.label_filter)
-        self._follow_filter(view.proxy, panel)
-        return panel
+        self._follow_filter(view.proxy, ViewTitleBar(self.timeline_dock, self.label_filter))
+        return view
 
-    def _follow_filter(self, proxy: LabelFilterProxy, panel: ViewPanel) -> None:
+    def _follow_filter(self, proxy: LabelFilterProxy, bar: ViewTitleBar) -> None:
+        """Put the bar on its dock; filter the view with the window's label; count what is shown."""
+        bar.dock.setTitleBarWidget(bar)
+
         def show_count() -> None:
             model = proxy.sourceModel()
             assert isinstance(model, StoryRowsModel)
@@ -148,7 +135,7 @@ class ViewsFeature(WindowFeature):
             shown = sum(
                 1 for row in range(proxy.rowCount()) if proxy.index(row, 0).data(KIND_ROLE) == "scene"
             )
-            panel.note.setText(
+            bar.note.setText(
                 f"{shown} of {total} scenes" if self.label_filter.label_id else f"{total} scenes"
             )
 

@@ -27,7 +27,7 @@ from studio.models.outline_style import status_colour, status_label
 from studio.models.story_rows_model import KIND_ROLE
 
 AnyIndex = QModelIndex | QPersistentModelIndex
-CARD_SIZE = QSize(232, 156)
+CARD_SIZE = QSize(220, 150)
 HEADER_HEIGHT = 38
 PAD = 10
 STRIP = 5  # the status colour along the card's left edge

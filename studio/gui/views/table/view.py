@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHeaderView,
     QMenu,
+    QPushButton,
     QTableView,
-    QToolButton,
 )
 
 from studio.app.session import ProjectSession
@@ -105,8 +105,10 @@ class OutlineTableView(QTableView):
         self.export_action.setObjectName("exportTableCsvAction")
         self.export_action.setToolTip("Save the rows and columns shown as a CSV file (for a spreadsheet)")
         self.export_action.triggered.connect(self.choose_csv_path)
-        self.export_button = QToolButton()
-        self.export_button.setDefaultAction(self.export_action)
+        self.export_button = QPushButton("Export as CSV…")
+        self.export_button.setObjectName("exportTableCsvButton")
+        self.export_button.setToolTip(self.export_action.toolTip())
+        self.export_button.clicked.connect(self.export_action.trigger)
         self.open_action = QAction("&Open Scene", self)
         self.open_action.triggered.connect(lambda: self._open(self.currentIndex()))
 

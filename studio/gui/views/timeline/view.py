@@ -8,6 +8,8 @@ dashed in the flashback colour, with the scene's box marked ↶. Click a scene t
 
 from __future__ import annotations
 
+from datetime import date
+
 from PySide6.QtCore import QPoint, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
@@ -23,6 +25,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QAbstractScrollArea, QWidget
 
 from studio.app.session import ProjectSession
+from studio.core.story_time import parse_story_time
 from studio.gui.views.timeline.layout import (
     HEADER_HEIGHT,
     LANE_HEIGHT,
@@ -207,6 +210,7 @@ class TimelineView(QAbstractScrollArea):
         metrics = QFontMetrics(self.font())
         painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
         for rect, text in layout.headings:
+            text = readable_story_time(text)
             if rect.intersects(sight):
                 inner = rect.adjusted(8, 0, -8, -6)
                 shown = metrics.elidedText(text, Qt.TextElideMode.ElideRight, inner.width())
@@ -252,16 +256,13 @@ class TimelineView(QAbstractScrollArea):
         painter.setPen(palette.color(QPalette.ColorRole.Text))
         painter.drawText(inner, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, number)
         title_left = inner.left() + metrics.horizontalAdvance(number) + 6
-        title_rect = QRect(title_left, inner.top(), inner.right() - title_left, metrics.height())
         painter.setFont(self.font())
-        title = QFontMetrics(self.font()).elidedText(
-            entry.title, Qt.TextElideMode.ElideRight, title_rect.width()
-        )
-        painter.drawText(title_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, title)
-        second = ("↶ flashback · " if entry.backwards else "") + (entry.story_time or "no story time")
-        painter.setPen(FLASHBACK if entry.backwards else palette.color(QPalette.ColorRole.PlaceholderText))
-        second = QFontMetrics(self.font()).elidedText(second, Qt.TextElideMode.ElideRight, inner.width())
-        painter.drawText(inner, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom, second)
+        lines = 1 if entry.backwards else 2
+        title_rect = QRect(title_left, inner.top(), inner.right() - title_left, metrics.height() * lines)
+        _draw_title(painter, entry.title, title_rect, lines)
+        if entry.backwards:
+            painter.setPen(FLASHBACK)
+            painter.drawText(inner, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom, "↶ flashback")
 
     def _paint_lane_names(self, painter: QPainter, layout: TimelineLayout, palette: QPalette) -> None:
         """The POV names stay at the left edge while the timeline scrolls sideways."""
@@ -288,3 +289,30 @@ class TimelineView(QAbstractScrollArea):
     def scrollContentsBy(self, dx: int, dy: int) -> None:
         """Qt override: repaint (the drawing depends on the offset)."""
         self.viewport().update()
+
+
+def readable_story_time(text: str) -> str:
+    """A date as a writer reads it ("3 Nov 1894, 23:15"); a free label as it is."""
+    parsed = parse_story_time(text)
+    if parsed.kind not in ("date", "datetime"):
+        return text
+    day = date.fromisoformat(parsed.day)
+    shown = f"{day.day} {day.strftime('%b')} {day.year}"
+    return f"{shown}, {parsed.clock}" if parsed.clock else shown
+
+
+def _draw_title(painter: QPainter, title: str, rect: QRect, lines: int) -> None:
+    """The title in up to ``lines`` lines, wrapped at words, the last one elided."""
+    metrics = painter.fontMetrics()
+    words, shown = title.split(), []
+    while words and len(shown) < lines:
+        line = words.pop(0)
+        while words and metrics.horizontalAdvance(f"{line} {words[0]}") <= rect.width():
+            line = f"{line} {words.pop(0)}"
+        shown.append(line)
+    if words and shown:
+        shown[-1] = f"{shown[-1]} {' '.join(words)}"
+    for number, line in enumerate(shown):
+        text = metrics.elidedText(line, Qt.TextElideMode.ElideRight, rect.width())
+        top = rect.top() + number * metrics.height()
+        painter.drawText(QRect(rect.left(), top, rect.width(), metrics.height()), 0, text)
