@@ -304,7 +304,7 @@ def readable_story_time(text: str) -> str:
 def _draw_title(painter: QPainter, title: str, rect: QRect, lines: int) -> None:
     """The title in up to ``lines`` lines, wrapped at words, the last one elided."""
     metrics = painter.fontMetrics()
-    words, shown = title.split(), []
+    words, shown = title.split(), list[str]()
     while words and len(shown) < lines:
         line = words.pop(0)
         while words and metrics.horizontalAdvance(f"{line} {words[0]}") <= rect.width():
