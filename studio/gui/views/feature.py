@@ -49,6 +49,7 @@ class ViewsFeature(WindowFeature):
         window.menu("view").addMenu(filter_menu(self.label_filter, window))
         dim_outline(window.outline_view, self.label_filter)
         self.session.outline_changed.connect(lambda _change: self.label_filter.forget_missing())
+        self.session.labels_changed.connect(lambda _change: self.label_filter.forget_missing())
 
     def _dock(self, factory: Callable[[], QWidget], title: str, name: str, keys: str) -> LazyDock:
         dock = self.window.add_lazy_panel(factory, title, "bottom", name)
