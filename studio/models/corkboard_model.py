@@ -9,6 +9,7 @@ dropped on the outline (or a row of the outline dropped on the board) moves the 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QMimeData, QModelIndex, Qt
@@ -16,7 +17,7 @@ from PySide6.QtCore import QMimeData, QModelIndex, Qt
 from studio.app import commands
 from studio.core.nodes import Part, Scene
 from studio.models import outline_mime
-from studio.models.label_look import label_chips
+from studio.models.label_look import LabelChip, label_chips
 from studio.models.outline_style import status_label
 from studio.models.story_rows_model import AnyIndex, StoryRowsModel
 
@@ -28,11 +29,25 @@ WORDS_ROLE = _ROLE + 53
 TARGET_ROLE = _ROLE + 54
 CHIPS_ROLE = _ROLE + 55  # [(label name, colour)]
 COUNT_ROLE = _ROLE + 56  # a part's number of scenes
+CARD_ROLE = _ROLE + 57  # everything a card shows, in one ``Card`` (one call per card painted)
 DISPLAY, EDIT, TOOLTIP = (
     int(Qt.ItemDataRole.DisplayRole),
     int(Qt.ItemDataRole.EditRole),
     int(Qt.ItemDataRole.ToolTipRole),
 )
+
+
+@dataclass(frozen=True)
+class Card:
+    """What a scene's card shows."""
+
+    title: str
+    status: str
+    pov: str
+    synopsis: str
+    words: int
+    target: int
+    chips: list[LabelChip]
 
 
 class CorkboardModel(StoryRowsModel):
@@ -61,6 +76,10 @@ class CorkboardModel(StoryRowsModel):
         return self._scene_data(node, role)
 
     def _scene_data(self, scene: Scene, role: int) -> Any:
+        if role == CARD_ROLE:
+            chips = label_chips(self.project.labels, scene.labels)
+            title = scene.title or "(untitled)"
+            return Card(title, scene.status, scene.pov, scene.synopsis, scene.words, scene.target, chips)
         if role in (EDIT, SYNOPSIS_ROLE):
             return scene.synopsis
         if role == STATUS_ROLE:

@@ -8,21 +8,14 @@ Shift+Enter starts a new line, Esc gives up.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, QPointF, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeyEvent, QPainter, QPalette, QPen, QTextLayout
 from PySide6.QtWidgets import QPlainTextEdit, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from studio.core.stats import progress_text
-from studio.models.corkboard_model import (
-    CHIPS_ROLE,
-    COUNT_ROLE,
-    POV_ROLE,
-    STATUS_ROLE,
-    SYNOPSIS_ROLE,
-    TARGET_ROLE,
-    WORDS_ROLE,
-)
+from studio.models.corkboard_model import CARD_ROLE, COUNT_ROLE, TARGET_ROLE, WORDS_ROLE, Card
 from studio.models.outline_style import status_colour, status_label
 from studio.models.story_rows_model import KIND_ROLE
 
@@ -35,12 +28,33 @@ DONE_COLOUR = QColor("#4f8a5b")
 UNDER_COLOUR = QColor("#c9a227")
 
 
+@dataclass(frozen=True)
+class CardFonts:
+    """The fonts of a card and their metrics, made once per view font (not once per card)."""
+
+    normal: QFontMetrics
+    bold_font: QFont
+    bold: QFontMetrics
+    small_font: QFont
+    small: QFontMetrics
+
+    @classmethod
+    def of(cls, font: QFont) -> CardFonts:
+        """The card fonts for the view's ``font``."""
+        bold = QFont(font)
+        bold.setBold(True)
+        small = QFont(font)
+        small.setPointSizeF(max(6.0, font.pointSizeF() * 0.85))
+        return cls(QFontMetrics(font), bold, QFontMetrics(bold), small, QFontMetrics(small))
+
+
 class CardDelegate(QStyledItemDelegate):
     """Cards for scenes and full-width headers for parts; ``row_width`` gives the board's width."""
 
     def __init__(self, row_width: Callable[[], int], parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.row_width = row_width
+        self._font_cache: dict[str, CardFonts] = {}
 
     # -- sizes -----------------------------------------------------------------------------
     def sizeHint(self, option: QStyleOptionViewItem, index: AnyIndex) -> QSize:
@@ -92,78 +106,71 @@ class CardDelegate(QStyledItemDelegate):
         painter.setPen(QPen(palette.color(QPalette.ColorRole.Mid), 1))
         painter.drawLine(rect.left() + 4, rect.bottom() - 2, rect.right() - 4, rect.bottom() - 2)
 
+    def _fonts(self, font: QFont) -> CardFonts:
+        key = font.key()
+        if key not in self._font_cache:
+            self._font_cache[key] = CardFonts.of(font)
+        return self._font_cache[key]
+
     def _paint_card(self, painter: QPainter, option: QStyleOptionViewItem, index: AnyIndex) -> None:
+        card = index.data(CARD_ROLE)
+        if not isinstance(card, Card):
+            return
+        fonts = self._fonts(option.font)
         rect = option.rect.adjusted(1, 1, -1, -1)
         palette: QPalette = option.palette
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         base = palette.color(QPalette.ColorRole.Base)
         highlight = palette.color(QPalette.ColorRole.Highlight)
-        painter.setPen(
-            QPen(highlight if selected else palette.color(QPalette.ColorRole.Mid), 2 if selected else 1)
-        )
+        edge = highlight if selected else palette.color(QPalette.ColorRole.Mid)
+        painter.setPen(QPen(edge, 2 if selected else 1))
         painter.setBrush(_blend(base, highlight, 0.12) if selected else base)
         painter.drawRoundedRect(rect, 5, 5)
-        status = str(index.data(STATUS_ROLE) or "")
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(status_colour(status))
-        painter.drawRoundedRect(QRect(rect.left(), rect.top(), STRIP + 3, rect.height()), 4, 4)
-        painter.fillRect(QRect(rect.left() + STRIP, rect.top() + 1, 3, rect.height() - 2), painter.brush())
+        painter.fillRect(
+            QRect(rect.left() + 1, rect.top() + 3, STRIP, rect.height() - 6), status_colour(card.status)
+        )
         inner = rect.adjusted(STRIP + PAD, PAD - 2, -PAD, -PAD + 2)
         text_colour = palette.color(QPalette.ColorRole.Text)
         quiet = palette.color(QPalette.ColorRole.PlaceholderText)
-        bold = QFont(option.font)
-        bold.setBold(True)
-        line = QFontMetrics(option.font).height()
-        painter.setFont(bold)
+        line = fonts.normal.height()
+        painter.setFont(fonts.bold_font)
         painter.setPen(text_colour)
-        title = QFontMetrics(bold).elidedText(str(index.data()), Qt.TextElideMode.ElideRight, inner.width())
-        painter.drawText(
-            QRect(inner.left(), inner.top(), inner.width(), line), Qt.AlignmentFlag.AlignLeft, title
-        )
+        title = fonts.bold.elidedText(card.title, Qt.TextElideMode.ElideRight, inner.width())
+        painter.drawText(QRect(inner.left(), inner.top(), inner.width(), line), 0, title)
         painter.setFont(option.font)
         painter.setPen(quiet)
-        pov = str(index.data(POV_ROLE) or "")
-        second = f"{status_label(status)}" + (f" · POV {pov}" if pov else "")
-        second = QFontMetrics(option.font).elidedText(second, Qt.TextElideMode.ElideRight, inner.width())
+        second = status_label(card.status) + (f" · POV {card.pov}" if card.pov else "")
+        second = fonts.normal.elidedText(second, Qt.TextElideMode.ElideRight, inner.width())
         painter.drawText(QRect(inner.left(), inner.top() + line + 2, inner.width(), line), 0, second)
-        synopsis = str(index.data(SYNOPSIS_ROLE) or "")
         area = self.synopsis_rect(option.rect)
-        if synopsis:
+        if card.synopsis:
             painter.setPen(text_colour)
-            _draw_wrapped(painter, synopsis, option.font, area)
+            _draw_wrapped(painter, card.synopsis, option.font, area)
         else:
-            painter.setPen(quiet)
             painter.drawText(area, Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap, "No synopsis yet")
-        self._paint_footer(
-            painter, option, index, QRect(inner.left(), inner.bottom() - line - 4, inner.width(), line + 4)
-        )
+        footer = QRect(inner.left(), inner.bottom() - line - 4, inner.width(), line + 4)
+        self._paint_footer(painter, palette, fonts, card, footer)
 
     def _paint_footer(
-        self, painter: QPainter, option: QStyleOptionViewItem, index: AnyIndex, rect: QRect
+        self, painter: QPainter, palette: QPalette, fonts: CardFonts, card: Card, rect: QRect
     ) -> None:
-        words, target = index.data(WORDS_ROLE) or 0, index.data(TARGET_ROLE) or 0
-        palette: QPalette = option.palette
-        small = QFont(option.font)
-        small.setPointSizeF(max(6.0, small.pointSizeF() * 0.85))
-        metrics = QFontMetrics(small)
-        painter.setFont(small)
+        words, target = card.words, card.target
+        metrics = fonts.small
+        painter.setFont(fonts.small_font)
         count = f"{words:,} / {target:,}" if target else f"{words:,} words"
         count_width = metrics.horizontalAdvance(count)
         painter.setPen(palette.color(QPalette.ColorRole.PlaceholderText))
-        painter.drawText(
-            rect.adjusted(0, 0, 0, -4), Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, count
-        )
+        right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+        painter.drawText(rect.adjusted(0, 0, 0, -4), right, count)
         if target:
             track = QRect(rect.right() - count_width, rect.bottom() - 2, count_width, 2)
             painter.fillRect(track, palette.color(QPalette.ColorRole.Midlight))
             done = min(1.0, words / target)
-            painter.fillRect(
-                QRect(track.left(), track.top(), int(track.width() * done), 2),
-                DONE_COLOUR if done >= 1 else UNDER_COLOUR,
-            )
+            bar = QRect(track.left(), track.top(), int(track.width() * done), 2)
+            painter.fillRect(bar, DONE_COLOUR if done >= 1 else UNDER_COLOUR)
         x = rect.left()
         limit = rect.right() - count_width - 8
-        for name, colour in index.data(CHIPS_ROLE) or []:
+        for name, colour in card.chips:
             width = min(metrics.horizontalAdvance(name) + 10, 110)
             if x + width > limit:
                 break
@@ -172,11 +179,8 @@ class CardDelegate(QStyledItemDelegate):
             painter.setBrush(QColor(colour))
             painter.drawRoundedRect(chip, 6, 6)
             painter.setPen(_readable_on(QColor(colour)))
-            painter.drawText(
-                chip,
-                Qt.AlignmentFlag.AlignCenter,
-                metrics.elidedText(name, Qt.TextElideMode.ElideRight, width - 8),
-            )
+            text = metrics.elidedText(name, Qt.TextElideMode.ElideRight, width - 8)
+            painter.drawText(chip, Qt.AlignmentFlag.AlignCenter, text)
             x += width + 4
 
     # -- editing the synopsis --------------------------------------------------------------
