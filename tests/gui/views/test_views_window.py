@@ -250,3 +250,28 @@ def test_a_label_removed_while_filtering_lifts_the_filter(window):
     session.push(RemoveLabelCommand(session, label_id(session, "Storm")))
     assert feature.label_filter.label_id == ""
     assert table.proxy.rowCount() == 5
+
+
+def test_labels_menu_ticks_a_label_on_the_selected_cards_and_makes_new_ones(window):
+    from studio.gui.views.label_menu import add_new_label, labels_menu
+
+    board = show(window, "Corkboard")
+    session = window.session
+    before = manifest(session.project.root)
+    chosen = [scene_id(session, "One 2"), scene_id(session, "Two 1")]
+    board.select_ids(chosen)
+    menu = labels_menu(session, board.selected_scene_ids, board)
+    storm = next(a for a in menu.actions() if a.text() == "Storm")
+    assert not storm.isChecked()
+    storm.trigger()
+    assert all(label_id(session, "Storm") in session.project.scene(i).labels for i in chosen)
+    assert session.undo_stack.count() == 1
+    assert add_new_label(session, chosen, "Lighthouse") == ""
+    lighthouse = label_id(session, "Lighthouse")
+    assert all(lighthouse in session.project.scene(i).labels for i in chosen)
+    assert session.undo_stack.count() == 2  # the new label and its scenes: one step
+    assert "already" in add_new_label(session, chosen, "storm")
+    assert session.undo_stack.count() == 2
+    session.undo_stack.undo()
+    session.undo_stack.undo()
+    assert manifest(session.project.root) == before

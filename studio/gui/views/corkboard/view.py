@@ -29,6 +29,7 @@ from PySide6.QtWidgets import QAbstractItemView, QListView, QMenu, QWidget
 
 from studio.app.session import ProjectSession
 from studio.gui.views.corkboard.delegate import CardDelegate
+from studio.gui.views.label_menu import labels_menu
 from studio.models.corkboard_model import CorkboardModel
 from studio.models.label_filter import LabelFilterProxy
 from studio.models.story_rows_model import ID_ROLE, KIND_ROLE
@@ -145,10 +146,13 @@ class CorkboardView(QListView):
         index = self.indexAt(event.pos())
         if not index.isValid() or index.data(KIND_ROLE) != "scene":
             return
+        if not self.selectionModel().isSelected(index):
+            self.select_ids([str(index.data(ID_ROLE))])
         menu = QMenu(self)
         menu.addAction(self.open_action)
         self.edit_action.setEnabled(not self.session.read_only)
         menu.addAction(self.edit_action)
+        menu.addMenu(labels_menu(self.session, self.selected_scene_ids, menu))
         menu.exec(event.globalPos())
 
     # -- drag and drop -------------------------------------------------------------------------

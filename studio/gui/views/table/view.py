@@ -27,6 +27,7 @@ from studio.app.session import ProjectSession
 from studio.core.atomic import atomic_write
 from studio.gui.characters.appearance_tracker import AppearanceTracker
 from studio.gui.settings import AppSettings
+from studio.gui.views.label_menu import labels_menu
 from studio.gui.views.table.delegate import TableDelegate
 from studio.models.label_filter import LabelFilterProxy
 from studio.models.scene_table_model import COLUMN, COLUMN_KEYS, COLUMNS, EDITABLE, SceneTableModel
@@ -142,6 +143,11 @@ class OutlineTableView(QTableView):
         order = [header.logicalIndex(visual) for visual in range(header.count())]
         return [COLUMN_KEYS[c] for c in order if not header.isSectionHidden(c)]
 
+    def selected_scene_ids(self) -> list[str]:
+        """The scenes of the selected rows, in manuscript order."""
+        chosen = {i.data(ID_ROLE) for i in self.selectionModel().selectedRows()}
+        return [sid for sid in self.table_model.scene_ids() if sid in chosen]
+
     # -- opening and editing -------------------------------------------------------------------
     def _on_double_clicked(self, index: QModelIndex) -> None:
         key = COLUMN_KEYS[index.column()]
@@ -159,6 +165,7 @@ class OutlineTableView(QTableView):
         menu = QMenu(self)
         if self.indexAt(event.pos()).isValid():
             menu.addAction(self.open_action)
+            menu.addMenu(labels_menu(self.session, self.selected_scene_ids, menu))
             menu.addSeparator()
         menu.addAction(self.export_action)
         menu.addMenu(self.columns_menu())
