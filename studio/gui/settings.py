@@ -36,7 +36,8 @@ class AppSettings:
     editor_zoom: int = 0  # points added to editor_font_size (Ctrl+= / Ctrl+- / Ctrl+0)
     typewriter_scrolling: bool = False  # the typed line stays at a fixed height
     dim_paragraphs: bool = False  # all but the current paragraph dimmed
-    table_hidden_columns: list[str] = field(default_factory=list)  # outline table columns hidden (keys)
+    # The outline table's hidden columns (keys); [] once the writer shows them all.
+    table_hidden_columns: list[str] = field(default_factory=lambda: ["target", "edited"])
 
     @staticmethod
     def qsettings() -> QSettings:

@@ -34,13 +34,16 @@ from studio.models.scene_table_model import COLUMN, COLUMN_KEYS, COLUMNS, EDITAB
 from studio.models.story_rows_model import ID_ROLE
 
 WIDTHS = {
-    "part": 130,
-    "title": 170,
-    "status": 90,
-    "pov": 90,
-    "synopsis": 240,
+    "part": 120,
+    "title": 150,
+    "status": 84,
+    "pov": 100,
+    "synopsis": 190,
+    "words": 64,
+    "target": 64,
     "labels": 150,
-    "characters": 160,
+    "characters": 150,
+    "story_time": 120,
 }
 
 
