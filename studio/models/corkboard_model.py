@@ -19,7 +19,7 @@ from studio.core.nodes import Part, Scene
 from studio.models import outline_mime
 from studio.models.label_look import LabelChip, label_chips
 from studio.models.outline_style import status_label
-from studio.models.story_rows_model import AnyIndex, StoryRowsModel
+from studio.models.story_rows_model import KIND_ROLE, AnyIndex, StoryRowsModel
 
 _ROLE = int(Qt.ItemDataRole.UserRole)
 STATUS_ROLE = _ROLE + 50
@@ -61,6 +61,8 @@ class CorkboardModel(StoryRowsModel):
         node = self.node_at(index.row()) if index.isValid() else None
         if node is None:
             return None
+        if role == KIND_ROLE:  # first: the delegate's size hint asks it of every row at each layout
+            return "part" if isinstance(node, Part) else "scene"
         if role == DISPLAY:
             return node.title or "(untitled)"
         if role == WORDS_ROLE:
