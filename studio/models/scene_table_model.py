@@ -65,7 +65,6 @@ class SceneTableModel(StoryRowsModel):
         self.presence = presence
         self._edited: dict[str, float] = {}
         self._time_ranks: dict[str, int] | None = None
-        session.labels_changed.connect(lambda _change: self.refresh_column(COLUMN["labels"]))
         session.scene_text_saved.connect(self._forget_edited)
         session.scene_text_replaced.connect(self._forget_edited)
 

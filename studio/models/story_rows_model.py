@@ -43,6 +43,7 @@ class StoryRowsModel(QAbstractTableModel):
         session.scene_changed.connect(self.scene_touched)
         session.scene_text_saved.connect(self.scene_touched)
         session.scene_text_replaced.connect(self.scene_touched)
+        session.labels_changed.connect(self._on_labels_changed)
 
     # -- what the rows are ---------------------------------------------------------------
     @property
@@ -127,9 +128,17 @@ class StoryRowsModel(QAbstractTableModel):
         return None
 
     # -- following the session -----------------------------------------------------------
+    def _on_labels_changed(self, _change: object) -> None:
+        """A label's name or colour changed (or labels came or went): every row may show it."""
+        if self.id_rows.ids:
+            last = self.index(len(self.id_rows) - 1, max(0, len(self.headers) - 1))
+            self.dataChanged.emit(self.index(0, 0), last)
+
     def _on_outline_changed(self, change: OutlineChange) -> None:
-        if change.kind == OutlineChangeKind.RENAMED:
-            self.refresh_ids(change.ids)
+        if change.kind == OutlineChangeKind.RENAMED:  # a part's title shows on its scenes' rows too
+            parts = [self._nodes.get(i) for i in change.ids]
+            scenes = [s.id for p in parts if isinstance(p, Part) for s in p.scenes]
+            self.refresh_ids([*change.ids, *scenes])
             return
         self._take_project()
         self.id_rows.follow(self._target_ids())

@@ -242,3 +242,19 @@ def test_id_rows_reach_any_order_in_row_steps(first, second):
 def test_longest_ordered_run():
     assert longest_ordered_run([]) == set()
     assert sorted(longest_ordered_run([3, 0, 1, 4, 2])) in ([1, 2, 3], [1, 2, 4])
+
+
+def test_a_renamed_part_or_label_repaints_the_rows_showing_it(qtbot, tmp_path):
+    from studio.app.commands.labels import EditLabelCommand
+
+    session = labelled_session(tmp_path / "p")
+    table, board = SceneTableModel(session), CorkboardModel(session)
+    record = Recorder(table)
+    session.push(commands.RenameCommand(session, session.project.parts[1].id, "Deux"))
+    assert table.index(table.row_of(scene_id(session, "Two 1")), COLUMN["part"]).data() == "Deux"
+    rows = {row for pair in record.changed for row in range(pair[0], pair[1] + 1)}
+    assert rows == {table.row_of(scene_id(session, "Two 1")), table.row_of(scene_id(session, "Two 2"))}
+    session.push(EditLabelCommand(session, label_id(session, "Ghost"), name="Phantom"))
+    card = board.index(board.row_of(scene_id(session, "One 1")), 0)
+    assert card.data(CHIPS_ROLE)[0][0] == "Phantom"
+    assert table.index(table.row_of(scene_id(session, "Two 2")), COLUMN["labels"]).data() == "Phantom, Storm"
