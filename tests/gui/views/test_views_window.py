@@ -276,3 +276,25 @@ def test_labels_menu_ticks_a_label_on_the_selected_cards_and_makes_new_ones(wind
     session.undo_stack.undo()
     session.undo_stack.undo()
     assert manifest(session.project.root) == before
+
+
+def test_a_read_only_project_shows_the_views_but_changes_nothing(qtbot, tmp_path):
+    from PySide6.QtCore import QMimeData
+
+    from studio.gui.views.label_menu import labels_menu
+
+    labelled_session(tmp_path / "story")
+    before = manifest(tmp_path / "story")
+    window = open_test_window(qtbot, tmp_path / "story", read_only=True)
+    board, table = show(window, "Corkboard"), show(window, "Outline Table")
+    card = board.index_for_id(scene_id(window.session, "One 1"))
+    assert not board.proxy.flags(card) & (Qt.ItemFlag.ItemIsDragEnabled | Qt.ItemFlag.ItemIsEditable)
+    data = board.board_model.mimeData([board.board_model.index(1, 0)])
+    assert isinstance(data, QMimeData) and board.board_model.dropped_scene_ids(data) == []
+    status = table.proxy.index(0, COLUMN["status"])
+    assert not table.proxy.setData(status, "final")
+    board.select_ids([scene_id(window.session, "One 1")])
+    menu = labels_menu(window.session, board.selected_scene_ids, board)
+    assert not any(a.isEnabled() for a in menu.actions() if a.text())
+    assert window.session.undo_stack.count() == 0
+    assert manifest(tmp_path / "story") == before
