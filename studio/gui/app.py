@@ -28,6 +28,7 @@ from studio.gui.search.feature import SearchFeature
 from studio.gui.settings import AppSettings
 from studio.gui.spelling.feature import SpellingFeature
 from studio.gui.theme import app_icon, apply_theme
+from studio.gui.toolbar.feature import ToolbarFeature
 from studio.gui.views.feature import ViewsFeature
 
 if TYPE_CHECKING:
@@ -43,6 +44,7 @@ FEATURES: tuple[type[WindowFeature], ...] = (
     FocusFeature,
     GoalsFeature,
     ViewsFeature,  # after GoalsFeature: the outline's dimming wraps its words delegate
+    ToolbarFeature,  # last: it shows the actions of the features above
 )
 
 # Open windows, so they are not garbage-collected; each leaves the list when it is destroyed.
