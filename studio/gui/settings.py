@@ -38,6 +38,7 @@ class AppSettings:
     dim_paragraphs: bool = False  # all but the current paragraph dimmed
     # The outline table's hidden columns (keys); [] once the writer shows them all.
     table_hidden_columns: list[str] = field(default_factory=lambda: ["target", "edited"])
+    views_shown: str = "corkboard"  # the view in front in the views' dock (corkboard, table, timeline)
 
     @staticmethod
     def qsettings() -> QSettings:

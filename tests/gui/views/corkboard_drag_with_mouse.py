@@ -39,12 +39,11 @@ def main() -> None:
     window.show()
     QTest.qWaitForWindowExposed(window)
     feature = ViewsFeature.instance(window)
-    dock = feature.corkboard_dock
-    dock.show()
+    view = feature.show_view("corkboard")
+    dock = feature.dock
     dock.setFloating(True)  # a window of its own at the screen's corner, where the platform's drag finds it
     dock.setGeometry(0, 0, 900, 700)
     QTest.qWaitForWindowExposed(dock)
-    view = feature.corkboard
     activate(dock)
     view.setFocus()
     session = window.session

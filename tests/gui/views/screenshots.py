@@ -1,9 +1,10 @@
 """Screenshots of the corkboard, the outline table and the timeline (for the README): not a test.
 
 Run: ``python tests/gui/views/screenshots.py OUT_FOLDER [--size 1280x800] [--theme light|dark]``.
-Copies the sample project to a temp folder, gives its scenes three labels and story times
-(one scene a flashback, one a memory years before), opens the real window offscreen with
-each view shown in turn, and saves ``corkboard.png``, ``outline-table.png`` and ``timeline.png``.
+Copies the sample project to a temp folder, gives its scenes three labels, story times (one
+scene a flashback, one a memory years before) and one scene a word target, opens the real
+window offscreen with each view shown in turn, and saves ``corkboard.png``,
+``outline-table.png`` and ``timeline.png``.
 The sample itself is never written.
 """
 
@@ -39,7 +40,7 @@ TIMES = {
     "Fresh Ink": "1894-11-05T06:00",
 }
 COLOURS = {"The lamp": "#3b82c4", "The letter": "#e0524d", "Family": ""}
-SHOTS = (("corkboard", "corkboard_dock"), ("outline-table", "table_dock"), ("timeline", "timeline_dock"))
+SHOTS = (("corkboard", "corkboard"), ("outline-table", "table"), ("timeline", "timeline"))
 
 
 def prepare(folder: Path) -> Path:
@@ -55,6 +56,8 @@ def prepare(folder: Path) -> Path:
     for title, when in TIMES.items():
         if title in ids:
             project.set_story_time(ids[title], when)
+    if "The Night the Lamp Went Out" in ids:
+        project.set_scene_fields(ids["The Night the Lamp Went Out"], target="500")  # a goal, with its bar
     return root
 
 
@@ -87,13 +90,11 @@ def main() -> None:
     out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as folder:
         root = prepare(Path(folder))
-        for name, dock_name in SHOTS:
+        for name, key in SHOTS:
             window = open_window(root)
             window.resize(size)
             window.show()
-            dock = getattr(ViewsFeature.instance(window), dock_name)
-            dock.show()
-            dock.raise_()
+            ViewsFeature.instance(window).show_view(key)
             characters = CharactersFeature.installed(window)
             for _ in range(10):
                 app.processEvents()

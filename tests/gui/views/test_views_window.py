@@ -7,7 +7,7 @@ import io
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QPlainTextEdit
+from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QPlainTextEdit, QWidget
 
 from studio.gui.settings import AppSettings
 from studio.gui.views.feature import ViewsFeature
@@ -30,11 +30,13 @@ def window(qtbot, tmp_path):  # noqa: ANN001, ANN201
 def show(window, which: str):  # noqa: ANN001, ANN201
     """Trigger *View › <which>* and return the view."""
     feature = ViewsFeature.instance(window)
-    titles = {"Corkboard": "corkboard", "Outline Table": "table", "Timeline": "timeline"}
-    action = next(a for a in window.menu("view").actions() if a.text() == which)
-    action.trigger()
+    keys = {"Corkboard": "corkboard", "Outline Table": "table", "Timeline": "timeline"}
+    action = next(a for a in window.menu("view").actions() if a.text().replace("&", "") == which)
+    if not action.isChecked():  # a checked entry hides the views
+        action.trigger()
     QApplication.processEvents()
-    return getattr(feature, titles[which])
+    assert feature.current_key() == keys[which] and action.isChecked()
+    return getattr(feature, keys[which])
 
 
 def double_click(qtbot, widget, pos: QPoint) -> None:  # noqa: ANN001
@@ -45,12 +47,12 @@ def double_click(qtbot, widget, pos: QPoint) -> None:  # noqa: ANN001
 
 def test_views_are_built_only_when_first_shown(window):
     feature = ViewsFeature.instance(window)
-    assert (
-        not feature.corkboard_dock.built and not feature.table_dock.built and not feature.timeline_dock.built
-    )
-    assert feature.corkboard_dock.isHidden()
-    names = [a.text() for a in window.menu("view").actions()]
+    assert not feature.dock.built and feature.dock.isHidden()
+    names = [a.text().replace("&", "") for a in window.menu("view").actions()]
     assert {"Corkboard", "Outline Table", "Timeline"} <= set(names)
+    assert window.findChild(QWidget, "timelineView") is None
+    show(window, "Outline Table")
+    assert feature.panel.built(1) and not feature.panel.built(0) and not feature.panel.built(2)
     for title, name in (
         ("Corkboard", "corkboardView"),
         ("Outline Table", "outlineTable"),
@@ -228,11 +230,11 @@ def test_one_label_filter_for_every_view_and_the_outline_dims(window):
     assert cards == ["One", "One 1", "Two", "Two 2", "Three"]
     assert table.proxy.rowCount() == 2
     assert sorted(p.entry.title for p in timeline.timeline_layout().placed) == ["One 1", "Two 2"]
-    combo = board.parentWidget().findChild(QComboBox) or feature.corkboard_dock.titleBarWidget().findChild(
-        QComboBox
-    )
+    combo = feature.bar.combo
     assert combo.currentText() == "Ghost"
-    assert feature.table_dock.titleBarWidget().note.text() == "2 of 5 scenes"
+    assert feature.bar.note.text() == "2 of 5 scenes"  # the timeline is in front
+    show(window, "Corkboard")
+    assert feature.bar.note.text() == "2 of 5 scenes"
     outline = window.outline_view
     assert window.outline_view.outline_model.rowCount() == 3  # the outline keeps every row: it dims instead
     assert isinstance(outline.itemDelegateForColumn(0), DimmingDelegate)
