@@ -69,6 +69,7 @@ class LabelFilterCombo(QComboBox):
         self.refill()
         self.activated.connect(lambda row: label_filter.set_label(str(self.itemData(row) or "")))
         label_filter.changed.connect(lambda _id: self.refill())
+        label_filter.session.labels_changed.connect(lambda _change: self.refill())  # renamed, added
 
     def refill(self) -> None:
         """List the project's labels and show the current choice."""

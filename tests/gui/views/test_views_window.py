@@ -300,3 +300,30 @@ def test_a_read_only_project_shows_the_views_but_changes_nothing(qtbot, tmp_path
     assert not any(a.isEnabled() for a in menu.actions() if a.text())
     assert window.session.undo_stack.count() == 0
     assert manifest(tmp_path / "story") == before
+
+
+def test_the_wheel_scrolls_the_timeline_along_story_time(qtbot, tmp_path):
+    from PySide6.QtCore import QPointF
+    from PySide6.QtGui import QWheelEvent
+
+    from studio.gui.views.timeline.view import TimelineView
+
+    timeline = TimelineView(labelled_session(tmp_path / "p"))
+    qtbot.addWidget(timeline)
+    timeline.resize(400, 400)  # the three lanes fit in height, the five columns do not in width
+    timeline.show()
+    qtbot.waitExposed(timeline)
+    assert timeline.verticalScrollBar().maximum() == 0 < timeline.horizontalScrollBar().maximum()
+    centre = QPointF(timeline.viewport().rect().center())
+    wheel = QWheelEvent(
+        centre,
+        timeline.viewport().mapToGlobal(centre),
+        QPoint(),
+        QPoint(0, -120),  # one notch towards the reader
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+        Qt.ScrollPhase.NoScrollPhase,
+        False,
+    )
+    QApplication.sendEvent(timeline.viewport(), wheel)
+    assert timeline.horizontalScrollBar().value() > 0

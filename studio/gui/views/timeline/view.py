@@ -21,6 +21,7 @@ from PySide6.QtGui import (
     QPalette,
     QPen,
     QResizeEvent,
+    QWheelEvent,
 )
 from PySide6.QtWidgets import QAbstractScrollArea, QWidget
 
@@ -285,6 +286,15 @@ class TimelineView(QAbstractScrollArea):
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom,
             "Story time →",
         )
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        """Qt override: the wheel scrolls along story time when the lanes all fit in height."""
+        if self.verticalScrollBar().maximum() == 0 and not event.angleDelta().x():
+            bar = self.horizontalScrollBar()
+            bar.setValue(bar.value() - event.angleDelta().y() // 120 * bar.singleStep() * 3)
+            event.accept()
+            return
+        super().wheelEvent(event)
 
     def scrollContentsBy(self, dx: int, dy: int) -> None:
         """Qt override: repaint (the drawing depends on the offset)."""
