@@ -327,3 +327,24 @@ def test_the_wheel_scrolls_the_timeline_along_story_time(qtbot, tmp_path):
     )
     QApplication.sendEvent(timeline.viewport(), wheel)
     assert timeline.horizontalScrollBar().value() > 0
+
+
+def test_rows_dragged_from_the_outline_land_on_the_board(window):
+    from PySide6.QtCore import QPointF
+    from PySide6.QtGui import QDropEvent
+
+    board = show(window, "Corkboard")
+    session = window.session
+    outline = window.outline_view.outline_model
+    moving = [scene_id(session, "One 1"), scene_id(session, "Two 2")]
+    data = outline.mimeData([outline.index_for_id(i) for i in moving])  # what the outline drags
+    target = board.visualRect(board.index_for_id(scene_id(session, "One 3")))
+    at = QPointF(target.right() - 10, target.center().y())  # the right half: after "One 3"
+    drop = QDropEvent(
+        at, Qt.DropAction.MoveAction, data, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    )
+    board.dropEvent(drop)
+    assert drop.isAccepted()
+    assert [s.title for s in session.project.parts[0].scenes] == ["One 2", "One 3", "One 1", "Two 2"]
+    assert board.selected_scene_ids() == moving  # the dropped cards stay selected
+    assert session.undo_stack.count() == 1
