@@ -54,6 +54,8 @@ class FieldReader(Protocol):
 
 def read_scene_fields(reader: FieldReader, obj: dict[str, Any], scene: Scene, where: str) -> None:
     """Read a scene's ``labels``, ``story_time`` and ``story_order`` into ``scene``."""
+    if "labels" not in obj and "story_time" not in obj and "story_order" not in obj:
+        return  # most scenes: nothing to read (the manifest of a big project is read at every open)
     labels = obj.get("labels", [])
     if not isinstance(labels, list) or not all(isinstance(lab, str) for lab in labels):
         raise reader.fail(f"{where}.labels", "expected a list of label ids")

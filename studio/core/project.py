@@ -13,11 +13,12 @@ from studio.core.cast_operations import CastOperations
 from studio.core.errors import ReadOnlyError
 from studio.core.label_operations import LabelOperations
 from studio.core.manifest import ManifestData
+from studio.core.note_operations import NoteOperations
 from studio.core.operations import TreeOperations
 from studio.core.storage import WORDLIST_NAME
 
 
-class Project(TreeOperations, CastOperations, LabelOperations):
+class Project(TreeOperations, CastOperations, LabelOperations, NoteOperations):
     """An open story project: the manifest's data plus the folder it lives in, and every operation."""
 
     def replace_structure(self, data: ManifestData) -> None:

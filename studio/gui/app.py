@@ -21,6 +21,8 @@ from studio.gui.clipboard import hand_over_clipboard
 from studio.gui.features import WindowFeature
 from studio.gui.focus import FocusFeature
 from studio.gui.goals.feature import GoalsFeature
+from studio.gui.labels.feature import LabelsFeature
+from studio.gui.notes.feature import NotesFeature
 from studio.gui.platform_check import check_xcb_libraries
 from studio.gui.publishing.feature import PublishingFeature
 from studio.gui.safety.feature import SafetyFeature
@@ -43,7 +45,9 @@ FEATURES: tuple[type[WindowFeature], ...] = (
     SearchFeature,
     FocusFeature,
     GoalsFeature,
-    ViewsFeature,  # after GoalsFeature: the outline's dimming wraps its words delegate
+    NotesFeature,
+    LabelsFeature,
+    ViewsFeature,  # after GoalsFeature (its dimming wraps the outline's words delegate) and Labels
     ToolbarFeature,  # last: it shows the actions of the features above
 )
 

@@ -229,3 +229,67 @@ def test_a_failed_save_rolls_labels_back(tmp_path: Path, monkeypatch: pytest.Mon
         project.remove_label(label.id)
     assert [lab.id for lab in project.labels] == [label.id]
     assert project.scene(scene_id).labels == [label.id]
+
+
+@st.composite
+def older_manifests(draw: st.DrawFn) -> ManifestData:
+    """Manifests as projects made before labels, story time and notes existed."""
+    data = draw(manifests())
+    data.labels, data.notes = [], []
+    for part in data.parts:
+        for scene in part.scenes:
+            scene.labels, scene.story_time, scene.story_order = [], "", None
+            scene.extra = draw(st.dictionaries(st.sampled_from(["x-a", "x-b"]), st.integers()))
+    return data
+
+
+@settings(max_examples=100, deadline=None)
+@given(data=older_manifests())
+def test_older_projects_are_written_as_before(data: ManifestData) -> None:
+    raw = serialize_manifest(data)
+    for key in (b'"labels"', b'"notes"', b'"story_time"', b'"story_order"'):
+        assert key not in raw
+    problems: list[str] = []
+    assert serialize_manifest(parse_manifest(raw, problems=problems)) == raw
+    assert problems == []
+
+
+@pytest.mark.parametrize(
+    ("notes", "message"),
+    [
+        (
+            [{"id": "n1", "name": "A", "file": "a.txt", "kind": "planet"}],
+            "notes[0].kind: expected one of place",
+        ),
+        (
+            [{"id": "n1", "name": "A", "file": "a.txt", "aliases": "B"}],
+            "notes[0].aliases: expected a list of text",
+        ),
+        ([{"id": "n1", "name": "A", "file": "../a.txt"}], "notes[0].file: unsafe or missing file name"),
+        ([{"id": "s1", "name": "A", "file": "a.txt"}], "notes[0].id: duplicate id 's1'"),
+        ("x", "notes: expected a list"),
+    ],
+)
+def test_hostile_notes_refuse_with_one_line(notes: object, message: str) -> None:
+    document = json.loads(_manifest())
+    document["notes"] = notes
+    with pytest.raises(ManifestError) as error:
+        parse_manifest(json.dumps(document).encode())
+    assert str(error.value).startswith(f"story.json: {message}")
+    assert "\n" not in str(error.value)
+
+
+def test_a_failed_save_rolls_notes_back(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    project = make_project(tmp_path / "p")
+    note = project.add_note("Harbour", "place", text="Boats.\n")
+
+    def refuse(*_args: object, **_kwargs: object) -> bool:
+        raise OSError("disk full")
+
+    monkeypatch.setattr(project.store, "write_manifest", refuse)
+    with pytest.raises(OSError, match="disk full"):
+        project.update_note(note.id, name="Port", kind="thing")
+    with pytest.raises(OSError, match="disk full"):
+        project.remove_note(note.id)
+    assert [(n.id, n.name, n.kind) for n in project.notes] == [(note.id, "Harbour", "place")]
+    assert project.note_text(note.id) == "Boats.\n"
