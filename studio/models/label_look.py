@@ -1,23 +1,19 @@
-"""How the views show a scene's labels: name and colour per label id, looked up in one place."""
+"""How the views show a scene's labels: (name, colour) per label id, looked up in one place.
+
+The colour is the one the rest of the window paints a label with (``labels_model.label_colour``:
+grey for a label without one), so a label looks the same on a card, in the table and in the
+inspector.
+"""
 
 from __future__ import annotations
 
-import zlib
 from collections.abc import Iterable
 
-from PySide6.QtGui import QColor
-
 from studio.core.nodes import Label
+from studio.models.labels_model import label_colour
 
 LabelChip = tuple[str, str]  # (name, "#rrggbb")
 UNKNOWN_COLOUR = "#888888"
-
-
-def label_colour(label: Label) -> str:
-    """The label's own colour, or a stable one made from its id when it has none."""
-    if label.colour:
-        return label.colour
-    return QColor.fromHsv(zlib.crc32(label.id.encode("utf-8")) % 360, 150, 200).name()
 
 
 def label_chips(labels: Iterable[Label], label_ids: Iterable[str]) -> list[LabelChip]:
@@ -26,5 +22,5 @@ def label_chips(labels: Iterable[Label], label_ids: Iterable[str]) -> list[Label
     chips: list[LabelChip] = []
     for label_id in label_ids:
         label = known.get(label_id)
-        chips.append((label.name, label_colour(label)) if label else (label_id, UNKNOWN_COLOUR))
+        chips.append((label.name, label_colour(label.colour).name()) if label else (label_id, UNKNOWN_COLOUR))
     return chips

@@ -35,6 +35,7 @@ COLUMNS = (
     ("target", "Target"),
     ("labels", "Labels"),
     ("characters", "Characters"),
+    ("places", "Places & Things"),
     ("story_time", "Story Date"),
     ("edited", "Last Edited"),
 )
@@ -49,7 +50,7 @@ CHIPS_ROLE = int(Qt.ItemDataRole.UserRole) + 55  # [(label name, colour)] in the
 RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 NO_TIME_RANK = 10**9  # scenes with no story time sort after every dated or labelled one
 
-# Who is mentioned in a scene: scene id -> character names (empty until a scan says).
+# Who (or what) is mentioned in a scene: scene id -> names (empty until a scan says).
 Presence = Callable[[str], list[str]]
 
 
@@ -59,10 +60,15 @@ class SceneTableModel(StoryRowsModel):
     headers = tuple(title for _key, title in COLUMNS)
 
     def __init__(
-        self, session: ProjectSession, presence: Presence | None = None, parent: QObject | None = None
+        self,
+        session: ProjectSession,
+        presence: Presence | None = None,
+        parent: QObject | None = None,
+        places: Presence | None = None,
     ) -> None:
         super().__init__(session, parent)
         self.presence = presence
+        self.places = places
         self._edited: dict[str, float] = {}
         self._time_ranks: dict[str, int] | None = None
         session.scene_text_saved.connect(self._forget_edited)
@@ -79,6 +85,8 @@ class SceneTableModel(StoryRowsModel):
             return ", ".join(name for name, _colour in label_chips(self.project.labels, scene.labels))
         if key == "characters":
             return ", ".join(self.presence(scene.id)) if self.presence else ""
+        if key == "places":
+            return ", ".join(self.places(scene.id)) if self.places else ""
         stamp = self.edited_at(scene)
         return datetime.fromtimestamp(stamp).strftime("%Y-%m-%d %H:%M") if stamp else ""
 
@@ -138,7 +146,7 @@ class SceneTableModel(StoryRowsModel):
             return RIGHT
         if role == DECORATION and key == "status":
             return status_icon(scene.status)
-        if role == TOOLTIP and key in ("synopsis", "characters", "labels"):
+        if role == TOOLTIP and key in ("synopsis", "characters", "places", "labels"):
             return str(self.value(scene, key)) or None
         return self.common_data(scene, role)
 
@@ -199,6 +207,10 @@ class SceneTableModel(StoryRowsModel):
     def presence_changed(self) -> None:
         """The characters mentioned per scene were counted again."""
         self.refresh_column(COLUMN["characters"])
+
+    def places_changed(self) -> None:
+        """The places and things mentioned per scene were counted again."""
+        self.refresh_column(COLUMN["places"])
 
     def scene_at(self, row: int) -> Scene | None:
         """The scene of a row."""

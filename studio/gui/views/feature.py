@@ -71,7 +71,7 @@ class ViewsFeature(WindowFeature):
             )
             menu.addAction(action)
             self.view_actions[key] = action
-        menu.addMenu(filter_menu(self.label_filter, window))
+        menu.addMenu(filter_menu(self.label_filter, window, self._manage_labels()))
         self.dock.visibilityChanged.connect(self._on_visibility_changed)
         dim_outline(window.outline_view, self.label_filter)
         self.session.outline_changed.connect(lambda _change: self.label_filter.forget_missing())
@@ -182,13 +182,17 @@ class ViewsFeature(WindowFeature):
         from studio.gui.views.corkboard.view import CorkboardView
 
         view = CorkboardView(self.session)
+        view.manage_labels = self._manage_labels()
         view.scene_opened.connect(self._open_scene)
         return self._built("corkboard", view, view.proxy)
 
     def _build_table(self) -> QWidget:
         from studio.gui.views.table.view import OutlineTableView
 
-        view = self._table = OutlineTableView(self.session, self.window.settings, self._presence())
+        view = self._table = OutlineTableView(
+            self.session, self.window.settings, self._presence(), self._places_tracker()
+        )
+        view.manage_labels = self._manage_labels()
         view.scene_opened.connect(self._open_scene)
         view.message.connect(lambda text: self.window.statusBar().showMessage(text, 6000))
         if self.bar is not None:
@@ -235,6 +239,20 @@ class ViewsFeature(WindowFeature):
         proxy.rowsInserted.connect(show_count)
         proxy.rowsRemoved.connect(show_count)
         apply(self.label_filter.label_id)
+
+    def _manage_labels(self) -> Callable[[], object] | None:
+        """Opens the window's labels dialog (None without the labels feature)."""
+        from studio.gui.labels.feature import LabelsFeature
+
+        labels = LabelsFeature.installed(self.window)
+        return labels.show_labels if labels is not None else None
+
+    def _places_tracker(self) -> AppearanceTracker | None:
+        """Which places and things are mentioned where: the notes feature's tracker (None if absent)."""
+        from studio.gui.notes.feature import NotesFeature
+
+        notes = NotesFeature.installed(self.window)
+        return notes.tracker if notes is not None else None
 
     def _presence(self) -> AppearanceTracker | None:
         """Who is mentioned in which scene: the characters feature's tracker (None if not installed)."""

@@ -7,6 +7,8 @@ drag and drop and undo — dims the scenes without it instead of hiding them.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Signal
 from PySide6.QtGui import QAction, QActionGroup, QPainter
 from PySide6.QtWidgets import (
@@ -86,7 +88,9 @@ class LabelFilterCombo(QComboBox):
         super().showPopup()
 
 
-def filter_menu(label_filter: LabelFilter, parent: QWidget) -> QMenu:
+def filter_menu(
+    label_filter: LabelFilter, parent: QWidget, manage: Callable[[], object] | None = None
+) -> QMenu:
     """*Filter by Label*: every label (checkable, one at a time), rebuilt each time it opens."""
     menu = QMenu("Filter by &Label", parent)
     menu.setObjectName("filterByLabelMenu")
@@ -100,6 +104,9 @@ def filter_menu(label_filter: LabelFilter, parent: QWidget) -> QMenu:
             action.triggered.connect(lambda _on=False, chosen=label_id: label_filter.set_label(chosen))
             group.addAction(action)
             menu.addAction(action)
+        if manage is not None:
+            menu.addSeparator()
+            menu.addAction("&Manage Labels…", manage)
 
     menu.aboutToShow.connect(fill)
     fill()

@@ -16,13 +16,18 @@ from studio.app.session import ProjectSession
 from studio.core.errors import StudioError
 from studio.core.labels import check_label_name
 from studio.gui import messages
-from studio.models.label_look import label_colour
+from studio.models.labels_model import label_colour
 
 
-def labels_menu(session: ProjectSession, scene_ids: Callable[[], list[str]], parent: QWidget) -> QMenu:
-    """A menu of the project's labels, ticked when every selected scene has it, and *New Label…*."""
+def labels_menu(
+    session: ProjectSession,
+    scene_ids: Callable[[], list[str]],
+    parent: QWidget,
+    manage: Callable[[], object] | None = None,
+) -> QMenu:
+    """The project's labels, ticked when every selected scene has it; *New Label…*, *Manage Labels…*."""
     menu = QMenu("&Labels", parent)
-    menu.setObjectName("sceneLabelsMenu")
+    menu.setObjectName("viewLabelsMenu")
 
     def fill() -> None:
         menu.clear()
@@ -30,7 +35,7 @@ def labels_menu(session: ProjectSession, scene_ids: Callable[[], list[str]], par
         project = session.project
         writable = bool(chosen) and not session.read_only
         for label in project.labels:
-            action = QAction(_swatch(label_colour(label)), label.name, menu)
+            action = QAction(_swatch(label_colour(label.colour)), label.name, menu)
             action.setCheckable(True)
             action.setChecked(bool(chosen) and all(label.id in project.scene(i).labels for i in chosen))
             action.setEnabled(writable)
@@ -45,6 +50,8 @@ def labels_menu(session: ProjectSession, scene_ids: Callable[[], list[str]], par
         new = menu.addAction("&New Label…")
         new.setEnabled(writable)
         new.triggered.connect(lambda: _ask_new_label(session, scene_ids(), parent))
+        if manage is not None:
+            menu.addAction("&Manage Labels…", manage)
 
     menu.aboutToShow.connect(fill)
     fill()
@@ -77,7 +84,7 @@ def _ask_new_label(session: ProjectSession, scene_ids: list[str], parent: QWidge
             messages.inform(parent, "No new label", f"The label was not made: {problem}.")
 
 
-def _swatch(colour: str) -> QIcon:
+def _swatch(colour: QColor) -> QIcon:
     pixmap = QPixmap(12, 12)
-    pixmap.fill(QColor(colour))
+    pixmap.fill(colour)
     return QIcon(pixmap)

@@ -168,7 +168,7 @@ def test_chosen_columns_are_remembered(window, qtbot, tmp_path):
     next(a for a in menu.actions() if a.text() == "Synopsis").toggle()
     next(a for a in menu.actions() if a.text() == "Last Edited").toggle()
     assert "synopsis" not in table.shown_columns() and "edited" in table.shown_columns()
-    assert AppSettings.load().table_hidden_columns == ["synopsis", "target"]
+    assert AppSettings.load().table_hidden_columns == ["synopsis", "target", "places"]
     window.close()
     again = open_test_window(qtbot, tmp_path / "story")
     table = show(again, "Outline Table")
@@ -348,3 +348,36 @@ def test_rows_dragged_from_the_outline_land_on_the_board(window):
     assert [s.title for s in session.project.parts[0].scenes] == ["One 2", "One 3", "One 1", "Two 2"]
     assert board.selected_scene_ids() == moving  # the dropped cards stay selected
     assert session.undo_stack.count() == 1
+
+
+def test_places_and_things_mentioned_show_in_their_column(qtbot, tmp_path):
+    session = labelled_session(tmp_path / "story")
+    session.project.add_note("gamma", "place")  # "One 2" reads "gamma" (names match as written)
+    window = open_test_window(qtbot, tmp_path / "story")
+    table = show(window, "Outline Table")
+    table.show_column("places", True)
+    from studio.gui.notes.feature import NotesFeature
+
+    NotesFeature.instance(window).tracker.wait_idle()
+    row = table.table_model.row_of(scene_id(window.session, "One 2"))
+    qtbot.waitUntil(lambda: table.table_model.index(row, COLUMN["places"]).data() == "gamma")
+    other = table.table_model.row_of(scene_id(window.session, "One 1"))
+    assert table.table_model.index(other, COLUMN["places"]).data() == ""
+
+
+def test_manage_labels_is_offered_where_labels_are_chosen(window):
+    from studio.gui.labels.feature import LabelsFeature
+
+    board = show(window, "Corkboard")
+    menu = next(
+        a.menu()
+        for a in window.menu("view").actions()
+        if a.menu() and a.menu().objectName() == "filterByLabelMenu"
+    )
+    menu.aboutToShow.emit()
+    manage = next(a for a in menu.actions() if a.text() == "&Manage Labels…")
+    manage.trigger()
+    dialog = LabelsFeature.instance(window).dialog
+    assert dialog is not None and dialog.isVisible()
+    dialog.close()
+    assert board.manage_labels is not None

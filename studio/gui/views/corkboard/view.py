@@ -10,6 +10,8 @@ click on the selected card's synopsis, edits the synopsis.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, QPoint, QRect, Qt, Signal
 from PySide6.QtGui import (
     QAction,
@@ -56,6 +58,7 @@ class CorkboardView(QListView):
         self.delegate = CardDelegate(lambda: self.viewport().width() - 2 * self.spacing() - 2, self)
         self.setItemDelegate(self.delegate)
         self._drop_mark: QRect | None = None
+        self.manage_labels: Callable[[], object] | None = None  # opens the labels dialog (the window's)
         self._setup_look()
         self._build_actions()
         self.doubleClicked.connect(self._open_index)
@@ -152,7 +155,7 @@ class CorkboardView(QListView):
         menu.addAction(self.open_action)
         self.edit_action.setEnabled(not self.session.read_only)
         menu.addAction(self.edit_action)
-        menu.addMenu(labels_menu(self.session, self.selected_scene_ids, menu))
+        menu.addMenu(labels_menu(self.session, self.selected_scene_ids, menu, self.manage_labels))
         menu.exec(event.globalPos())
 
     # -- drag and drop -------------------------------------------------------------------------

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from studio.app.session import ProjectSession
 from studio.core.nodes import DEFAULT_STATUSES
-from studio.models.label_look import label_colour
+from studio.models.labels_model import label_colour
 from studio.models.scene_table_model import CHIPS_ROLE, COLUMN_KEYS, SceneTableModel
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -53,7 +53,7 @@ class LabelChecklist(QListWidget):
         for label in self.session.project.labels:
             item = QListWidgetItem(label.name)
             item.setData(Qt.ItemDataRole.UserRole, label.id)
-            item.setData(Qt.ItemDataRole.DecorationRole, QColor(label_colour(label)))
+            item.setData(Qt.ItemDataRole.DecorationRole, label_colour(label.colour))
             item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked if label.id in label_ids else Qt.CheckState.Unchecked)
             self.addItem(item)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QModelIndex, QPoint, Qt, Signal
@@ -43,6 +44,7 @@ WIDTHS = {
     "target": 64,
     "labels": 150,
     "characters": 150,
+    "places": 150,
     "story_time": 120,
 }
 
@@ -54,13 +56,21 @@ class OutlineTableView(QTableView):
     message = Signal(str)  # one line for the status bar (an export, a refused edit)
 
     def __init__(
-        self, session: ProjectSession, settings: AppSettings, tracker: AppearanceTracker | None = None
+        self,
+        session: ProjectSession,
+        settings: AppSettings,
+        tracker: AppearanceTracker | None = None,
+        notes_tracker: AppearanceTracker | None = None,
     ) -> None:
         super().__init__()
         self.setObjectName("outlineTable")
         self.setAccessibleName("Outline table")
         self.session, self.settings, self.tracker = session, settings, tracker
-        self.table_model = SceneTableModel(session, self._presence if tracker else None, self)
+        self.notes_tracker = notes_tracker
+        self.manage_labels: Callable[[], object] | None = None  # opens the labels dialog (the window's)
+        self.table_model = SceneTableModel(
+            session, self._presence if tracker else None, self, self._places if notes_tracker else None
+        )
         self.proxy = LabelFilterProxy(self)
         self.proxy.setSourceModel(self.table_model)
         self.setModel(self.proxy)
@@ -69,6 +79,8 @@ class OutlineTableView(QTableView):
         self.setItemDelegate(self.delegate)
         if tracker is not None:
             tracker.updated.connect(self.table_model.presence_changed)
+        if notes_tracker is not None:
+            notes_tracker.updated.connect(self.table_model.places_changed)
         self._setup_look()
         self._build_actions()
         self.doubleClicked.connect(self._on_double_clicked)
@@ -78,6 +90,12 @@ class OutlineTableView(QTableView):
         names = {c.id: c.name for c in self.session.project.characters}
         found = self.tracker.index.characters_in(scene_id)
         return [names[c] for c in found if c in names]
+
+    def _places(self, scene_id: str) -> list[str]:
+        assert self.notes_tracker is not None
+        names = {n.id: n.name for n in self.session.project.notes if n.kind != "note"}
+        found = self.notes_tracker.index.characters_in(scene_id)  # the notes' index: note ids
+        return [names[n] for n in found if n in names]
 
     def _setup_look(self) -> None:
         self.setSortingEnabled(True)
@@ -168,7 +186,7 @@ class OutlineTableView(QTableView):
         menu = QMenu(self)
         if self.indexAt(event.pos()).isValid():
             menu.addAction(self.open_action)
-            menu.addMenu(labels_menu(self.session, self.selected_scene_ids, menu))
+            menu.addMenu(labels_menu(self.session, self.selected_scene_ids, menu, self.manage_labels))
             menu.addSeparator()
         menu.addAction(self.export_action)
         menu.addMenu(self.columns_menu())
