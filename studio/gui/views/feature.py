@@ -183,6 +183,7 @@ class ViewsFeature(WindowFeature):
 
         view = CorkboardView(self.session)
         view.manage_labels = self._manage_labels()
+        view.edit_story_time = self.edit_story_time
         view.scene_opened.connect(self._open_scene)
         return self._built("corkboard", view, view.proxy)
 
@@ -203,6 +204,7 @@ class ViewsFeature(WindowFeature):
         from studio.gui.views.timeline.view import TimelineView
 
         view = TimelineView(self.session)
+        view.edit_story_time = self.edit_story_time
         view.scene_opened.connect(self._open_scene)
         return self._built("timeline", view, view.proxy)
 
@@ -239,6 +241,15 @@ class ViewsFeature(WindowFeature):
         proxy.rowsInserted.connect(show_count)
         proxy.rowsRemoved.connect(show_count)
         apply(self.label_filter.label_id)
+
+    def edit_story_time(self, scene_id: str) -> QWidget:
+        """Open the story time dialog of a scene (window-modal; OK is one undo step)."""
+        from studio.gui.labels.story_time_dialog import StoryTimeDialog
+
+        dialog = StoryTimeDialog(self.session, scene_id, self.window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     def _manage_labels(self) -> Callable[[], object] | None:
         """Opens the window's labels dialog (None without the labels feature)."""

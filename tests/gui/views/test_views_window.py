@@ -381,3 +381,17 @@ def test_manage_labels_is_offered_where_labels_are_chosen(window):
     assert dialog is not None and dialog.isVisible()
     dialog.close()
     assert board.manage_labels is not None
+
+
+def test_story_time_set_from_the_timeline_moves_the_scene_there(window):
+    timeline = show(window, "Timeline")
+    session = window.session
+    target = scene_id(session, "Two 2")  # no story time: last
+    dialog = ViewsFeature.instance(window).edit_story_time(target)
+    dialog.time_edit.setText("2024-04-30")
+    dialog.accept()
+    assert session.project.scene(target).story_time == "2024-04-30"
+    layout = timeline.timeline_layout()
+    first = min(layout.placed, key=lambda p: p.column)
+    assert first.entry.scene_id == target and first.entry.backwards  # first in story, last in the book
+    assert session.undo_stack.count() == 1

@@ -59,6 +59,7 @@ class CorkboardView(QListView):
         self.setItemDelegate(self.delegate)
         self._drop_mark: QRect | None = None
         self.manage_labels: Callable[[], object] | None = None  # opens the labels dialog (the window's)
+        self.edit_story_time: Callable[[str], object] | None = None  # the window's story time dialog
         self._setup_look()
         self._build_actions()
         self.doubleClicked.connect(self._open_index)
@@ -156,6 +157,9 @@ class CorkboardView(QListView):
         self.edit_action.setEnabled(not self.session.read_only)
         menu.addAction(self.edit_action)
         menu.addMenu(labels_menu(self.session, self.selected_scene_ids, menu, self.manage_labels))
+        if self.edit_story_time is not None and not self.session.read_only:
+            edit, scene_id = self.edit_story_time, str(index.data(ID_ROLE))
+            menu.addAction("Story &Time…", lambda: edit(scene_id))
         menu.exec(event.globalPos())
 
     # -- drag and drop -------------------------------------------------------------------------

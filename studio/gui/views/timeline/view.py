@@ -8,11 +8,13 @@ dashed in the flashback colour, with the scene's box marked ↶. Click a scene t
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from PySide6.QtCore import QPoint, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
+    QContextMenuEvent,
     QFont,
     QFontMetrics,
     QMouseEvent,
@@ -23,7 +25,7 @@ from PySide6.QtGui import (
     QResizeEvent,
     QWheelEvent,
 )
-from PySide6.QtWidgets import QAbstractScrollArea, QWidget
+from PySide6.QtWidgets import QAbstractScrollArea, QMenu, QWidget
 
 from studio.app.session import ProjectSession
 from studio.core.story_time import parse_story_time
@@ -67,6 +69,7 @@ class TimelineView(QAbstractScrollArea):
         self.proxy.setSourceModel(self.timeline_model)
         self._layout: TimelineLayout | None = None
         self._hovered = ""
+        self.edit_story_time: Callable[[str], object] | None = None  # the window's story time dialog
         self._relayout_soon = QTimer(self, singleShot=True, interval=0)
         self._relayout_soon.timeout.connect(self.relayout)
         for signal in (
@@ -152,6 +155,20 @@ class TimelineView(QAbstractScrollArea):
             self.scene_opened.emit(placed.entry.scene_id)
             return
         super().mousePressEvent(event)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:
+        """Qt override: open the scene under the pointer, or set its story time."""
+        point = event.pos() + self._offset()
+        placed = self.timeline_layout().at(point.x(), point.y())
+        if placed is None:
+            return
+        scene_id = placed.entry.scene_id
+        menu = QMenu(self)
+        menu.addAction("&Open Scene", lambda: self.scene_opened.emit(scene_id))
+        if self.edit_story_time is not None and not self.session.read_only:
+            edit = self.edit_story_time
+            menu.addAction("Story &Time…", lambda: edit(scene_id))
+        menu.exec(event.globalPos())
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         """Qt override: the box under the pointer is highlighted, its details in the tooltip."""
