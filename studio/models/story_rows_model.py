@@ -41,8 +41,8 @@ class StoryRowsModel(QAbstractTableModel):
         self.id_rows.follow(self._target_ids())
         session.outline_changed.connect(self._on_outline_changed)
         session.scene_changed.connect(self.scene_touched)
-        session.scene_text_saved.connect(self.scene_touched)
-        session.scene_text_replaced.connect(self.scene_touched)
+        session.scene_text_saved.connect(self.text_touched)
+        session.scene_text_replaced.connect(self.text_touched)
         session.labels_changed.connect(self._on_labels_changed)
 
     # -- what the rows are ---------------------------------------------------------------
@@ -155,6 +155,10 @@ class StoryRowsModel(QAbstractTableModel):
 
     def rows_followed(self, change: OutlineChange) -> None:
         """Hook: the rows follow ``change`` now (subclasses refresh what depends on order)."""
+
+    def text_touched(self, scene_id: str) -> None:
+        """A scene's text was written (its words may differ): as a change of its fields, by default."""
+        self.scene_touched(scene_id)
 
     def scene_touched(self, scene_id: str) -> None:
         """A scene's fields or text changed: repaint its row and its part's."""

@@ -95,6 +95,9 @@ class TimelineModel(StoryRowsModel):
         self._ranks = None
         self.refresh_column(0)
 
+    def text_touched(self, scene_id: str) -> None:
+        """A scene's text was saved: nothing the timeline shows depends on it (no repaint per autosave)."""
+
     def rows_followed(self, change: OutlineChange) -> None:
         """Rows moved or came and went: ranks, numbers and marks are worked out again."""
         self._ranks = None

@@ -258,3 +258,13 @@ def test_a_renamed_part_or_label_repaints_the_rows_showing_it(qtbot, tmp_path):
     card = board.index(board.row_of(scene_id(session, "One 1")), 0)
     assert card.data(CHIPS_ROLE)[0][0] == "Phantom"
     assert table.index(table.row_of(scene_id(session, "Two 2")), COLUMN["labels"]).data() == "Phantom, Storm"
+
+
+def test_a_saved_text_repaints_the_card_and_table_row_but_not_the_timeline(qtbot, tmp_path):
+    session = labelled_session(tmp_path / "p")
+    board, timeline = CorkboardModel(session), TimelineModel(session)
+    on_board, on_timeline = Recorder(board), Recorder(timeline)
+    target = scene_id(session, "One 2")
+    session.scene_text_saved.emit(target)  # what the editor's autosave announces
+    assert {r for pair in on_board.changed for r in pair} == {board.row_of(target), 0}  # the card, its part
+    assert on_timeline.changed == []  # words are not on the timeline: no repaint every autosave
