@@ -5,7 +5,7 @@ its title line; nothing of a view is built until it is first shown, and the dock
 a lazy panel. (One dock rather than three tabbed ones: Qt leaves stray tab bars painted when
 it restores tabbed docks added after the window's state.) The views share one label filter
 (a list in the title line and *View › Filter by Label*); the outline dims the scenes the
-filter leaves out. Double-clicking a scene in any view opens it in the editor.
+filter leaves out. Double-clicking a card or a row (a click on the timeline) opens the scene.
 """
 
 from __future__ import annotations
@@ -61,14 +61,13 @@ class ViewsFeature(WindowFeature):
         if not (window.settings.window_state and window.restoreDockWidget(self.dock)):
             self.dock.hide()  # shown when asked for (a layout saved with it shown brings it back)
         self.view_actions: dict[str, QAction] = {}
-        for key, _tab, text, keys in VIEWS:
+        for key, tab, text, keys in VIEWS:
             action = QAction(text, window, checkable=True)
             action.setObjectName(f"{key}ViewAction")
             action.setShortcut(QKeySequence(keys))
-            action.setToolTip(f"Show or hide the {_tab.lower()} ({keys})")
-            action.triggered.connect(
-                lambda on, chosen=key: self.show_view(chosen) if on else self.dock.hide()
-            )
+            action.setToolTip(f"Show the {tab.lower()} under the editor, or hide it ({keys})")
+            action.setStatusTip(action.toolTip())
+            action.triggered.connect(lambda on, chosen=key: self._toggle_view(chosen, on))
             menu.addAction(action)
             self.view_actions[key] = action
         menu.addMenu(filter_menu(self.label_filter, window, self._manage_labels()))

@@ -268,3 +268,26 @@ def test_a_saved_text_repaints_the_card_and_table_row_but_not_the_timeline(qtbot
     session.scene_text_saved.emit(target)  # what the editor's autosave announces
     assert {r for pair in on_board.changed for r in pair} == {board.row_of(target), 0}  # the card, its part
     assert on_timeline.changed == []  # words are not on the timeline: no repaint every autosave
+
+
+def test_corkboard_model_drops_follow_the_outline_rules(qtbot, tmp_path):
+    from PySide6.QtCore import Qt
+
+    session = labelled_session(tmp_path / "p")
+    model = CorkboardModel(session)
+    project = session.project
+    move = Qt.DropAction.MoveAction
+    card = model.row_of(scene_id(session, "Two 1"))
+    data = model.mimeData([model.index(card, 0)])
+    three = model.index(model.row_of(project.parts[2].id), 0)
+    assert model.canDropMimeData(data, move, -1, -1, three)
+    assert not model.canDropMimeData(data, Qt.DropAction.CopyAction, -1, -1, three)
+    assert model.dropMimeData(data, move, -1, -1, three) is False  # pushed; no view removes rows itself
+    assert [s.title for s in project.parts[2].scenes] == ["Two 1"]  # on a part's line: at its end
+    data = model.mimeData([model.index(model.row_of(scene_id(session, "Two 1")), 0)])
+    before_one_2 = model.row_of(scene_id(session, "One 2"))
+    model.dropMimeData(data, move, before_one_2, 0, QModelIndex())  # between rows: before "One 2"
+    assert [s.title for s in project.parts[0].scenes] == ["One 1", "Two 1", "One 2", "One 3"]
+    model.dropMimeData(data, move, model.row_of(project.parts[1].id), 0, QModelIndex())  # before "Two"
+    assert [s.title for s in project.parts[0].scenes][-1] == "Two 1"  # the end of the part above
+    assert session.undo_stack.count() == 3
