@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QWidget
 
 from studio.gui.features import WindowFeature
 from studio.gui.views.label_filter import LabelFilter, dim_outline, filter_menu
-from studio.gui.views.title_bar import ViewsPanel, ViewsTitleBar
+from studio.gui.views.views_dock import ViewsPanel, ViewsTitleBar
 from studio.models.label_filter import LabelFilterProxy
 from studio.models.story_rows_model import KIND_ROLE, StoryRowsModel
 
