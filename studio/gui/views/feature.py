@@ -182,6 +182,9 @@ class ViewsFeature(WindowFeature):
 
         view = CorkboardView(self.session)
         view.manage_labels = self._manage_labels()
+        editor = self.window.editor
+        view.mark_open_scene(editor.current_scene_id() or "")
+        editor.scene_shown.connect(view.mark_open_scene)
         view.edit_story_time = self.edit_story_time
         view.scene_opened.connect(self._open_scene)
         return self._built("corkboard", view, view.proxy)

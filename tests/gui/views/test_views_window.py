@@ -395,3 +395,13 @@ def test_story_time_set_from_the_timeline_moves_the_scene_there(window):
     first = min(layout.placed, key=lambda p: p.column)
     assert first.entry.scene_id == target and first.entry.backwards  # first in story, last in the book
     assert session.undo_stack.count() == 1
+
+
+def test_the_card_of_the_scene_in_the_editor_is_marked_and_in_sight(window):
+    board = show(window, "Corkboard")
+    session = window.session
+    assert board.delegate.open_scene == window.editor.current_scene_id()
+    window.show_scene(scene_id(session, "Two 2"))
+    assert board.delegate.open_scene == scene_id(session, "Two 2")
+    card = board.visualRect(board.index_for_id(scene_id(session, "Two 2")))
+    assert board.viewport().rect().intersects(card)

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QPlainTextEdit, QStyle, QStyledItemDelegate, QStyl
 from studio.core.stats import progress_text
 from studio.models.corkboard_model import CARD_ROLE, COUNT_ROLE, TARGET_ROLE, WORDS_ROLE, Card
 from studio.models.outline_style import status_colour, status_label
-from studio.models.story_rows_model import KIND_ROLE
+from studio.models.story_rows_model import ID_ROLE, KIND_ROLE
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 CARD_SIZE = QSize(220, 150)
@@ -55,6 +55,8 @@ class CardDelegate(QStyledItemDelegate):
         super().__init__(parent)
         self.row_width = row_width
         self._font_cache: dict[str, CardFonts] = {}
+        self.open_scene = ""  # the scene open in the editor: its card carries an accent along its top
+        self.open_scene = ""  # the scene open in the editor: its card carries an accent
 
     # -- sizes -----------------------------------------------------------------------------
     def sizeHint(self, option: QStyleOptionViewItem, index: AnyIndex) -> QSize:
@@ -126,9 +128,10 @@ class CardDelegate(QStyledItemDelegate):
         painter.setPen(QPen(edge, 2 if selected else 1))
         painter.setBrush(_blend(base, highlight, 0.12) if selected else base)
         painter.drawRoundedRect(rect, 5, 5)
-        painter.fillRect(
-            QRect(rect.left() + 1, rect.top() + 3, STRIP, rect.height() - 6), status_colour(card.status)
-        )
+        strip = QRect(rect.left() + 1, rect.top() + 3, STRIP, rect.height() - 6)
+        painter.fillRect(strip, status_colour(card.status))
+        if index.data(ID_ROLE) == self.open_scene:  # the scene open in the editor
+            painter.fillRect(QRect(rect.left() + 12, rect.top() + 1, rect.width() - 24, 3), highlight)
         inner = rect.adjusted(STRIP + PAD, PAD - 2, -PAD, -PAD + 2)
         text_colour = palette.color(QPalette.ColorRole.Text)
         quiet = palette.color(QPalette.ColorRole.PlaceholderText)

@@ -123,6 +123,17 @@ class CorkboardView(QListView):
             self.selectionModel().setCurrentIndex(first, flags.NoUpdate)
             self.scrollTo(first)
 
+    def mark_open_scene(self, scene_id: str) -> None:
+        """Mark the card of the scene open in the editor (an accent along its top), and bring it in sight."""
+        previous, self.delegate.open_scene = self.delegate.open_scene, scene_id
+        for node_id in (previous, scene_id):
+            index = self.index_for_id(node_id) if node_id else QModelIndex()
+            if index.isValid():
+                self.update(index)
+        index = self.index_for_id(scene_id) if scene_id else QModelIndex()
+        if index.isValid() and self.state() != QAbstractItemView.State.DraggingState:
+            self.scrollTo(index)
+
     def _open_index(self, index: QModelIndex) -> None:
         if index.isValid() and index.data(KIND_ROLE) == "scene":
             self.scene_opened.emit(str(index.data(ID_ROLE)))
