@@ -11,7 +11,17 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, QPointF, QRect, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeyEvent, QPainter, QPalette, QPen, QTextLayout
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetrics,
+    QGuiApplication,
+    QKeyEvent,
+    QPainter,
+    QPalette,
+    QPen,
+    QTextLayout,
+)
 from PySide6.QtWidgets import QPlainTextEdit, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from studio.core.stats import progress_text
@@ -123,7 +133,9 @@ class CardDelegate(QStyledItemDelegate):
         palette: QPalette = option.palette
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         base = palette.color(QPalette.ColorRole.Base)
-        highlight = palette.color(QPalette.ColorRole.Highlight)
+        # The theme's accent (the style sheet gives list views a quiet beige selection, too faint
+        # for a card's edge), whether the board has the focus or not.
+        highlight = QGuiApplication.palette().color(QPalette.ColorGroup.Active, QPalette.ColorRole.Highlight)
         edge = highlight if selected else palette.color(QPalette.ColorRole.Mid)
         painter.setPen(QPen(edge, 2 if selected else 1))
         painter.setBrush(_blend(base, highlight, 0.12) if selected else base)
