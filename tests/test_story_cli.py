@@ -137,3 +137,15 @@ def test_labels_add_and_list(tmp_path):  # noqa: ANN001
     assert listed == [
         {"id": load_project(root).labels[0].id, "name": "Ghost", "colour": "#112233", "scenes": []}
     ]
+
+
+def test_studio_check_knows_the_names_of_places_and_things(tmp_path):  # noqa: ANN001
+    project = make_project(tmp_path / "p", {"One": ["She walked to Kestrelholm with the Zarnith."]})
+    root = str(project.root)
+    before = run_cli("check", root, "--json")
+    assert before.returncode == 3
+    assert {w["word"] for w in json.loads(before.stdout)} >= {"Kestrelholm", "Zarnith"}
+    assert run_cli("notes", "add", root, "Kestrelholm", "--kind", "place").returncode == 0
+    assert run_cli("notes", "add", root, "the Zarnith", "--kind", "thing").returncode == 0
+    after = run_cli("check", root, "--json")
+    assert after.returncode == 0, after.stdout

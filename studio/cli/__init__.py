@@ -26,6 +26,7 @@ COMMAND_MODULES = (
     "studio.cli.post_commands",
     "studio.cli.search_commands",
     "studio.cli.story_commands",
+    "studio.cli.proofread_command",
 )
 
 

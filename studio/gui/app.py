@@ -24,6 +24,7 @@ from studio.gui.goals.feature import GoalsFeature
 from studio.gui.labels.feature import LabelsFeature
 from studio.gui.notes.feature import NotesFeature
 from studio.gui.platform_check import check_xcb_libraries
+from studio.gui.proofreading.feature import ProofreadingFeature
 from studio.gui.publishing.feature import PublishingFeature
 from studio.gui.safety.feature import SafetyFeature
 from studio.gui.search.feature import SearchFeature
@@ -47,6 +48,7 @@ FEATURES: tuple[type[WindowFeature], ...] = (
     GoalsFeature,
     NotesFeature,
     LabelsFeature,
+    ProofreadingFeature,
     ViewsFeature,  # after GoalsFeature (its dimming wraps the outline's words delegate) and Labels
     ToolbarFeature,  # last: it shows the actions of the features above
 )

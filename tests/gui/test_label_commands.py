@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
 from studio.app.changes import LabelChange, LabelChangeKind
 from studio.app.commands.labels import (
     AddLabelCommand,
@@ -10,6 +13,7 @@ from studio.app.commands.labels import (
     SetSceneLabelsCommand,
     SetStoryTimeCommand,
 )
+from studio.core import load_project
 from tests.gui.outline_helpers import make_session, manifest, scene_id
 
 
@@ -80,3 +84,53 @@ def test_a_refused_story_time_lands_nowhere(qtbot, tmp_path):  # noqa: ANN001
     session.push(command)
     assert "'2024-02-30' is not a real date" in command.error
     assert session.undo_stack.count() == 0 and manifest(session.project.root) == before
+
+
+STEPS = st.lists(
+    st.tuples(
+        st.sampled_from(["add", "toggle", "time", "rename", "colour", "remove", "undo"]),
+        st.integers(0, 7),
+        st.sampled_from(["2024-05-01", "2024-05-01T18:30", "Day 3, evening", "", "1999-12-31"]),
+    ),
+    min_size=1,
+    max_size=12,
+)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(steps=STEPS)
+def test_any_history_undoes_and_redoes_byte_for_byte(qapp, tmp_path_factory, steps):  # noqa: ANN001
+    session = make_session(tmp_path_factory.mktemp("p") / "p")
+    project, stack = session.project, session.undo_stack
+    scenes = [s.id for s in project.iter_scenes()]
+    start = manifest(project.root)
+    for kind, number, time in steps:
+        labels = [label.id for label in project.labels]
+        label = labels[number % len(labels)] if labels else None
+        if kind == "add":
+            session.push(AddLabelCommand(session, f"Thread {number}"))
+        elif kind == "toggle" and label:
+            scene = scenes[number % len(scenes)]
+            on = label not in project.scene(scene).labels
+            session.push(SetSceneLabelsCommand.toggled(session, [scene, scenes[0]], label, on))
+        elif kind == "time":
+            session.push(SetStoryTimeCommand(session, scenes[number % len(scenes)], time, number - 3))
+        elif kind == "rename" and label:
+            session.push(EditLabelCommand(session, label, name=f"Renamed {number}"))
+        elif kind == "colour" and label:
+            session.push(EditLabelCommand(session, label, colour=f"#{number:06x}"))
+        elif kind == "remove" and label:
+            session.push(RemoveLabelCommand(session, label))
+        elif kind == "undo":
+            stack.undo()
+    assert [lab.id for lab in load_project(project.root).labels] == [lab.id for lab in project.labels]
+    while stack.canRedo():  # the history's newest state
+        stack.redo()
+    end = manifest(project.root)
+    while stack.canUndo():
+        stack.undo()
+    assert manifest(project.root) == start
+    while stack.canRedo():
+        stack.redo()
+    assert manifest(project.root) == end
+    stack.clear()

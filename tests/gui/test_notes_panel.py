@@ -192,10 +192,6 @@ def test_labels_and_story_time_set_in_the_window_show_in_studio_scenes(window, q
     assert ok.isEnabled() and story.hint.text().startswith("A free label")
     qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
     assert window.session.undo_stack.undoText() == "Set Story Time"
-    section = feature.scene_section  # the inspector's section follows
-    assert "Love" in section.labels_text.text() and "Ghost" not in section.labels_text.text()
-    assert section.time_text.text() == "When: Day 3, evening"
-    assert section.time_text.toolTip() == "When the scene happens in the story; order 3"
     result = run_cli("scenes", str(project.root), "--json")
     assert result.returncode == 0, result.stderr
     shown = next(s for s in json.loads(result.stdout) if s["id"] == scene_id)
@@ -217,3 +213,28 @@ def test_the_tracker_follows_notes_added_to_a_project_without_any(qtbot, tmp_pat
     session.run(DeleteNoteCommand(session, add.note_id))
     assert tracker.index.scenes_of(add.note_id) == []
     session.undo_stack.clear()
+
+
+def test_a_story_json_changed_on_disk_reloads_places_and_labels(window, qtbot):  # noqa: ANN001
+    from studio.app.changes import OutlineChangeKind
+    from studio.core.manifest import parse_manifest, serialize_manifest
+    from studio.core.nodes import Label, Note
+    from studio.core.safety.watcher import reload_structure
+
+    feature = NotesFeature.instance(window)
+    feature.tracker.wait_idle()
+    feature.show_panel()
+    panel = feature.panel
+    threads = LabelsFeature.instance(window).show_threads()
+    project = window.session.project
+    path = project.root / "story.json"
+    data = parse_manifest(path.read_bytes())
+    data.notes.append(Note("n-outside", "Kestrel Bay", "kestrel-bay.txt", "place"))
+    data.labels.append(Label("l-outside", "Storm", "#224466"))
+    data.parts[0].scenes[0].labels = ["l-outside"]
+    path.write_bytes(serialize_manifest(data))  # another program (a sync, git) writes story.json
+    reload_structure(project)
+    with qtbot.waitSignal(feature.tracker.updated):
+        window.session.announce(OutlineChangeKind.RELOADED)
+    assert [panel.model.index(r, 0).data() for r in range(panel.model.rowCount())][-1] == "Kestrel Bay"
+    assert threads.model.rowCount() == 1 and threads.model.index(0, 0).data() == "1"

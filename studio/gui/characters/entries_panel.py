@@ -25,6 +25,7 @@ from studio.app.commands.base import ProjectCommand
 from studio.app.session import ProjectSession
 from studio.core.errors import StudioError
 from studio.gui.characters.appearance_tracker import AppearanceTracker
+from studio.gui.elided import FullTextDelegate
 from studio.models.appearances_model import SCENE_ID_ROLE, AppearancesModel
 from studio.models.characters_model import (
     APPEARANCES,
@@ -133,6 +134,7 @@ class EntriesPanel(QWidget):
         view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        view.setItemDelegate(FullTextDelegate(view))  # "The Lamp at … › The Storm", the whole in a tooltip
         return view
 
     # -- public API -------------------------------------------------------------------

@@ -33,6 +33,7 @@ from studio.gui.characters.appearance_tracker import AppearanceTracker
 from studio.gui.characters.entries_panel import EntriesPanel
 from studio.gui.characters.notes_editor import CharacterNotesEditor
 from studio.gui.characters.rename_dialog import RenameCharacterDialog
+from studio.gui.elided import show_start
 from studio.models.characters_model import (
     CharactersModel,
 )
@@ -214,6 +215,7 @@ class CharactersPanel(EntriesPanel):
             self.role_combo.setCurrentText(character.role if character else "")
             self.description_edit.setText(character.description if character else "")
             self.notes_edit.load(character)
+            show_start(self.name_edit, self.aliases_edit, self.description_edit, self._role_line_edit())
         finally:
             self._filling = False
         editable = character is not None and not self.session.read_only

@@ -5,11 +5,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction, QIcon, QPixmap
-from PySide6.QtWidgets import QLabel, QMenu
+from PySide6.QtWidgets import QMenu
 
 from studio.app.commands.labels import SetSceneLabelsCommand
 from studio.gui.features import WindowFeature
-from studio.gui.labels.scene_section import SceneLabelsSection
 from studio.models.labels_model import label_colour
 
 if TYPE_CHECKING:
@@ -41,10 +40,6 @@ class LabelsFeature(WindowFeature):
         self.story_time_action.setObjectName("storyTimeAction")
         self.story_time_action.setStatusTip("When this scene happens in the story (for the timeline)")
         self.story_time_dialog: StoryTimeDialog | None = None
-        heading = QLabel("Labels and story time")
-        heading.setObjectName("sceneLabelsHeading")
-        self.scene_section = SceneLabelsSection(self)
-        window.inspector.add_scene_section(heading, self.scene_section)
 
     def show_labels(self) -> LabelsDialog:
         """Show the Labels dialog (one per window)."""

@@ -39,6 +39,8 @@ class StoryTimeDialog(QDialog):
         self.time_edit = QLineEdit(scene.story_time)
         self.time_edit.setObjectName("storyTimeEdit")
         self.time_edit.setPlaceholderText("2024-05-01, 2024-05-01T18:30, or Day 3, evening")
+        metrics = self.time_edit.fontMetrics()  # the whole example shows
+        self.time_edit.setMinimumWidth(metrics.horizontalAdvance(self.time_edit.placeholderText()) + 24)
         self.order_check = QCheckBox("Order")
         self.order_check.setObjectName("storyOrderCheck")
         self.order_check.setToolTip(

@@ -18,12 +18,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from studio.app.changes import OutlineChange, OutlineChangeKind
 from studio.app.commands.notes import AddNoteCommand, DeleteNoteCommand, SetNoteFieldsCommand
 from studio.app.session import ProjectSession
 from studio.core.errors import NodeNotFoundError
 from studio.core.nodes import NOTE_KINDS, Note
 from studio.gui.characters.entries_panel import EntriesPanel
 from studio.gui.characters.panel import split_aliases
+from studio.gui.elided import show_start
 from studio.gui.notes.tracker import BibleNotesEditor, NotesTracker
 from studio.models.notes_model import KIND_LABELS, NotesModel
 
@@ -97,6 +99,7 @@ class NotesPanel(EntriesPanel):
             lambda: self._commit(description=_tidy(self.description_edit.text()))
         )
         self.session.notes_changed.connect(self._on_entries_changed)
+        self.session.outline_changed.connect(self._on_outline_changed)
         delete = QAction("Delete", self.list_view)
         delete.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
         delete.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
@@ -156,6 +159,7 @@ class NotesPanel(EntriesPanel):
             self.aliases_edit.setText(", ".join(note.aliases) if note else "")
             self.description_edit.setText(note.description if note else "")
             self.notes_edit.load(note)
+            show_start(self.name_edit, self.aliases_edit, self.description_edit)
         finally:
             self._filling = False
         editable = note is not None and not self.session.read_only
@@ -168,6 +172,10 @@ class NotesPanel(EntriesPanel):
         self._show_appearances()
 
     # -- internals --------------------------------------------------------------------
+    def _on_outline_changed(self, change: OutlineChange) -> None:
+        if change.kind == OutlineChangeKind.RELOADED:  # story.json re-read: the places may differ
+            self._on_entries_changed(change)
+
     def _commit(self, **fields: object) -> None:
         note = self.current_note()
         if self._filling or note is None:
