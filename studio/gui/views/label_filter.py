@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Signal
-from PySide6.QtGui import QAction, QActionGroup, QPainter
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QObject, QPersistentModelIndex, Signal
+from PySide6.QtGui import QAction, QActionGroup, QHelpEvent, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemDelegate,
+    QAbstractItemView,
     QComboBox,
     QMenu,
     QStyledItemDelegate,
@@ -114,10 +115,7 @@ def filter_menu(
 
 
 class DimmingDelegate(QStyledItemDelegate):
-    """Paints outline rows as the delegate it wraps does, faded for scenes the filter leaves out.
-
-    Editing (F2 renames) is a plain ``QStyledItemDelegate``'s, as before it was wrapped.
-    """
+    """Paints outline rows as the delegate it wraps does, faded for scenes the filter leaves out."""
 
     def __init__(self, view: OutlineView, inner: QAbstractItemDelegate, label_filter: LabelFilter) -> None:
         super().__init__(view)
@@ -139,6 +137,29 @@ class DimmingDelegate(QStyledItemDelegate):
     def sizeHint(self, option: QStyleOptionViewItem, index: AnyIndex):  # noqa: ANN201
         """Qt override: as the wrapped delegate."""
         return self.inner.sizeHint(option, index)
+
+    # Editing (F2 renames) and tooltips stay the wrapped delegate's: its rename box and its full titles.
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: AnyIndex) -> QWidget:
+        """Qt override: the wrapped delegate's editor."""
+        return self.inner.createEditor(parent, option, index)
+
+    def setEditorData(self, editor: QWidget, index: AnyIndex) -> None:
+        """Qt override: as the wrapped delegate."""
+        self.inner.setEditorData(editor, index)
+
+    def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: AnyIndex) -> None:
+        """Qt override: as the wrapped delegate."""
+        self.inner.setModelData(editor, model, index)
+
+    def updateEditorGeometry(self, editor: QWidget, option: QStyleOptionViewItem, index: AnyIndex) -> None:
+        """Qt override: as the wrapped delegate (the outline's rename box is as tall as its text)."""
+        self.inner.updateEditorGeometry(editor, option, index)
+
+    def helpEvent(
+        self, event: QHelpEvent, view: QAbstractItemView, option: QStyleOptionViewItem, index: AnyIndex
+    ) -> bool:
+        """Qt override: the wrapped delegate's tooltips (a cut title shown whole)."""
+        return self.inner.helpEvent(event, view, option, index)
 
 
 def dim_outline(view: OutlineView, label_filter: LabelFilter) -> None:
