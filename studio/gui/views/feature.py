@@ -30,7 +30,10 @@ if TYPE_CHECKING:
     from studio.gui.views.table.view import OutlineTableView
     from studio.gui.views.timeline.view import TimelineView
 
-SHARE_OF_HEIGHT = 0.55  # the views take this much of the window's height when first shown
+# The views' height when first shown: half the window's, leaving the editor (with the bars that
+# may open above its text) at least EDITOR_ROOM. A window too small to leave VIEWS_ROOM as well
+# gets the views in a window of their own (floating) instead.
+SHARE_OF_HEIGHT, EDITOR_ROOM, VIEWS_ROOM = 0.5, 440, 280
 # (key, title in the tab, *View* menu text, shortcut)
 VIEWS = (
     ("corkboard", "Corkboard", "&Corkboard", "Ctrl+Shift+B"),
@@ -114,13 +117,24 @@ class ViewsFeature(WindowFeature):
         self._sync_actions()
         if self.dock.isVisible() and not self.dock.property("sized"):
             self.dock.setProperty("sized", True)
-            if not self.dock.isFloating():
-                height = int(self.window.height() * SHARE_OF_HEIGHT)
-                vertical = Qt.Orientation.Vertical
-                # once the dock has its place in the layout (it is shown before the window lays it out)
-                QTimer.singleShot(
-                    0, self.dock, lambda: self.window.resizeDocks([self.dock], [height], vertical)
-                )
+            total = self.window.height()
+            if self.dock.isFloating():
+                return
+            if total - EDITOR_ROOM < VIEWS_ROOM:  # a small window: the editor keeps its room
+                self._float_over_window()
+                return
+            height = min(int(total * SHARE_OF_HEIGHT), total - EDITOR_ROOM)
+            vertical = Qt.Orientation.Vertical
+            # once the dock has its place in the layout (it is shown before the window lays it out)
+            QTimer.singleShot(0, self.dock, lambda: self.window.resizeDocks([self.dock], [height], vertical))
+
+    def _float_over_window(self) -> None:
+        """Open the views in a window of their own over the lower part of the main window."""
+        frame = self.window.geometry()
+        self.dock.setFloating(True)
+        width, height = min(frame.width() - 40, 1000), max(VIEWS_ROOM, min(frame.height() - 120, 560))
+        self.dock.setGeometry(frame.left() + 20, frame.bottom() - height - 40, width, height)
+        self.window.activateWindow()  # the keyboard stays where the writer was; the views float above
 
     def _sync_actions(self) -> None:
         current = self.current_key()

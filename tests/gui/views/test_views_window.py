@@ -405,3 +405,26 @@ def test_the_card_of_the_scene_in_the_editor_is_marked_and_in_sight(window):
     assert board.delegate.open_scene == scene_id(session, "Two 2")
     card = board.visualRect(board.index_for_id(scene_id(session, "Two 2")))
     assert board.viewport().rect().intersects(card)
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support raise")  # a floating window raised, offscreen
+def test_a_small_window_gets_the_views_floating_and_keeps_the_editor_whole(qtbot, tmp_path):
+    labelled_session(tmp_path / "story")
+    window = open_test_window(qtbot, tmp_path / "story")
+    window.resize(1024, 640)
+    QApplication.processEvents()
+    editor_height = window.editor_pane.height()
+    feature = ViewsFeature.instance(window)
+    feature.show_view("corkboard")
+    QApplication.processEvents()
+    assert feature.dock.isFloating()  # 640 px leave no room for both
+    assert window.editor_pane.height() == editor_height
+
+
+def test_a_large_window_gets_the_views_under_the_editor(window, qtbot):
+    window.resize(1280, 800)
+    feature = ViewsFeature.instance(window)
+    feature.show_view("timeline")
+    qtbot.waitUntil(lambda: feature.dock.height() >= 300)  # half the window, once laid out
+    assert not feature.dock.isFloating()
+    assert window.editor_pane.height() >= 800 - 440 - 120  # the editor keeps its room (less bars)
