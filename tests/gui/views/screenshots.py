@@ -94,7 +94,8 @@ def main() -> None:
             window = open_window(root)
             window.resize(size)
             window.show()
-            ViewsFeature.instance(window).show_view(key)
+            feature = ViewsFeature.instance(window)
+            feature.show_view(key)
             characters = CharactersFeature.installed(window)
             for _ in range(10):
                 app.processEvents()
@@ -103,6 +104,10 @@ def main() -> None:
             path = out / f"{name}.png"
             window.grab().save(str(path))
             print(path)
+            if feature.dock.isFloating():  # a small window: the views have a window of their own
+                floating = out / f"{name}-floating.png"
+                feature.dock.grab().save(str(floating))
+                print(floating)
             window.close()
             app.processEvents()
     shutil.rmtree(config, ignore_errors=True)
