@@ -174,7 +174,8 @@ class SceneTableModel(StoryRowsModel):
     def _edit_command(self, scene: Scene, key: str, value: object) -> commands.ProjectCommand | None:
         if key == "labels":
             known = {label.id for label in self.project.labels}
-            ids = [str(i) for i in value if str(i) in known] if isinstance(value, list | tuple) else []
+            values = [str(i) for i in value] if isinstance(value, list | tuple) else []
+            ids = [i for i in values if i in known or i in scene.labels]  # undefined ids kept on load stay
             return SetSceneLabelsCommand(self.session, {scene.id: ids}) if ids != scene.labels else None
         text = str(value if value is not None else "")
         if key == "story_time":

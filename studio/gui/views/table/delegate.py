@@ -64,12 +64,11 @@ class LabelChecklist(QListWidget):
 
     def chosen(self) -> list[str]:
         """The ticked labels: those the scene had first (in their order), then the new ones."""
-        ticked = [
-            str(self.item(row).data(Qt.ItemDataRole.UserRole))
-            for row in range(self.count())
-            if self.item(row).checkState() == Qt.CheckState.Checked
-        ]
-        return [i for i in self._given if i in ticked] + [i for i in ticked if i not in self._given]
+        listed = [str(self.item(row).data(Qt.ItemDataRole.UserRole)) for row in range(self.count())]
+        ticked = [i for row, i in enumerate(listed) if self.item(row).checkState() == Qt.CheckState.Checked]
+        # an id no label defines (kept on load) is not listed, so it cannot be unticked: it stays
+        kept = [i for i in self._given if i in ticked or i not in listed]
+        return kept + [i for i in ticked if i not in self._given]
 
 
 class TableDelegate(QStyledItemDelegate):
