@@ -46,6 +46,7 @@ from studio.core.nodes import DEFAULT_ROLES, Character
 from studio.gui.characters.appearance_tracker import AppearanceTracker
 from studio.gui.characters.notes_editor import CharacterNotesEditor
 from studio.gui.characters.rename_dialog import RenameCharacterDialog
+from studio.gui.empty_state import EmptyState
 from studio.models.appearances_model import SCENE_ID_ROLE, AppearancesModel
 from studio.models.characters_model import (
     APPEARANCES,
@@ -168,6 +169,15 @@ class CharactersPanel(QWidget):
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addLayout(top)
         layout.addWidget(splitter, 1)
+        self.empty_state = EmptyState(self.list_view, self._empty_hint, ("New Character", self.new_character))
+
+    def _empty_hint(self) -> str:
+        if self.filter_edit.text().strip():
+            return "No character matches the filter."
+        return (
+            "No characters yet. Add one here, or select a name in a scene and choose "
+            "New Character from Selection: the spellchecker then knows the name."
+        )
 
     def _role_line_edit(self) -> QLineEdit:
         line_edit = self.role_combo.lineEdit()

@@ -35,6 +35,7 @@ from studio.core.importing.plan import ImportPlan
 from studio.core.importing.reader import ImportOptions
 from studio.core.importing.sources import plan_from_paths
 from studio.core.naming import slugify
+from studio.gui.empty_state import EmptyState
 from studio.gui.publishing.import_split import SplitSceneDialog
 
 ENCODINGS = (
@@ -106,7 +107,7 @@ class ImportDialog(QDialog):
             self.set_files(files)
 
     def _build(self) -> None:
-        self.files_label = QLabel("No file chosen", wordWrap=True)
+        self.files_label = QLabel("No files chosen yet", wordWrap=True)
         self.files_label.setObjectName("importFiles")
         choose = QPushButton("&Choose Files…")
         choose.setObjectName("importChoose")
@@ -175,7 +176,16 @@ class ImportDialog(QDialog):
         layout.addLayout(adjust)
         layout.addWidget(self.error_label)
         layout.addWidget(self.buttons)
+        self.empty_state = EmptyState(self.tree, self._empty_hint, ("Choose Files…", self._choose_files))
         self._update_buttons()
+
+    def _empty_hint(self) -> str:
+        if self.files:
+            return "Nothing to import from these files (the reason is above). Choose other files?"
+        return (
+            "Choose the files to import: plain text, Markdown, HTML (AO3 downloads too), Word .docx "
+            "or a novelWriter project. Their parts and scenes show here before anything is imported."
+        )
 
     # -- reading ------------------------------------------------------------------------
     def _choose_files(self) -> None:
@@ -248,6 +258,7 @@ class ImportDialog(QDialog):
                     item.addChild(notes)
                 self.tree.addTopLevelItem(item)
             self.tree.expandAll()
+        self.empty_state.refresh()
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(plan is not None)
         self._update_buttons()
         self.plan_changed.emit()

@@ -35,10 +35,11 @@ class DiffView(QWidget):
         self.old, self.new, self.old_title, self.new_title = old, new, old_title, new_title
         self.redraw()
 
-    def clear(self) -> None:
-        """Show nothing."""
+    def clear(self, hint: str = "") -> None:
+        """Show nothing but ``hint``, the next step (greyed, as a placeholder)."""
         self.old = self.new = ""
         self.browser.clear()
+        self.browser.setPlaceholderText(hint)
 
     def redraw(self) -> None:
         """Redraw in the chosen mode."""
