@@ -46,16 +46,14 @@ class EmptyState(QWidget):
             layout.addWidget(self.button, 0, Qt.AlignmentFlag.AlignHCenter)
         layout.addStretch(2)
         view.viewport().installEventFilter(self)
-        model = view.model()
-        if model is not None:
-            for signal in (model.rowsInserted, model.rowsRemoved, model.modelReset, model.layoutChanged):
-                signal.connect(self.refresh)
+        model = view.model()  # set before: the hint follows this model's rows
+        for signal in (model.rowsInserted, model.rowsRemoved, model.modelReset, model.layoutChanged):
+            signal.connect(self.refresh)
         self.refresh()
 
     def refresh(self, *_args: object) -> None:
         """Show the hint (with its text now) when the view has no rows, else hide it."""
-        model = self.view.model()
-        empty = model is None or model.rowCount() == 0
+        empty = self.view.model().rowCount() == 0
         if empty:
             self.label.setText(self._hint() if callable(self._hint) else self._hint)
             self.setGeometry(self.view.viewport().rect())
