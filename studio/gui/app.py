@@ -21,6 +21,7 @@ from studio.gui.clipboard import hand_over_clipboard
 from studio.gui.features import WindowFeature
 from studio.gui.focus import FocusFeature
 from studio.gui.goals.feature import GoalsFeature
+from studio.gui.help.feature import HelpFeature
 from studio.gui.platform_check import check_xcb_libraries
 from studio.gui.publishing.feature import PublishingFeature
 from studio.gui.safety.feature import SafetyFeature
@@ -41,6 +42,7 @@ FEATURES: tuple[type[WindowFeature], ...] = (
     SearchFeature,
     FocusFeature,
     GoalsFeature,
+    HelpFeature,
 )
 
 # Open windows, so they are not garbage-collected; each leaves the list when it is destroyed.

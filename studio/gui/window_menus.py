@@ -20,7 +20,6 @@ from PySide6.QtWidgets import QApplication, QLineEdit, QMenu, QPlainTextEdit, QT
 
 from studio.app import commands
 from studio.core.errors import NodeNotFoundError
-from studio.gui import messages
 from studio.gui.editor.format_menu import build_format_menu
 
 if TYPE_CHECKING:
@@ -82,7 +81,7 @@ def build_menus(window: MainWindow, menus: WindowMenus) -> None:
     _view_menu(window)
     _scene_menu(window)
     build_format_menu(window)
-    _help_menu(window)
+    # Help's entries (shortcuts, project format, About) are the help feature's (studio/gui/help/).
     window.editor.set_paragraph_look(window.settings.paragraph_look)
 
 
@@ -373,26 +372,6 @@ def _saved_first(window: MainWindow) -> bool:
     message = "Save the scene first: its text could not be saved, so nothing was undone."
     window.statusBar().showMessage(message, 8000)
     return False
-
-
-def _help_menu(window: MainWindow) -> None:
-    from studio import __version__
-
-    menu = window.menu("help")
-    _action(
-        window,
-        menu,
-        "&About Story Studio",
-        lambda: messages.inform(
-            window,
-            "About Story Studio",
-            f"<b>Story Studio {__version__}</b>",
-            "A calm place to write serial fiction: parts, scenes, characters, safe reorganising "
-            "and one-action publishing.",
-            warning=False,
-        ),
-        "aboutAction",
-    )
 
 
 def split_at_cursor(window: MainWindow) -> None:
