@@ -13,6 +13,7 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QPushButton, QVBoxLayout, QWidget
 
 Hint = str | Callable[[], str]
+HINT_WIDTH = 440  # px: a hint reads as a short paragraph, not one line across a wide view
 
 
 class EmptyState(QWidget):
@@ -36,7 +37,7 @@ class EmptyState(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 16, 16, 16)
         layout.addStretch(1)
-        layout.addWidget(self.label)
+        layout.addWidget(self.label, 0, Qt.AlignmentFlag.AlignHCenter)
         self.button: QPushButton | None = None
         if action is not None:
             text, slot = action
@@ -56,11 +57,19 @@ class EmptyState(QWidget):
         empty = self.view.model().rowCount() == 0
         if empty:
             self.label.setText(self._hint() if callable(self._hint) else self._hint)
-            self.setGeometry(self.view.viewport().rect())
+            self._fit()
         self.setVisible(empty)
+
+    def _fit(self) -> None:
+        """Cover the viewport; the hint wraps at a reading width (a fixed width, so its height follows)."""
+        area = self.view.viewport().rect()
+        width = max(80, min(HINT_WIDTH, area.width() - 32))
+        self.label.setFixedWidth(width)
+        self.label.setMinimumHeight(self.label.heightForWidth(width))  # all its lines, never cut
+        self.setGeometry(area)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         """Qt override: follow the viewport's size."""
         if event.type() == QEvent.Type.Resize and watched is self.view.viewport():
-            self.setGeometry(self.view.viewport().rect())
+            self._fit()
         return False

@@ -27,7 +27,13 @@ def test_import_before_files_are_chosen_offers_to_choose_them(
     dialog.show()
     state = dialog.empty_state
     assert state.isVisible() and state.label.text().startswith("Choose the files to import")
+    assert not dialog.buttons.button(dialog.buttons.StandardButton.Ok).isEnabled()
     assert dialog.files_label.text() == "No files chosen yet"
+    qtbot.waitUntil(lambda: state.label.height() > 0)
+    assert state.label.height() >= state.label.heightForWidth(state.label.width())  # every line shows
+    dialog.resize(420, 500)  # narrower: the hint wraps on more lines, still whole
+    qtbot.waitUntil(lambda: state.label.width() <= 420 - 32)
+    assert state.label.height() >= state.label.heightForWidth(state.label.width())
     assert state.button is not None and state.button.text() == "Choose Files…"
     state.button.click()  # the next step, from the empty preview itself
     assert dialog.tree.topLevelItemCount() == 1 and not state.isVisible()
@@ -41,12 +47,12 @@ def test_history_says_what_to_do_before_a_snapshot_is_compared(qtbot, tmp_path: 
     safety = SafetyFeature.instance(window)
     safety.history_dock.show()
     panel = safety.history_panel
-    assert panel.diff.browser.placeholderText().startswith("No snapshots of this scene yet")
+    assert panel.diff.browser.toPlainText().startswith("No snapshots of this scene yet")
     safety.take_action.trigger()
     panel.list.setCurrentRow(-1)
     panel.show_selected()
-    assert panel.diff.browser.toPlainText() == ""
-    assert panel.diff.browser.placeholderText() == "Select a snapshot to compare with the text now."
+    assert panel.diff.hint == "Select a snapshot to compare with the text now."
+    assert panel.diff.browser.toPlainText() == panel.diff.hint
     panel.list.setCurrentRow(0)
     assert "No differences" in panel.diff.browser.toPlainText()
     assert snapshots.list(window.project, panel.scene_id)
@@ -75,7 +81,7 @@ def test_characters_with_no_cast_say_how_to_add_one(qtbot, tmp_path: Path) -> No
     feature.dock.show()
     panel = feature.panel
     state = panel.empty_state
-    assert state.isVisible() and state.label.text().startswith("No characters yet")
+    assert state.isVisible() and state.label.text() == "No characters yet."
     assert state.button is not None
     state.button.click()
     qtbot.waitUntil(lambda: panel.proxy.rowCount() == 1, timeout=3000)

@@ -170,14 +170,13 @@ class CharactersPanel(QWidget):
         layout.addLayout(top)
         layout.addWidget(splitter, 1)
         self.empty_state = EmptyState(self.list_view, self._empty_hint, ("New Character", self.new_character))
+        if self.empty_state.button is not None:
+            self.empty_state.button.setToolTip(
+                "Or select a name in a scene and choose New Character from Selection (the editor's menu)"
+            )
 
     def _empty_hint(self) -> str:
-        if self.filter_edit.text().strip():
-            return "No character matches the filter."
-        return (
-            "No characters yet. Add one here, or select a name in a scene and choose "
-            "New Character from Selection: the spellchecker then knows the name."
-        )
+        return "No character matches the filter." if self.filter_edit.text().strip() else "No characters yet."
 
     def _role_line_edit(self) -> QLineEdit:
         line_edit = self.role_combo.lineEdit()

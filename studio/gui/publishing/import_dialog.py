@@ -177,6 +177,7 @@ class ImportDialog(QDialog):
         layout.addWidget(self.error_label)
         layout.addWidget(self.buttons)
         self.empty_state = EmptyState(self.tree, self._empty_hint, ("Choose Files…", self._choose_files))
+        ok.setEnabled(False)  # until files are read into something to import
         self._update_buttons()
 
     def _empty_hint(self) -> str:
