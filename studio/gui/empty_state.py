@@ -65,7 +65,7 @@ class EmptyState(QWidget):
         area = self.view.viewport().rect()
         width = max(80, min(HINT_WIDTH, area.width() - 32))
         self.label.setFixedWidth(width)
-        self.label.setMinimumHeight(self.label.heightForWidth(width))  # all its lines, never cut
+        self.label.setMinimumHeight(max(0, self.label.heightForWidth(width)))  # all its lines, never cut
         self.setGeometry(area)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
