@@ -29,6 +29,7 @@ from studio.gui.search.feature import SearchFeature
 from studio.gui.settings import AppSettings
 from studio.gui.spelling.feature import SpellingFeature
 from studio.gui.theme import app_icon, apply_theme
+from studio.gui.toolbar.feature import ToolbarFeature
 
 if TYPE_CHECKING:
     from studio.gui.main_window import MainWindow
@@ -43,6 +44,7 @@ FEATURES: tuple[type[WindowFeature], ...] = (
     FocusFeature,
     GoalsFeature,
     HelpFeature,
+    ToolbarFeature,  # last: it shows the actions of the features above
 )
 
 # Open windows, so they are not garbage-collected; each leaves the list when it is destroyed.

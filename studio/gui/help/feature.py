@@ -13,6 +13,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDialog
 
 from studio.gui.features import WindowFeature
+from studio.gui.icons import Icon, icon
 
 if TYPE_CHECKING:
     from studio.gui.main_window import MainWindow
@@ -44,6 +45,8 @@ class HelpFeature(WindowFeature):
             "&About Story Studio", "aboutAction", "Version, licence and credits", self.open_about
         )
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        self.about_action.setIcon(icon(Icon.INFO))
+        self.format_action.setIcon(icon(Icon.QUESTION))
         menu.addActions([self.shortcuts_action, self.format_action])
         menu.addSeparator()
         menu.addAction(self.about_action)
