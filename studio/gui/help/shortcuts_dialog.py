@@ -7,11 +7,11 @@ up by itself. Open Recent's entries (project paths) are left out: they are place
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt
-from PySide6.QtGui import QAction, QKeySequence, QStandardItem, QStandardItemModel
+from PySide6.QtCore import QSize, QSortFilterProxyModel, Qt
+from PySide6.QtGui import QAction, QIcon, QKeySequence, QPixmap, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -41,6 +41,7 @@ class ActionEntry:
     keys: str
     menu: str
     tip: str
+    icon: QIcon = field(default_factory=QIcon, compare=False)
 
 
 def plain_text(action: QAction) -> str:
@@ -63,7 +64,9 @@ def collect_actions(window: MainWindow) -> list[ActionEntry]:
         if id(action) in seen or action.isSeparator() or not plain_text(action).strip():
             return
         seen.add(id(action))
-        entries.append(ActionEntry(plain_text(action), keys_of(action), where, action.statusTip()))
+        entries.append(
+            ActionEntry(plain_text(action), keys_of(action), where, action.statusTip(), action.icon())
+        )
 
     def walk(menu: QMenu, where: str) -> None:
         for action in menu.actions():
@@ -132,8 +135,15 @@ class ShortcutsDialog(QDialog):
         """Read the window's actions again and list them; return what is listed."""
         entries = collect_actions(self.main_window)
         self.model.removeRows(0, self.model.rowCount())
+        blank_pixmap = QPixmap(self.view.iconSize() if self.view.iconSize().isValid() else QSize(16, 16))
+        blank_pixmap.fill(Qt.GlobalColor.transparent)
+        blank = QIcon(blank_pixmap)  # keeps the names of actions without an icon in line
         for entry in entries:
-            row = [QStandardItem(entry.text), QStandardItem(entry.keys), QStandardItem(entry.menu)]
+            row = [
+                QStandardItem(entry.icon if not entry.icon.isNull() else blank, entry.text),
+                QStandardItem(entry.keys),
+                QStandardItem(entry.menu),
+            ]
             for item in row:
                 item.setToolTip(entry.tip or entry.text)
                 item.setEditable(False)
