@@ -169,7 +169,8 @@ def _focused_text_widget() -> TextWidget | None:
 
 def _label(action: QAction, verb: str, text: str) -> None:
     if shiboken6.isValid(action):
-        action.setText(f"{verb} {text}" if text else f"{verb} Structure Change")
+        # a title may hold "&" (Salt & Sea): doubled, so it is shown and never taken for a mnemonic
+        action.setText(f"{verb} {text.replace('&', '&&')}" if text else f"{verb} Structure Change")
 
 
 def undo_focused(window: MainWindow) -> None:

@@ -127,3 +127,14 @@ def test_a_long_title_is_cut_short_in_the_menu() -> None:
         quoted("A Title Far Too Long to Read in a Menu Comfortably") == "“A Title Far Too Long to Read in…”"
     )
     assert quoted("  ") == "“Untitled”"
+
+
+def test_a_title_with_an_ampersand_shows_whole_in_both_menus(qtbot, tmp_path: Path) -> None:  # noqa: ANN001
+    project = make_story(tmp_path / "story")
+    window = open_test_window(qtbot, project.root)
+    window.outline_view.setFocus()
+    session = window.session
+    session.push(commands.RenameCommand(session, session.project.parts[0].scenes[0].id, "Salt & Sea"))
+    window.menu("edit").aboutToShow.emit()
+    assert shown(window.findChild(QAction, "undoAction")) == "Undo Rename “One 1” to “Salt & Sea”"
+    assert shown(window.findChild(QAction, "undoStructureAction")) == "Undo Rename “One 1” to “Salt & Sea”"
