@@ -23,6 +23,7 @@ from studio.gui.focus import FocusFeature
 from studio.gui.goals.feature import GoalsFeature
 from studio.gui.help.feature import HelpFeature
 from studio.gui.platform_check import check_xcb_libraries
+from studio.gui.proofreading.feature import ProofreadingFeature
 from studio.gui.publishing.feature import PublishingFeature
 from studio.gui.safety.feature import SafetyFeature
 from studio.gui.search.feature import SearchFeature
@@ -43,6 +44,7 @@ FEATURES: tuple[type[WindowFeature], ...] = (
     SearchFeature,
     FocusFeature,
     GoalsFeature,
+    ProofreadingFeature,
     HelpFeature,
     ToolbarFeature,  # last: it shows the actions of the features above
 )
