@@ -35,6 +35,7 @@ from studio.core.importing.plan import ImportPlan
 from studio.core.importing.reader import ImportOptions
 from studio.core.importing.sources import plan_from_paths
 from studio.core.naming import slugify
+from studio.gui.dialog_size import fit_to_screen
 from studio.gui.empty_state import EmptyState
 from studio.gui.publishing.import_split import SplitSceneDialog
 
@@ -102,7 +103,7 @@ class ImportDialog(QDialog):
         self.target: Path | None = None  # the new project's folder, once chosen
         self.split_scene_dialog: SplitSceneDialog | None = None
         self._build()
-        self.resize(820, 560)
+        fit_to_screen(self, 820, 560)
         if files:
             self.set_files(files)
 

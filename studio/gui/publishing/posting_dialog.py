@@ -37,6 +37,7 @@ from studio.core.publishing.posting import mark_posted
 from studio.core.publishing.preflight import Finding, preflight
 from studio.core.publishing.profiles import SITES, SiteRender, render_for_site
 from studio.gui import messages, workers
+from studio.gui.dialog_size import fit_to_screen
 from studio.gui.publishing import posting_actions as actions
 
 SCENES = "scenes"
@@ -153,6 +154,9 @@ class PostingDialog(QDialog):
         left_layout.addWidget(QLabel("On"))
         left_layout.addWidget(self.site_list, 1)
         left_layout.addWidget(self.why_label)
+        for label in (self.preview_label, self.checks_label):
+            label.setWordWrap(True)  # a long "what the site gets" wraps instead of running into its neighbour
+        self.scope_combo.currentTextChanged.connect(self.scope_combo.setToolTip)  # a long part title in full
         middle = actions.labelled_column(self.preview_label, self.preview)
         right = actions.labelled_column(self.checks_label, self.checks)
         splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -178,7 +182,7 @@ class PostingDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(splitter, 1)
         layout.addLayout(buttons)
-        self.resize(1240, 720)
+        fit_to_screen(self, 1240, 720)
 
     def _fill_scopes(self, part_id: str | None) -> None:
         wanted = self.scope_combo.currentData() if self.scope_combo.count() else part_id
