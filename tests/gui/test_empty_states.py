@@ -6,7 +6,6 @@ from pathlib import Path
 
 import pytest
 
-from studio.app import commands
 from studio.core.safety import snapshots
 from studio.gui.characters.feature import CharactersFeature
 from studio.gui.editor.editor import EMPTY_SCENE_HINT, NO_SCENE_HINT
@@ -61,11 +60,12 @@ def test_history_says_what_to_do_before_a_snapshot_is_compared(qtbot, tmp_path: 
 def test_a_new_empty_scene_invites_writing_not_selecting(qtbot, tmp_path: Path) -> None:  # noqa: ANN001
     project = make_story(tmp_path / "story")
     window = open_test_window(qtbot, project.root)
-    session = window.session
-    command = commands.AddSceneCommand(session, session.project.parts[0].id)
-    session.push(command)
-    new_id = session.project.parts[0].scenes[-1].id
-    window.show_scene(new_id)
+    before = {s.id for s in window.project.iter_scenes()}
+    window.outline_view.setFocus()
+    window.outline_view.new_scene_action.trigger()  # Scene › New Scene (Ctrl+N), as the writer does
+    [new_id] = {s.id for s in window.project.iter_scenes()} - before
+    qtbot.waitUntil(lambda: window.editor.current_scene_id() == new_id)
+    assert window.outline_view.current_id() == new_id  # selected in the outline
     editor = window.editor
     assert editor.current_scene_id() == new_id and editor.toPlainText() == ""
     assert editor.isEnabled() and not editor.isReadOnly()
