@@ -154,8 +154,6 @@ class PostingDialog(QDialog):
         left_layout.addWidget(QLabel("On"))
         left_layout.addWidget(self.site_list, 1)
         left_layout.addWidget(self.why_label)
-        for label in (self.preview_label, self.checks_label):
-            label.setWordWrap(True)  # a long "what the site gets" wraps instead of running into its neighbour
         self.scope_combo.currentTextChanged.connect(self.scope_combo.setToolTip)  # a long part title in full
         middle = actions.labelled_column(self.preview_label, self.preview)
         right = actions.labelled_column(self.checks_label, self.checks)
