@@ -9,7 +9,7 @@ the two never disagree; a template that matches no preset shows as *Custom*.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -177,6 +177,10 @@ class ExportOptionsForm(QWidget):
         spin.valueChanged.connect(self._on_edit)
         self.fields[key] = spin
         return spin
+
+    def minimumSizeHint(self) -> QSize:
+        """Qt override: never squeezed below its natural height (the dialog scrolls it instead)."""
+        return self.sizeHint()
 
     # -- showing and reading ---------------------------------------------------------------
     def set_advanced_shown(self, shown: bool) -> None:

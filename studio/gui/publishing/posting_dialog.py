@@ -41,6 +41,7 @@ from studio.gui.dialog_size import fit_to_screen
 from studio.gui.publishing import posting_actions as actions
 
 SCENES = "scenes"
+SCOPE_WIDTH = 300  # px the part chooser may ask for, at most
 
 
 class PostingDialog(QDialog):
@@ -193,6 +194,9 @@ class PostingDialog(QDialog):
             self.scope_combo.addItem(f"The selected scene{'s' if count != 1 else ''} ({count})", SCENES)
         self.scope_combo.setCurrentIndex(max(0, self.scope_combo.findData(wanted)))
         self.scope_combo.blockSignals(False)
+        # wide enough for a usual part title; a longer one is in the tooltip
+        self.scope_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.scope_combo.setMinimumWidth(min(self.scope_combo.sizeHint().width(), SCOPE_WIDTH))
 
     # -- the current choice --------------------------------------------------------------------
     def site(self) -> str:
