@@ -41,6 +41,7 @@ from studio.core.safety.locking import ProjectLockedError
 from studio.gui import messages
 from studio.gui.editor import SceneEditor
 from studio.gui.editor.find_bar import FindBar
+from studio.gui.elided import ElidedLabel, ElidingStatusBar
 from studio.gui.features import WindowFeature
 from studio.gui.outline.inspector import SceneInspector
 from studio.gui.outline.outline_buttons import outline_with_buttons
@@ -320,9 +321,10 @@ class MainWindow(QMainWindow):
         self.resizeDocks([self.inspector_dock], [300], Qt.Orientation.Horizontal)
 
     def _build_status_bar(self) -> None:
-        bar = self.statusBar()
+        self.setStatusBar(bar := ElidingStatusBar())  # long messages elided in the middle, whole in a tooltip
         self.words_label = WordCountsLabel(self.session, self.editor)
-        self.save_label = QLabel()
+        self.save_label = ElidedLabel()
+        self.save_label.setMaximumWidth(360)  # a long save error leaves room for the counts and messages
         self.save_label.setObjectName("saveState")
         bar.addPermanentWidget(self.words_label)
         bar.addPermanentWidget(self.save_label)

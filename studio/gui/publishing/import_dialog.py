@@ -36,6 +36,7 @@ from studio.core.importing.reader import ImportOptions
 from studio.core.importing.sources import plan_from_paths
 from studio.core.naming import slugify
 from studio.gui.dialog_size import fit_to_screen
+from studio.gui.elided import FullTextDelegate
 from studio.gui.empty_state import EmptyState
 from studio.gui.publishing.import_split import SplitSceneDialog
 
@@ -132,6 +133,7 @@ class ImportDialog(QDialog):
         self.tree.setHeaderLabels(["Part / scene", "Words", "Begins"])
         self.tree.setColumnWidth(0, 260)
         self.tree.setColumnWidth(1, 70)
+        self.tree.setItemDelegate(FullTextDelegate(self.tree))  # long titles elided in the middle
         self.tree.itemSelectionChanged.connect(self._update_buttons)
         self.merge_button = QPushButton("&Merge with Next")
         self.merge_button.setObjectName("importMerge")
