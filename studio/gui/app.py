@@ -22,6 +22,8 @@ from studio.gui.features import WindowFeature
 from studio.gui.focus import FocusFeature
 from studio.gui.goals.feature import GoalsFeature
 from studio.gui.help.feature import HelpFeature
+from studio.gui.labels.feature import LabelsFeature
+from studio.gui.notes.feature import NotesFeature
 from studio.gui.platform_check import check_xcb_libraries
 from studio.gui.proofreading.feature import ProofreadingFeature
 from studio.gui.publishing.feature import PublishingFeature
@@ -44,6 +46,8 @@ FEATURES: tuple[type[WindowFeature], ...] = (
     SearchFeature,
     FocusFeature,
     GoalsFeature,
+    NotesFeature,
+    LabelsFeature,
     ProofreadingFeature,
     HelpFeature,
     ToolbarFeature,  # last: it shows the actions of the features above

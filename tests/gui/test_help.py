@@ -97,7 +97,8 @@ def test_project_format_is_the_readme_section_shown_as_markdown(qtbot) -> None: 
     shipped = FORMAT_PATH.read_text("utf-8")
     heading, body = shipped.split("\n", 1)
     assert heading == "# The project on disk"
-    assert body.strip("\n") == readme_section()  # one text in two places: they must agree
+    # one text in two places: after editing the README's section, copy it into the file (less the note)
+    assert body.strip("\n") == readme_section(), f"README's project format section differs from {FORMAT_PATH}"
     dialog = ProjectFormatDialog()
     qtbot.addWidget(dialog)
     shown = dialog.browser.toPlainText()
