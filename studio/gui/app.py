@@ -33,6 +33,7 @@ from studio.gui.settings import AppSettings
 from studio.gui.spelling.feature import SpellingFeature
 from studio.gui.theme import app_icon, apply_theme
 from studio.gui.toolbar.feature import ToolbarFeature
+from studio.gui.views.feature import ViewsFeature
 
 if TYPE_CHECKING:
     from studio.gui.main_window import MainWindow
@@ -49,6 +50,7 @@ FEATURES: tuple[type[WindowFeature], ...] = (
     NotesFeature,
     LabelsFeature,
     ProofreadingFeature,
+    ViewsFeature,  # after GoalsFeature (its dimming wraps the outline's words delegate) and Labels
     HelpFeature,
     ToolbarFeature,  # last: it shows the actions of the features above
 )
