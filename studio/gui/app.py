@@ -21,6 +21,7 @@ from studio.gui.clipboard import hand_over_clipboard
 from studio.gui.features import WindowFeature
 from studio.gui.focus import FocusFeature
 from studio.gui.goals.feature import GoalsFeature
+from studio.gui.help.feature import HelpFeature
 from studio.gui.labels.feature import LabelsFeature
 from studio.gui.notes.feature import NotesFeature
 from studio.gui.platform_check import check_xcb_libraries
@@ -50,6 +51,7 @@ FEATURES: tuple[type[WindowFeature], ...] = (
     LabelsFeature,
     ProofreadingFeature,
     ViewsFeature,  # after GoalsFeature (its dimming wraps the outline's words delegate) and Labels
+    HelpFeature,
     ToolbarFeature,  # last: it shows the actions of the features above
 )
 
