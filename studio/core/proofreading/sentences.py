@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from studio.core.proofreading.patterns import SENTENCE, WORD_BEFORE
-from studio.core.proofreading.wordlists import folded
+from studio.core.proofreading.patterns import SENTENCE
+
+_LONGEST = 8  # letters of the longest abbreviation looked for
+_OPENERS = "(\"“‘'«—–-"
 
 
 def sentence_spans(plain: str, abbreviations: frozenset[str]) -> list[tuple[int, int]]:
@@ -11,6 +13,8 @@ def sentence_spans(plain: str, abbreviations: frozenset[str]) -> list[tuple[int,
 
     A sentence never crosses a line; an abbreviation at the end of a line ends its sentence there.
     """
+    if not abbreviations:
+        return [match.span() for match in SENTENCE.finditer(plain)]
     spans: list[tuple[int, int]] = []
     joins = False  # the last span ended in an abbreviation
     for match in SENTENCE.finditer(plain):
@@ -18,13 +22,17 @@ def sentence_spans(plain: str, abbreviations: frozenset[str]) -> list[tuple[int,
         if joins and spans[-1][1] == start:
             start = spans.pop()[0]
         spans.append((start, end))
-        joins = bool(abbreviations) and _ends_in_abbreviation(plain, match.start(), end, abbreviations)
+        joins = _abbreviated(plain, start, end, abbreviations)
     return spans
 
 
-def _ends_in_abbreviation(plain: str, start: int, end: int, abbreviations: frozenset[str]) -> bool:
-    """Whether ``plain[start:end]`` ends with a listed abbreviation and its one full stop."""
-    if plain[end - 1 : end] != "." or plain[end - 2 : end - 1] == ".":
+def _abbreviated(plain: str, start: int, end: int, abbreviations: frozenset[str]) -> bool:
+    """Whether the piece ``start:end`` ends with a listed abbreviation and one full stop (not ``...``)."""
+    if plain[end - 1] != ".":
         return False
-    before = WORD_BEFORE.search(plain, max(start, end - 12), end - 1)
-    return before is not None and folded(before.group(1)) in abbreviations
+    begin = max(start, end - 2 - _LONGEST)
+    word = plain[begin : end - 1].rpartition(" ")[2].lstrip(_OPENERS)
+    if not word or not word.isalpha() or word.lower() not in abbreviations:
+        return False
+    first = end - 1 - len(word)
+    return first == 0 or not plain[first - 1].isalpha()
