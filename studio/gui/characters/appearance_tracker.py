@@ -138,7 +138,7 @@ class AppearanceTracker(QObject):
         if scene_id not in {s.id for s in project.iter_scenes()}:
             self.refresh()  # a scene in the trash or gone
             return
-        self.index.update_scene(scene_id, self._current_text(scene_id))
+        self.index.update_scene(scene_id, self._project_text(scene_id))
         self._keys[scene_id] = file_key(project.store.scene_path(project.scene(scene_id)))
         self._reorder()
         self.updated.emit()
@@ -203,6 +203,9 @@ class AppearanceTracker(QObject):
             live_id, live = self.live_text()
             if live_id == scene_id:
                 return live
+        return self._project_text(scene_id)
+
+    def _project_text(self, scene_id: str) -> str:
         try:
             return self.session.project.scene_text(scene_id)
         except StudioError:  # a FIFO or a folder: the project's problems already name it; counts as empty
