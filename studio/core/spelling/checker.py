@@ -7,15 +7,20 @@ a checker can tell its results are stale.
 
 from __future__ import annotations
 
-import math
 import threading
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from studio.core.emphasis import may_have_markers, strip_markers
 from studio.core.paths import user_word_list_path
-from studio.core.spelling.dictionary import DEFAULT_WORK_BUDGET, Dictionary, candidates
-from studio.core.spelling.rules import EXTRA_WORDS, base_language, forms_to_try, normalize
+from studio.core.spelling.dictionary import (
+    DEFAULT_WORK_BUDGET,
+    MAX_SUGGESTED_LENGTH,
+    Dictionary,
+    dictionary_code,
+)
+from studio.core.spelling.rules import EXTRA_WORDS, forms_to_try, normalize
+from studio.core.spelling.suggest import NearWords, edits1, rank, shortlist
 from studio.core.spelling.tokenize import (
     APOSTROPHES,
     WORD_RUN,
@@ -29,8 +34,11 @@ if TYPE_CHECKING:
     from studio.core.project import Project
 
 MAX_SUGGESTIONS = 5
+# Languages that write compounds as one word, and the shortest part of one.
+COMPOUNDING = frozenset({"de", "nl"})
+MIN_COMPOUND_PART = 4
 # Project words and names rank with the commonest dictionary words.
-_EXTRA_FREQUENCY = 10**7
+_EXTRA_FREQUENCY = 10**6
 _SOURCES = ("project", "characters", "user", "ignored")
 
 
@@ -96,12 +104,13 @@ class SpellEngine:
     """Checks words against one language's dictionary plus the story's own words."""
 
     def __init__(self, language: str = "en", dictionary: Dictionary | None = None) -> None:
-        self.language = base_language(language) or "en"
+        self.language = dictionary_code(language) or "en"
         self.dictionary = dictionary or Dictionary.load(self.language)
+        self.base_language = self.dictionary.base_language
         self.version = 0
         self._lock = threading.Lock()
         self._sources: dict[str, dict[str, str]] = {name: {} for name in _SOURCES}
-        self._sources["builtin"] = {w: w for w in EXTRA_WORDS.get(self.language, ())}
+        self._sources["builtin"] = {w: w for w in EXTRA_WORDS.get(self.base_language, ())}
         self._extras: dict[str, str] = dict(self._sources["builtin"])
         self._story_words: set[str] = set()
         self._verdicts: dict[str, bool] = {}
@@ -162,7 +171,25 @@ class SpellEngine:
         form = normalize(word)
         if sum(ch.isalpha() for ch in form) <= 1:
             return True  # single initials, "I", "a", "’n’"
-        return self._known_form(form, 0)
+        if any(a.islower() and b.isupper() for a, b in zip(word, word[1:], strict=False)):
+            return True  # iPhone, sRGB, AdobeRGB: product names and codes, not words
+        return self._known_form(form, 0) or (
+            self.base_language in COMPOUNDING and self._known_compound(form, 0)
+        )
+
+    def _known_compound(self, form: str, depth: int) -> bool:
+        """German and Dutch compounds: known words joined, maybe with a linking ``s``."""
+        if len(form) < 2 * MIN_COMPOUND_PART or depth > 2:
+            return False
+        words = self.dictionary.frequencies
+        for cut in range(len(form) - MIN_COMPOUND_PART, MIN_COMPOUND_PART - 1, -1):
+            head, tail = form[:cut], form[cut:]
+            if not (tail in words or self._known_form(tail, 2) or self._known_compound(tail, depth + 1)):
+                continue
+            heads = (head, head[:-1]) if head.endswith(("s", "e", "n")) else (head,)
+            if any(h in words for h in heads) or any(self._known_compound(h, depth + 1) for h in heads):
+                return True
+        return False
 
     def _known_form(self, form: str, depth: int) -> bool:
         extras = self._extras
@@ -172,9 +199,7 @@ class SpellEngine:
             return True  # the Oyelarans, the Vosses
         if depth > 2:
             return False
-        return any(
-            self._known_form(other, depth + 1) for other in forms_to_try(form, self.dictionary.language)
-        )
+        return any(self._known_form(other, depth + 1) for other in forms_to_try(form, self.base_language))
 
     # -- checking text ----------------------------------------------------------------
     def check(self, text: str, offset: int = 0) -> list[Token]:
@@ -224,31 +249,21 @@ class SpellEngine:
     def _ranked(self, form: str, work_budget: int) -> list[str]:
         extras, story_words = self._extras, self._story_words
         frequencies = self.dictionary.frequencies
-        budget = work_budget if len(form) > 2 else 0
-        near, far = candidates(form, [frequencies, extras], self.dictionary, budget, enough=MAX_SUGGESTIONS)
+        if not form or len(form) > MAX_SUGGESTED_LENGTH:
+            return []
+        near = edits1(form, self.dictionary.letters)
+        found = {w: 1 for w in (near & frequencies.keys()) | (near & extras.keys())}
+        if work_budget > 0 and len(form) > 3:
+            for index in (self.dictionary.near_words(), NearWords(extras)):
+                for word, distance in index.within_two(form).items():
+                    found.setdefault(word, distance)
+        found.pop(form, None)
 
-        def rank(candidate: str) -> tuple[float, str]:
+        def frequency(candidate: str) -> float:
             count = frequencies.get(candidate, 0)
-            if candidate in story_words:
-                count = max(count, _EXTRA_FREQUENCY)
-            return (-(math.log10(count + 1) + _shape_bonus(form, candidate)), candidate)
+            return max(count, _EXTRA_FREQUENCY) if candidate in story_words else count
 
-        ordered = sorted(near, key=rank)
-        if len(ordered) < MAX_SUGGESTIONS:
-            ordered += sorted(far, key=rank)
+        weights = {word: frequency(word) for word in found}
+        ordered = rank(form, shortlist(form, found, weights), weights, self.base_language)
         # Names and word-list entries keep their own spelling (``Marisol``, ``McKay``).
         return [extras.get(c, c) if c not in frequencies else c for c in ordered[: MAX_SUGGESTIONS * 2]]
-
-
-def _shape_bonus(typed: str, candidate: str) -> float:
-    """Favour the likeliest slips: swapped neighbours, doubled letters, then a wrong letter."""
-    if len(typed) != len(candidate):
-        longer, shorter = (typed, candidate) if len(typed) > len(candidate) else (candidate, typed)
-        pairs = enumerate(zip(longer, shorter, strict=False))
-        index = next((i for i, (a, b) in pairs if a != b), len(shorter))
-        doubled = index > 0 and longer[index] == longer[index - 1]
-        return 1.0 if doubled else 0.0
-    diffs = [i for i, (a, b) in enumerate(zip(typed, candidate, strict=True)) if a != b]
-    if len(diffs) == 2 and diffs[1] == diffs[0] + 1 and sorted(typed) == sorted(candidate):
-        return 2.0
-    return 0.5
