@@ -147,21 +147,6 @@ def test_every_shipped_language_loads() -> None:
         SpellEngine("xx")
 
 
-def test_the_dictionary_cache_is_written_and_used(isolated_config: Path) -> None:
-    from studio.core.spelling import dictionary as spelling_dictionary
-
-    spelling_dictionary._LOADED.pop("es", None)
-    first = Dictionary.load("es")
-    caches = list((isolated_config / "cache").glob("spelling-es-*.bin"))
-    assert len(caches) == 1
-    spelling_dictionary._LOADED.pop("es", None)
-    again = Dictionary.load("es")
-    assert again.frequencies == first.frequencies and again.letters == first.letters
-    caches[0].write_bytes(b"not marshal")
-    spelling_dictionary._LOADED.pop("es", None)
-    assert len(Dictionary.load("es")) == len(first)
-
-
 def test_words_added_from_another_thread_while_checking(engine: SpellEngine) -> None:
     text = with_typos() * 20
     errors: list[BaseException] = []

@@ -68,6 +68,6 @@ def write_cached(path: Path, value: object, stale_pattern: str) -> None:
         for stale in path.parent.glob(stale_pattern):
             if stale != path:
                 stale.unlink()
-        atomic_write(path, marshal.dumps(value))
+        atomic_write(path, marshal.dumps(value))  # type: ignore[arg-type]
     except OSError as error:
         log.warning("spelling: could not cache the word list in %s (%s)", path.parent, error)

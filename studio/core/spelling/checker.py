@@ -11,6 +11,7 @@ import threading
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from studio.core.atomic import atomic_write
 from studio.core.emphasis import may_have_markers, strip_markers
 from studio.core.paths import user_word_list_path
 from studio.core.spelling.dictionary import (
@@ -37,6 +38,9 @@ MAX_SUGGESTIONS = 5
 # Languages that write compounds as one word, and the shortest part of one.
 COMPOUNDING = frozenset({"de", "nl"})
 MIN_COMPOUND_PART = 4
+# Parts of a compound must be words at least this common (per billion): rare list entries and
+# names would let typos through (``kinderren``).
+COMPOUND_PART_FREQUENCY = 300
 # Project words and names rank with the commonest dictionary words.
 _EXTRA_FREQUENCY = 10**6
 _SOURCES = ("project", "characters", "user", "ignored")
@@ -72,6 +76,21 @@ def read_user_words() -> list[str]:
     except (OSError, UnicodeDecodeError):
         return []
     return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+def write_user_words(words: Iterable[str]) -> list[str]:
+    """Store the user-wide word list (sorted, one per line, atomically); return what was stored."""
+    entries = sorted({w.strip() for w in words if w.strip()}, key=str.casefold)
+    atomic_write(user_word_list_path(), "".join(f"{w}\n" for w in entries))
+    return entries
+
+
+def add_user_word(word: str) -> list[str]:
+    """Add ``word`` to the user-wide word list; return the list."""
+    words = read_user_words()
+    if word and word not in words:
+        words.append(word)
+    return write_user_words(words)
 
 
 def match_case(model: str, word: str) -> str:
@@ -178,16 +197,20 @@ class SpellEngine:
         )
 
     def _known_compound(self, form: str, depth: int) -> bool:
-        """German and Dutch compounds: known words joined, maybe with a linking ``s``."""
+        """German and Dutch compounds: common words joined, maybe with a linking ``s``, ``e`` or ``n``."""
         if len(form) < 2 * MIN_COMPOUND_PART or depth > 2:
             return False
         words = self.dictionary.frequencies
+
+        def common(part: str) -> bool:
+            return words.get(part, 0) >= COMPOUND_PART_FREQUENCY
+
         for cut in range(len(form) - MIN_COMPOUND_PART, MIN_COMPOUND_PART - 1, -1):
             head, tail = form[:cut], form[cut:]
-            if not (tail in words or self._known_form(tail, 2) or self._known_compound(tail, depth + 1)):
+            if not (common(tail) or self._known_compound(tail, depth + 1)):
                 continue
             heads = (head, head[:-1]) if head.endswith(("s", "e", "n")) else (head,)
-            if any(h in words for h in heads) or any(self._known_compound(h, depth + 1) for h in heads):
+            if any(common(h) for h in heads) or any(self._known_compound(h, depth + 1) for h in heads):
                 return True
         return False
 

@@ -48,7 +48,7 @@ def hunspell_paths(code: str) -> tuple[Path, Path] | None:
 
 
 def _gzip_reader(path: Path) -> Any:
-    from spylls.hunspell.readers.file_reader import BaseReader
+    from spylls.hunspell.readers.file_reader import BaseReader  # type: ignore[import-untyped]
 
     class GzipReader(BaseReader):  # type: ignore[misc]
         """spylls's line reader over a gzipped file (the encoding may change on the fly)."""
@@ -67,7 +67,7 @@ def _gzip_reader(path: Path) -> Any:
 
 def expand(code: str) -> set[str]:
     """Every word form the dictionary for ``code`` accepts (as written: case kept)."""
-    from spylls.hunspell import readers
+    from spylls.hunspell import readers  # type: ignore[import-untyped]
 
     paths = hunspell_paths(code)
     if paths is None:
