@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6.QtCore import Qt
+
 from studio.core import create_project, load_project
 from studio.core.paths import user_word_list_path
 from studio.gui.spelling.feature import SpellingFeature
@@ -70,7 +72,7 @@ def test_the_language_is_shown_and_changed_from_the_status_bar(qtbot, tmp_path: 
     feature = SpellingFeature.instance(window)
     wait_checked(qtbot, window)
     assert feature.language_button.text() == "English (United Kingdom)"
-    feature.language_button.click()
+    qtbot.mouseClick(feature.language_button, Qt.MouseButton.LeftButton)
     dialog = feature.language_dialog
     assert dialog is not None
     dialog.combo.setCurrentIndex(dialog.combo.findData("es"))

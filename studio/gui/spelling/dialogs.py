@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -110,6 +112,22 @@ class WordListDialog(QDialog):
     def user_words(self) -> list[str]:
         """The user-wide words typed, without blanks or repeats, sorted."""
         return _lines(self.user_editor)
+
+
+class ClickableLabel(QLabel):
+    """A status-bar label that acts as a button (it looks like the labels beside it)."""
+
+    clicked = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        """Emit ``clicked`` for a left click released over the label."""
+        if event.button() == Qt.MouseButton.LeftButton and self.rect().contains(event.position().toPoint()):
+            self.clicked.emit()
+        super().mouseReleaseEvent(event)
 
 
 class LanguageDialog(QDialog):

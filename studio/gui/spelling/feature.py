@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QPoint, Qt
 from PySide6.QtGui import QAction, QFont, QTextCursor
-from PySide6.QtWidgets import QMenu, QToolButton
+from PySide6.QtWidgets import QMenu
 
 from studio.core.errors import StudioError
 from studio.core.spelling.checker import (
@@ -28,7 +28,7 @@ from studio.core.spelling.checker import (
 from studio.core.spelling.dictionary import dictionary_code, is_cached
 from studio.gui import messages
 from studio.gui.features import WindowFeature
-from studio.gui.spelling.dialogs import LanguageDialog, WordListDialog, language_label
+from studio.gui.spelling.dialogs import ClickableLabel, LanguageDialog, WordListDialog, language_label
 from studio.gui.spelling.highlight import SpellHighlighter
 from studio.gui.workers import run_in_worker
 
@@ -134,9 +134,8 @@ class SpellingFeature(WindowFeature):
 
     def _build_language_button(self) -> None:
         """The project's spelling language in the status bar; a click changes it."""
-        self.language_button = QToolButton()
+        self.language_button = ClickableLabel()
         self.language_button.setObjectName("spellingLanguageButton")
-        self.language_button.setAutoRaise(True)
         self.language_button.setToolTip("Spelling language of this project: click to change it")
         self.language_button.clicked.connect(self.choose_language)
         self.window.statusBar().addPermanentWidget(self.language_button)
