@@ -116,7 +116,7 @@ def run_check(args: argparse.Namespace) -> int:
     """Check the project (or one part) and print what was found."""
     project = load_project(args.dir, read_only=True)
     parts = select_parts(project, args.part)
-    if not is_cached(project.language):
+    if sys.stderr.isatty() and not is_cached(project.language):  # progress, for a person waiting
         print(f"Preparing the {project.language} dictionary (only the first time)…", file=sys.stderr)
     checker = ProjectChecker(SpellEngine.for_project(project))
     found: list[UnknownWord] = []
