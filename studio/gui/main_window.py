@@ -42,6 +42,7 @@ from studio.gui.editor import SceneEditor
 from studio.gui.editor.find_bar import FindBar
 from studio.gui.features import WindowFeature
 from studio.gui.outline.inspector import SceneInspector
+from studio.gui.outline.outline_buttons import outline_with_buttons
 from studio.gui.outline.trash_panel import TrashPanel
 from studio.gui.outline.view import OutlineView
 from studio.gui.preferences_dialog import PreferencesDialog
@@ -279,7 +280,7 @@ class MainWindow(QMainWindow):
         self.left_tabs = QTabWidget()
         self.left_tabs.setObjectName("leftTabs")
         self.left_tabs.setDocumentMode(True)
-        self.left_tabs.addTab(self.outline_view, "Manuscript")
+        self.left_tabs.addTab(outline_with_buttons(self.outline_view), "Manuscript")
         self.left_tabs.addTab(self.trash_panel, "Trash")
         self.editor = SceneEditor(self.session)
         self.find_bar = FindBar(self.editor)

@@ -8,6 +8,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPalette
 from PySide6.QtWidgets import QApplication
 
+from studio.gui.icons import StudioStyle
+
 RESOURCES = Path(__file__).resolve().parents[2] / "resources"
 ICON_PATH = RESOURCES / "icons" / "story-studio.svg"
 STYLES = RESOURCES / "styles"
@@ -70,7 +72,7 @@ def apply_theme(theme: str) -> str:
     name = effective_theme(theme)
     sheet = STYLES / f"{name}.qss"
     if isinstance(app, QApplication):
-        app.setStyle("Fusion")
+        app.setStyle(StudioStyle())  # Fusion, without the platform's stock icons
         app.setPalette(theme_palette(name))
         text = sheet.read_text("utf-8") if sheet.is_file() else ""
         app.setStyleSheet(text.replace("@ICONS@", (RESOURCES / "icons").as_posix()))
