@@ -65,21 +65,22 @@ def _gzip_reader(path: Path) -> Any:
     return GzipReader
 
 
-def expand(code: str) -> set[str]:
-    """Every word form the dictionary for ``code`` accepts (as written: case kept)."""
+def expand(code: str) -> tuple[set[str], set[str]]:
+    """(every word form the dictionary for ``code`` accepts, its entries), as written: case kept."""
     from spylls.hunspell import readers  # type: ignore[import-untyped]
 
     paths = hunspell_paths(code)
     if paths is None:
-        return set()
+        return set(), set()
     reader = _gzip_reader(paths[0])
     aff, context = readers.read_aff(reader())
     dic = readers.read_dic(_gzip_reader(paths[1])(context.encoding), aff=aff, context=context)
     forms: set[str] = set()
+    entries = {word.stem for word in dic.words if _usable(word.stem)}
     depth = 0 if CHAINED_SUFFIXES.get(code, True) else 1
     for word in dic.words:
         forms.update(_forms_of(word.stem, word.flags, aff, depth))
-    return {form for form in forms if _usable(form)}
+    return {form for form in forms if _usable(form)}, entries
 
 
 def _usable(form: str) -> bool:

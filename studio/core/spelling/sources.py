@@ -1,9 +1,9 @@
 """The word lists merged into one dictionary: pyspellchecker's, Hunspell's and wordfreq's.
 
 * pyspellchecker's list (the engine's own, from subtitles) is kept whole.
-* The shipped Hunspell dictionary (see ``hunspell``) adds every inflected form that is either
-  a dictionary entry itself or seen in wordfreq's large list: the rare forms no one writes are
-  left out, which keeps the list compact (a few hundred thousand words).
+* The shipped Hunspell dictionary (see ``hunspell``) adds its entries and every inflected form
+  seen in wordfreq's large list: the rare forms no one writes (Italian and Portuguese verbs have
+  millions) are left out, which keeps the list compact (a few hundred thousand words).
 * wordfreq's list adds the words common enough in modern text (``ACCEPT_ZIPF``), which catches
   what the other two lack (modern words, German and Dutch compounds), except a word one edit
   away from a much commoner dictionary word: common misspellings (``teh``, ``recieve``) are
@@ -28,9 +28,13 @@ from studio.core.spelling.suggest import NearWords, edits1
 # Zipf frequency (log10 of uses per billion words) from which a wordfreq word is accepted
 # without a dictionary's word for it.
 ACCEPT_ZIPF = {"en": 2.0, "es": 3.0, "fr": 3.0, "it": 3.0, "pt": 3.0, "de": 2.5, "nl": 2.5}
-# ...unless a dictionary word one edit away is this many times commoner: then it is most
-# likely that word misspelt (``teh``, ``recieve``, ``alot``).
+# ...unless a dictionary word one edit away is this many times commoner (or two edits away,
+# for words of ``MIN_TWO_EDIT_LENGTH`` letters, ``FAR_MISSPELLING_RATIO`` times): then it is
+# most likely that word misspelt (``teh``, ``recieve``, ``alot``, ``tommorow``). Short
+# loanwords (``router``, ``tag``) are two edits from many common words, so they are spared.
 MISSPELLING_RATIO = 10
+FAR_MISSPELLING_RATIO = 50
+MIN_TWO_EDIT_LENGTH = 7
 WORDFREQ_LANGUAGES = ("en", "es", "fr", "de", "it", "pt", "nl")
 # pyspellchecker counts for words wordfreq lacks, scaled to a billion words, are capped here
 # so its noise never outranks a common word.
@@ -72,13 +76,17 @@ def read_wordfreq(language: str) -> dict[str, float]:
     return {word: value * 1e9 for word, value in frequencies.items()}
 
 
-def _hunspell_forms(code: str) -> set[str]:
-    return {normalized(form) for form in expand(code)}
+def _hunspell_forms(code: str, frequencies: dict[str, float]) -> set[str]:
+    """The forms of a Hunspell dictionary worth keeping: its entries, and forms wordfreq has seen."""
+    forms, entries = expand(code)
+    kept = {normalized(entry) for entry in entries}
+    kept.update(form for form in map(normalized, forms) if form in frequencies)
+    return kept
 
 
-def _english_forms(code: str) -> tuple[set[str], set[str]]:
+def _english_forms(code: str, frequencies: dict[str, float]) -> tuple[set[str], set[str]]:
     """(forms to add, forms to leave out) for an English dictionary code."""
-    american, british = _hunspell_forms("en-us"), _hunspell_forms("en-gb")
+    american, british = _hunspell_forms("en-us", frequencies), _hunspell_forms("en-gb", frequencies)
     if code == "en-us":
         return american, british - american
     if code == "en-gb":
@@ -98,9 +106,9 @@ def merged_frequencies(code: str) -> dict[str, int]:
         seen = frequencies.get(form)
         merged[form] = round(seen) if seen else min(_MAX_UNSEEN, round(count * 1e9 / total))
     if language == "en":
-        forms, excluded = _english_forms(code)
+        forms, excluded = _english_forms(code, frequencies)
     elif code in HUNSPELL_FILES:
-        forms, excluded = _hunspell_forms(code), set()
+        forms, excluded = _hunspell_forms(code, frequencies), set()
     else:
         forms, excluded = set(), set()
     for word in excluded:
@@ -109,7 +117,7 @@ def merged_frequencies(code: str) -> dict[str, int]:
         seen = frequencies.get(form)
         if seen is not None:
             merged[form] = max(merged.get(form, 0), round(seen))
-        elif form not in merged and _is_entry_like(form):
+        elif form not in merged:
             merged[form] = 0
     threshold = ACCEPT_ZIPF.get(language)
     if threshold is not None:
@@ -120,7 +128,7 @@ def merged_frequencies(code: str) -> dict[str, int]:
             if seen >= floor and w not in merged and w not in excluded and w.isalpha()
         ]
         letters = _letters(merged)
-        commoner = NearWords(w for w, count in merged.items() if count >= floor * MISSPELLING_RATIO)
+        commoner = NearWords(w for w, count in merged.items() if count >= floor * FAR_MISSPELLING_RATIO)
         for word in common:
             if not _looks_misspelt(word, frequencies[word], merged, letters, commoner):
                 merged[word] = round(frequencies[word])
@@ -132,11 +140,12 @@ def merged_frequencies(code: str) -> dict[str, int]:
 def _looks_misspelt(
     word: str, seen: float, merged: dict[str, int], letters: str, commoner: NearWords
 ) -> bool:
-    """Whether a dictionary word one or two edits away is ``MISSPELLING_RATIO`` times commoner."""
-    floor = seen * MISSPELLING_RATIO
-    if any(merged.get(near, 0) >= floor for near in edits1(word, letters)):
+    """Whether a much commoner dictionary word is one or two edits away (see ``MISSPELLING_RATIO``)."""
+    if any(merged.get(near, 0) >= seen * MISSPELLING_RATIO for near in edits1(word, letters)):
         return True
-    return any(merged[near] >= floor for near in commoner.within_two(word))
+    if len(word) < MIN_TWO_EDIT_LENGTH:
+        return False
+    return any(merged[near] >= seen * FAR_MISSPELLING_RATIO for near in commoner.within_two(word))
 
 
 def _letters(words: dict[str, int]) -> str:
@@ -145,8 +154,3 @@ def _letters(words: dict[str, int]) -> str:
     for word in words:
         seen.update(word)
     return "".join(sorted(ch for ch in seen if ch.isalpha()))
-
-
-def _is_entry_like(form: str) -> bool:
-    """Rare Hunspell forms kept though wordfreq never saw them: short, plain words."""
-    return len(form) <= 12
