@@ -19,7 +19,7 @@ from studio.core.spelling import hunspell, sources
 from studio.core.spelling.cache import cache_dir, read_cached, write_cached
 from studio.core.spelling.suggest import NearWords
 
-CACHE_FORMAT = 7
+CACHE_FORMAT = 8
 # Suggestions look two edits away unless the work budget is 0 (then one edit only).
 DEFAULT_WORK_BUDGET = 120_000
 MAX_SUGGESTED_LENGTH = 40

@@ -1,9 +1,9 @@
 """The word lists merged into one dictionary: pyspellchecker's, Hunspell's and wordfreq's.
 
 * pyspellchecker's list (the engine's own, from subtitles) is kept whole.
-* The shipped Hunspell dictionary (see ``hunspell``) adds its entries and every inflected form
-  seen in wordfreq's large list: the rare forms no one writes (Italian and Portuguese verbs have
-  millions) are left out, which keeps the list compact (a few hundred thousand words).
+* The shipped Hunspell dictionary (see ``hunspell``) adds its entries and inflected forms; for
+  Italian and Portuguese, whose verbs and pronouns make millions, only the short forms and those
+  seen in wordfreq's large list, which keeps every list to a few hundred thousand words.
 * wordfreq's list adds the words common enough in modern text (``ACCEPT_ZIPF``), which catches
   what the other two lack (modern words, German and Dutch compounds), except a word one edit
   away from a much commoner dictionary word: common misspellings (``teh``, ``recieve``) are
@@ -25,9 +25,13 @@ from pathlib import Path
 from studio.core.spelling.hunspell import HUNSPELL_FILES, expand
 from studio.core.spelling.suggest import NearWords, edits1
 
+# Italian and Portuguese verbs with their pronouns make millions of forms: there, the longer
+# forms are kept only when wordfreq has seen them (other languages keep every form, so that
+# rare ones such as the French imperfect subjunctive, ``attendît``, are known).
+RARE_FORMS_UP_TO = {"it": 9, "pt": 9}
 # Zipf frequency (log10 of uses per billion words) from which a wordfreq word is accepted
 # without a dictionary's word for it.
-ACCEPT_ZIPF = {"en": 2.0, "es": 3.0, "fr": 3.0, "it": 3.0, "pt": 3.0, "de": 2.5, "nl": 2.5}
+ACCEPT_ZIPF = {"en": 2.34, "es": 3.0, "fr": 3.0, "it": 3.0, "pt": 3.0, "de": 2.5, "nl": 2.5}
 # ...unless a dictionary word one edit away is this many times commoner (or two edits away,
 # for words of ``MIN_TWO_EDIT_LENGTH`` letters, ``FAR_MISSPELLING_RATIO`` times): then it is
 # most likely that word misspelt (``teh``, ``recieve``, ``alot``, ``tommorow``). Short
@@ -77,10 +81,13 @@ def read_wordfreq(language: str) -> dict[str, float]:
 
 
 def _hunspell_forms(code: str, frequencies: dict[str, float]) -> set[str]:
-    """The forms of a Hunspell dictionary worth keeping: its entries, and forms wordfreq has seen."""
+    """The forms of a Hunspell dictionary worth keeping (see ``RARE_FORMS_UP_TO``)."""
     forms, entries = expand(code)
+    longest = RARE_FORMS_UP_TO.get(code)
+    if longest is None:
+        return {normalized(form) for form in forms | entries}
     kept = {normalized(entry) for entry in entries}
-    kept.update(form for form in map(normalized, forms) if form in frequencies)
+    kept.update(f for f in map(normalized, forms) if len(f) <= longest or f in frequencies)
     return kept
 
 
@@ -153,4 +160,4 @@ def _letters(words: dict[str, int]) -> str:
     seen: set[str] = set()
     for word in words:
         seen.update(word)
-    return "".join(sorted(ch for ch in seen if ch.isalpha()))
+    return "".join(sorted(ch for ch in seen if ch.isalpha() or ch == "'"))
