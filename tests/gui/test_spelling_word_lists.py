@@ -4,13 +4,24 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import Qt
 
 from studio.core import create_project, load_project
 from studio.core.paths import user_word_list_path
+from studio.core.spelling.dictionary import Dictionary
 from studio.gui.spelling.feature import SpellingFeature
 from tests.gui.test_spell_highlight import action_named, flagged, menu_at_word, wait_checked
 from tests.gui.window_helpers import open_test_window
+
+
+@pytest.fixture(autouse=True, scope="module")
+def _dictionaries_built() -> None:
+    """Build the word lists first (once per machine, seconds): the windows then load them quickly."""
+    Dictionary.load("en-US")
+    Dictionary.load("en-GB")
+    Dictionary.load("es")
+
 
 TEXT = "Zorblat came home. Glimmerwick waited.\n\nZorblat and Glimmerwick, Quendrix too."
 
