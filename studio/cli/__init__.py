@@ -25,6 +25,7 @@ COMMAND_MODULES = (
     "studio.cli.character_commands",
     "studio.cli.post_commands",
     "studio.cli.search_commands",
+    "studio.cli.story_commands",
     "studio.cli.proofread_command",
 )
 

@@ -135,7 +135,13 @@ class ProofUnderliner(QObject):
             self.paint()
             return
         project = self.session.project
-        texts = {scene.id: project.scene_text(scene.id) for scene in project.iter_scenes()}
+        # Only texts already in memory: reading every scene here would hold the whole project
+        # in memory (and count scenes as held by the window when their files vanish).
+        texts = {
+            scene.id: text
+            for scene in project.iter_scenes()
+            if (text := project.cached_text(scene.id)) is not None
+        }
         texts[scene_id] = self.editor.scene_text()
         run = _Run(self.generation, scene_id, texts, project.language)
         options, state = self.options, self._worker_state

@@ -37,9 +37,12 @@ from studio.core.publishing.posting import mark_posted
 from studio.core.publishing.preflight import Finding, preflight
 from studio.core.publishing.profiles import SITES, SiteRender, render_for_site
 from studio.gui import messages, workers
+from studio.gui.dialog_size import fit_to_screen
+from studio.gui.elided import ElidedLabel, FullTextDelegate
 from studio.gui.publishing import posting_actions as actions
 
 SCENES = "scenes"
+SCOPE_WIDTH = 300  # px the part chooser may ask for, at most
 
 
 class PostingDialog(QDialog):
@@ -71,6 +74,8 @@ class PostingDialog(QDialog):
         self.site_list.setObjectName("postingSites")
         self.site_list.setWordWrap(True)
         self.site_list.setSpacing(5)
+        self.site_list.setItemDelegate(FullTextDelegate(self.site_list))  # no sideways scroll bar
+        self.site_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         for key, profile in SITES.items():
             item = QListWidgetItem(f"{profile.name}\n{profile.produces}")
             item.setData(Qt.ItemDataRole.UserRole, key)
@@ -83,13 +88,12 @@ class PostingDialog(QDialog):
         self.preview = QTextBrowser()
         self.preview.setObjectName("postingPreview")
         self.preview.setOpenLinks(False)
-        self.preview_label = QLabel("Preview")
+        self.preview_label = ElidedLabel("Preview")  # a long profile line is elided, whole in its tooltip
         self.checks = QTreeWidget()
         self.checks.setObjectName("preflightList")
         self.checks.setHeaderLabels(["Kind", "What", "Scene"])
         self.checks.setRootIsDecorated(False)
-        self.checks.setWordWrap(True)
-        self.checks.setUniformRowHeights(False)
+        self.checks.setItemDelegate(FullTextDelegate(self.checks))  # elided in the middle, whole in a tooltip
         self.checks.setToolTip("Double-click to open the place in the editor")
         self.checks.itemActivated.connect(self._open_finding)
         self.checks_label = QLabel("Pre-flight")
@@ -153,6 +157,7 @@ class PostingDialog(QDialog):
         left_layout.addWidget(QLabel("On"))
         left_layout.addWidget(self.site_list, 1)
         left_layout.addWidget(self.why_label)
+        self.scope_combo.currentTextChanged.connect(self.scope_combo.setToolTip)  # a long part title in full
         middle = actions.labelled_column(self.preview_label, self.preview)
         right = actions.labelled_column(self.checks_label, self.checks)
         splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -178,7 +183,7 @@ class PostingDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(splitter, 1)
         layout.addLayout(buttons)
-        self.resize(1240, 720)
+        fit_to_screen(self, 1240, 720)
 
     def _fill_scopes(self, part_id: str | None) -> None:
         wanted = self.scope_combo.currentData() if self.scope_combo.count() else part_id
@@ -191,6 +196,9 @@ class PostingDialog(QDialog):
             self.scope_combo.addItem(f"The selected scene{'s' if count != 1 else ''} ({count})", SCENES)
         self.scope_combo.setCurrentIndex(max(0, self.scope_combo.findData(wanted)))
         self.scope_combo.blockSignals(False)
+        # wide enough for a usual part title; a longer one is in the tooltip
+        self.scope_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.scope_combo.setMinimumWidth(min(self.scope_combo.sizeHint().width(), SCOPE_WIDTH))
 
     # -- the current choice --------------------------------------------------------------------
     def site(self) -> str:

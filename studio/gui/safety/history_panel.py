@@ -7,7 +7,6 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QLabel,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -19,6 +18,7 @@ from PySide6.QtWidgets import (
 from studio.app.session import ProjectSession
 from studio.core.errors import StudioError
 from studio.core.safety import snapshots
+from studio.gui.elided import ElidedLabel, FullTextDelegate
 from studio.gui.safety.diff_view import DiffView
 
 
@@ -36,11 +36,13 @@ class HistoryPanel(QWidget):
         self.session = session
         self.current_text = current_text
         self.scene_id = ""
-        self.heading = QLabel("No scene")
+        self.heading = ElidedLabel("No scene")
         self.heading.setObjectName("historyHeading")
         self.list = QListWidget()
         self.list.setObjectName("snapshotList")
         self.list.setToolTip("Versions of this scene kept by Story Studio, newest first")
+        self.list.setItemDelegate(FullTextDelegate(self.list))  # elided rows, never a sideways scroll
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.diff = DiffView()
         self.take_button = QPushButton("Take Snapshot")
         self.take_button.setObjectName("takeSnapshotButton")
@@ -108,7 +110,7 @@ class HistoryPanel(QWidget):
         shot = self.selected()
         self.restore_button.setEnabled(shot is not None and not self.session.read_only)
         if shot is None:
-            self.diff.clear()
+            self.diff.clear(self._next_step())
             return
         try:
             old = snapshots.read(shot)
@@ -116,6 +118,16 @@ class HistoryPanel(QWidget):
             self.diff.browser.setPlainText(f"Cannot read this snapshot: {error.strerror}")
             return
         self.diff.set_texts(old, self.current_text(), f"Snapshot {shot.local_time()}", "Current text")
+
+    def _next_step(self) -> str:
+        """What to do to see a comparison, for the empty diff."""
+        if not self.scene_id:
+            return "Open a scene in the outline to see its history."
+        if self.list.count() == 0:
+            return (
+                "No snapshots of this scene yet. Take Snapshot keeps its text as it is now, to compare later."
+            )
+        return "Select a snapshot to compare with the text now."
 
     def _restore_clicked(self) -> None:
         shot = self.selected()

@@ -65,6 +65,7 @@ class SpellingFeature(WindowFeature):
         self.editor.add_context_menu_hook(self.extend_context_menu)
         self.session.word_list_changed.connect(self._on_word_list_changed)
         self.session.cast_changed.connect(self._on_cast_changed)
+        self.session.notes_changed.connect(self._on_cast_changed)  # places and things are names too
         self.load_engine()
 
     @property
