@@ -121,3 +121,22 @@ def test_a_damaged_cache_is_rebuilt_with_one_clear_line(
 def test_the_cache_is_outside_the_project_and_the_config(own_cache: Path, isolated_config: Path) -> None:
     Dictionary.load("en-US")
     assert list(own_cache.glob("words-*.bin")) and not list(isolated_config.rglob("words-*.bin"))
+
+
+def test_language_details() -> None:
+    english, french, german, spanish = (
+        SpellEngine("en"),
+        SpellEngine("fr"),
+        SpellEngine("de"),
+        SpellEngine("es"),
+    )
+    assert english.is_known("archæology") and english.is_known("encyclopaedia")
+    assert french.is_known("cœur") and french.is_known("coeur") and french.is_known("Œuvre")
+    assert german.is_known("Straße") and german.is_known("Strasse") and german.is_known("Fußball")
+    assert not german.is_known("Strase")
+    assert flagged(spanish, "¿Qué hora es? ¡Vámonos!") == []
+    for elided in ("l’homme", "l'homme", "qu’il", "qu'il", "d’abord", "jusqu’à"):
+        assert french.is_known(elided), elided
+    italian = SpellEngine("it")
+    for elided in ("dell’anno", "dell'anno", "l’amica", "un’altra", "c’è"):
+        assert italian.is_known(elided), elided
