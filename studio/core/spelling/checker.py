@@ -72,12 +72,24 @@ def character_words(project: Project) -> list[str]:
     return words
 
 
-def read_user_words() -> list[str]:
-    """Return the user-wide word list (empty when missing or unreadable)."""
+def read_user_words(strict: bool = False) -> list[str]:
+    """Return the user-wide word list (empty when missing; unreadable: empty, or OSError if ``strict``).
+
+    A list kept in another encoding than UTF-8 is read as Latin-1, so no word of it is lost
+    when it is next written (in UTF-8).
+    """
     try:
-        text = user_word_list_path().read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
+        data = user_word_list_path().read_bytes()
+    except FileNotFoundError:
         return []
+    except OSError:
+        if strict:
+            raise
+        return []
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = data.decode("latin-1")
     return [line.strip() for line in text.splitlines() if line.strip()]
 
 
@@ -90,7 +102,7 @@ def write_user_words(words: Iterable[str]) -> list[str]:
 
 def add_user_word(word: str) -> list[str]:
     """Add ``word`` to the user-wide word list; return the list."""
-    words = read_user_words()
+    words = read_user_words(strict=True)  # a list that cannot be read is never written over
     if word and word not in words:
         words.append(word)
     return write_user_words(words)

@@ -16,7 +16,7 @@ from importlib import metadata
 
 from studio.core.errors import StudioError
 from studio.core.spelling import hunspell, sources
-from studio.core.spelling.cache import cache_dir, read_cached, write_cached
+from studio.core.spelling.cache import cache_dir, log, read_cached, write_cached
 from studio.core.spelling.suggest import NearWords
 
 CACHE_FORMAT = 8
@@ -79,11 +79,17 @@ def _read_frequencies(code: str) -> tuple[dict[str, int], str, str]:
     cached = read_cached(cache, tuple)
     if isinstance(cached, tuple) and len(cached) == 3:
         frequencies, letters, common = cached
-        if isinstance(frequencies, dict) and isinstance(letters, str) and isinstance(common, str):
+        if isinstance(letters, str) and isinstance(common, str) and _is_word_counts(frequencies):
             return frequencies, letters, common
+        log.warning("spelling: the cached word list %s was damaged; building it again", cache.name)
     built = _build(code)
     write_cached(cache, built, f"words-{code}-*.bin")
     return built
+
+
+def _is_word_counts(value: object) -> bool:
+    """Whether ``value`` is a dict of words to whole-number counts (a cache file can be anything)."""
+    return isinstance(value, dict) and all(type(k) is str and type(v) is int for k, v in value.items())
 
 
 def is_cached(language: str) -> bool:

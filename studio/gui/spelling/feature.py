@@ -284,11 +284,11 @@ class SpellingFeature(WindowFeature):
         self.word_list_dialog = dialog
 
     def _set_word_lists(self, words: list[str], user_words: list[str]) -> None:
-        if user_words != sorted(read_user_words()):
-            try:
+        try:
+            if user_words != sorted(read_user_words(strict=True)):
                 self._set_engine_user_words(write_user_words(user_words))
-            except OSError as error:
-                messages.inform(self.window, "Dictionary", "Your word list could not be saved.", str(error))
+        except OSError as error:
+            messages.inform(self.window, "Dictionary", "Your word list could not be saved.", str(error))
         if not self.session.read_only and words != sorted(self.project.word_list):
             self._set_word_list(words)
 
