@@ -19,6 +19,7 @@ from studio.gui import messages
 from studio.gui.characters.feature import CharactersFeature
 from studio.gui.clipboard import hand_over_clipboard
 from studio.gui.features import WindowFeature
+from studio.gui.first_paint import announce_ready
 from studio.gui.focus import FocusFeature
 from studio.gui.goals.feature import GoalsFeature
 from studio.gui.platform_check import check_xcb_libraries
@@ -182,6 +183,7 @@ def run_app(args: argparse.Namespace) -> int:
     if size is not None:
         return take_screenshot(window, args.screenshot, size, app)
     keep(window)
+    announce_ready([window.outline_view.viewport(), window.editor.viewport()])
     window.show()
     return app.exec()
 

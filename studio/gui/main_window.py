@@ -41,6 +41,7 @@ from studio.gui import messages
 from studio.gui.editor import SceneEditor
 from studio.gui.editor.find_bar import FindBar
 from studio.gui.features import WindowFeature
+from studio.gui.first_paint import after_first_paint
 from studio.gui.outline.inspector import SceneInspector
 from studio.gui.outline.trash_panel import TrashPanel
 from studio.gui.outline.view import OutlineView
@@ -144,6 +145,8 @@ class MainWindow(QMainWindow):
         self.guard.open()
         for feature in features:
             self.features.append(feature.instance(self))
+        for installed in self.features:  # their slow start-up work waits for the first paint
+            after_first_paint(self.editor.viewport(), installed.after_first_paint)
         if first_run:
             self.inspector_dock.raise_()
         # After the features' own close work (notes, backup): the lock goes last.

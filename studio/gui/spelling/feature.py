@@ -61,6 +61,9 @@ class SpellingFeature(WindowFeature):
         self.editor.add_context_menu_hook(self.extend_context_menu)
         self.session.word_list_changed.connect(self._on_word_list_changed)
         self.session.cast_changed.connect(self._on_cast_changed)
+
+    def after_first_paint(self) -> None:
+        """Load the dictionary once the window has painted (it never delays opening a project)."""
         self.load_engine()
 
     @property
