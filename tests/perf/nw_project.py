@@ -4,9 +4,9 @@
 ``$STUDIO_BENCH_CACHE``) with ``novelwriter==26.2.2`` from PyPI (PyQt6 comes with it) and
 returns its Python. ``convert(studio_dir, nw_dir)`` writes the same work as a novelWriter
 project (format 1.6): ``nwProject.nwx`` and one ``content/<handle>.md`` per document (a TOML
-header, then the text): a
-Novel root, one chapter document per part (``## title``) holding one scene document per
-scene (``### title`` and the scene's text), and a Characters root with a note per character.
+header, then the text): a Novel root, one chapter document per part (``## title``; expanded
+in the tree, as Story Studio shows its parts) holding one scene document per scene
+(``### title`` and the scene's text), and a Characters root with a note per character.
 """
 
 from __future__ import annotations
@@ -54,8 +54,10 @@ def write_config(config: Path) -> None:
 
 def _item(handle: str, parent: str, root: str, order: int, kind: str, cls: str, layout: str, name: str,
           heading: str = "H0", words: int = 0) -> str:
+    """One ``<item>``: a folder-like item (a root or a chapter) is expanded, as Story Studio shows its parts."""
     layout_attr = f' layout="{layout}"' if layout else ""
-    meta = f'<meta expanded="yes" heading="{heading}" wordCount="{words}" />'
+    expanded = "yes" if kind == "ROOT" or heading == "H2" else "no"
+    meta = f'<meta expanded="{expanded}" heading="{heading}" wordCount="{words}" />'
     return (
         f'    <item handle="{handle}" parent="{parent}" root="{root}" order="{order}" type="{kind}" '
         f'class="{cls}"{layout_attr}>\n      {meta}\n'

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, QPoint, Qt, Signal
-from PySide6.QtGui import QAction, QContextMenuEvent, QKeySequence
+from PySide6.QtGui import QAction, QContextMenuEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTreeView, QWidget
 
 from studio.app import commands
@@ -51,7 +51,9 @@ class OutlineView(QTreeView):
         header = self.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(TITLE_COLUMN, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(WORDS_COLUMN, QHeaderView.ResizeMode.ResizeToContents)
+        # Sized to its contents from the first show on: each sizing reads up to 1,000 rows, and
+        # every container the tree is put in before it shows would ask again (4 passes for 1).
+        header.setSectionResizeMode(WORDS_COLUMN, QHeaderView.ResizeMode.Fixed)
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setEditTriggers(
@@ -61,6 +63,13 @@ class OutlineView(QTreeView):
         self.setAnimated(False)
         self.setToolTip("")
         self.setAccessibleName("Manuscript outline")
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        """On the first show, let the words column follow its contents (one sizing pass)."""
+        header = self.header()
+        if header.sectionResizeMode(WORDS_COLUMN) == QHeaderView.ResizeMode.Fixed:
+            header.setSectionResizeMode(WORDS_COLUMN, QHeaderView.ResizeMode.ResizeToContents)
+        super().showEvent(event)
 
     def _setup_drag_and_drop(self) -> None:
         self.setDragEnabled(not self.session.read_only)
