@@ -35,7 +35,6 @@ class OutlineView(QTreeView):
         # on the current row, which the right click made the part.
         self.part_actions: list[QAction] = []
         self.setUniformRowHeights(True)
-        self.expandAll()  # before the words column sizes to its contents: one sizing pass, not three
         self._setup_look()
         self._setup_drag_and_drop()
         self._build_actions()
@@ -51,8 +50,7 @@ class OutlineView(QTreeView):
         header = self.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(TITLE_COLUMN, QHeaderView.ResizeMode.Stretch)
-        # Sized to its contents from the first show on: each sizing reads up to 1,000 rows, and
-        # every container the tree is put in before it shows would ask again (4 passes for 1).
+        # Sized to its contents from the first show on (see ``showEvent``).
         header.setSectionResizeMode(WORDS_COLUMN, QHeaderView.ResizeMode.Fixed)
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -65,9 +63,14 @@ class OutlineView(QTreeView):
         self.setAccessibleName("Manuscript outline")
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
-        """On the first show, let the words column follow its contents (one sizing pass)."""
+        """On the first show, expand every part, then let the words column follow its contents.
+
+        Not before: each container the tree is put in lays out its rows again (five passes over
+        every scene of the project), and sizing reads up to 1,000 rows each time.
+        """
         header = self.header()
         if header.sectionResizeMode(WORDS_COLUMN) == QHeaderView.ResizeMode.Fixed:
+            self.expandAll()  # before the words column sizes to its contents: one sizing pass, not three
             header.setSectionResizeMode(WORDS_COLUMN, QHeaderView.ResizeMode.ResizeToContents)
         super().showEvent(event)
 
