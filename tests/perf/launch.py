@@ -183,7 +183,11 @@ def launch_once(command: list[str], env: dict[str, str], settle: float, timeout:
 
 
 def measure(
-    sizes: list[str], runs: int, settle: float, with_novelwriter: bool, log=print  # noqa: ANN001
+    sizes: list[str],
+    runs: int,
+    settle: float,
+    with_novelwriter: bool,
+    log=print,  # noqa: ANN001
 ) -> dict[str, dict[str, Series]]:
     """Launch every program on every size; return series by size and program."""
     results: dict[str, dict[str, Series]] = {}
@@ -243,7 +247,9 @@ def verdicts(size: str, series: dict[str, Series]) -> list[str]:
         lines.append(f"1M words memory ≤ 90 MB (peak): {peak:.0f} MB — {'met' if peak <= 90 else 'MISSED'}")
     if words_of(size) == 10_000_000:
         lines.append(f"10M words opens ≤ 3 s: {ms(ready)} — {'met' if ready <= 3 else 'MISSED'}")
-        lines.append(f"10M words memory ≤ 300 MB (peak): {peak:.0f} MB — {'met' if peak <= 300 else 'MISSED'}")
+        lines.append(
+            f"10M words memory ≤ 300 MB (peak): {peak:.0f} MB — {'met' if peak <= 300 else 'MISSED'}"
+        )
     return lines
 
 
@@ -265,8 +271,8 @@ def report(results: dict[str, dict[str, Series]], runs: int, settle: float, comm
         f"`{command}` — median of {runs} runs after a warm-up; {machine()}; "
         f"QT_QPA_PLATFORM={base_env()['QT_QPA_PLATFORM']}.",
         "",
-        "| project | bare Qt floor | Story Studio | novelWriter 26.2.2 | Studio ÷ floor | Studio ÷ novelWriter "
-        "| Studio memory (now / peak) | novelWriter memory (now / peak) |",
+        "| project | bare Qt floor | Story Studio | novelWriter 26.2.2 | Studio ÷ floor "
+        "| Studio ÷ novelWriter | Studio memory (now / peak) | novelWriter memory (now / peak) |",
         "|---|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for size, series in results.items():
@@ -280,15 +286,15 @@ def report(results: dict[str, dict[str, Series]], runs: int, settle: float, comm
         nw_cell = ms(n_ready) if nw else "not run"
         if nw and nw.error:
             nw_cell = f"failed: {nw.error}"
+        versus_nw = f"{s_ready / n_ready:.2f}×" if n_ready == n_ready else "—"
         lines.append(
-            f"| {label} | {ms(f_ready)} | {ms(s_ready)} | {nw_cell} | {s_ready / f_ready:.2f}× | "
-            f"{(s_ready / n_ready) if n_ready == n_ready else float('nan'):.2f}× | {mem} | {nw_mem} |".replace(
-                "nan×", "—"
-            )
+            f"| {label} | {ms(f_ready)} | {ms(s_ready)} | {nw_cell} | {s_ready / f_ready:.2f}× "
+            f"| {versus_nw} | {mem} | {nw_mem} |"
         )
     lines += [
         "",
-        "| project | program | ready: median (min–max) | processor time to ready | settled | memory now / peak |",
+        "| project | program | ready: median (min–max) | processor time to ready | settled "
+        "| memory now / peak |",
         "|---|---|---|---|---|---|",
     ]
     for size, series in results.items():
@@ -305,8 +311,9 @@ def report(results: dict[str, dict[str, Series]], runs: int, settle: float, comm
             )
     lines += [
         "",
-        f"Memory read {settle:g} s after the ready mark (VmRSS, and VmHWM: the peak so far). Processor time "
-        "(user + system, every thread) read at the mark: it grows less than the wall clock on a busy machine.",
+        f"Memory read {settle:g} s after the ready mark (VmRSS, and VmHWM: the peak so far). "
+        "Processor time (user + system, every thread) read at the mark: it grows less than the "
+        "wall clock on a busy machine.",
     ]
     lines += ["", "Targets:"] + [f"- {v}" for size, s in results.items() for v in verdicts(size, s)]
     return "\n".join(lines)

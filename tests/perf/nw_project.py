@@ -52,9 +52,19 @@ def write_config(config: Path) -> None:
     )
 
 
-def _item(handle: str, parent: str, root: str, order: int, kind: str, cls: str, layout: str, name: str,
-          heading: str = "H0", words: int = 0) -> str:
-    """One ``<item>``: a folder-like item (a root or a chapter) is expanded, as Story Studio shows its parts."""
+def _item(
+    handle: str,
+    parent: str,
+    root: str,
+    order: int,
+    kind: str,
+    cls: str,
+    layout: str,
+    name: str,
+    heading: str = "H0",
+    words: int = 0,
+) -> str:
+    """One ``<item>``; a root or a chapter is expanded, as Story Studio shows its parts."""
     layout_attr = f' layout="{layout}"' if layout else ""
     expanded = "yes" if kind == "ROOT" or heading == "H2" else "no"
     meta = f'<meta expanded="{expanded}" heading="{heading}" wordCount="{words}" />'
@@ -81,7 +91,7 @@ def convert(studio_dir: Path, nw_dir: Path) -> Path:
     def write(doc: str, name: str, parent: str, kind: str, text: str) -> None:
         cls, layout = kind.split("/")
         header = (
-            f"+++\nname = {json.dumps(name, ensure_ascii=False)}\nhandle = \"{doc}\"\n"
+            f'+++\nname = {json.dumps(name, ensure_ascii=False)}\nhandle = "{doc}"\n'
             f'parent = "{parent}"\nclass = "{cls}"\nlayout = "{layout}"\n+++\n'
         )
         (content / f"{doc}.md").write_text(header + text, encoding="utf-8")
@@ -99,7 +109,18 @@ def convert(studio_dir: Path, nw_dir: Path) -> Path:
             first_scene = first_scene or doc
             text = project.scene_text(scene.id)
             items.append(
-                _item(doc, chapter, novel, scene_order, "FILE", "NOVEL", "DOCUMENT", scene.title, "H3", scene.words)
+                _item(
+                    doc,
+                    chapter,
+                    novel,
+                    scene_order,
+                    "FILE",
+                    "NOVEL",
+                    "DOCUMENT",
+                    scene.title,
+                    "H3",
+                    scene.words,
+                )
             )
             write(doc, scene.title, chapter, "NOVEL/DOCUMENT", f"### {scene.title}\n\n{text}")
     cast = handle()
@@ -119,10 +140,13 @@ def convert(studio_dir: Path, nw_dir: Path) -> Path:
         "  </project>\n  <settings>\n    <doBackup>no</doBackup>\n    <language>en_GB</language>\n"
         '    <spellChecking auto="no">en_GB</spellChecking>\n'
         f'    <lastHandle>\n      <entry key="editor">{first_scene}</entry>\n    </lastHandle>\n'
-        f'    <status>\n      <entry key="{STATUS}" count="0" color="yellow" shape="BARS_2">1st Draft</entry>\n'
+        f'    <status>\n      <entry key="{STATUS}" count="0" color="yellow" shape="BARS_2">'
+        "1st Draft</entry>\n"
         f'    </status>\n    <importance>\n      <entry key="{IMPORTANCE}" count="0" color="faded" '
         'shape="STAR">None</entry>\n    </importance>\n  </settings>\n'
-        f"  <content items={quoteattr(str(len(items)))}>\n" + "".join(items) + "  </content>\n</novelWriterXML>\n"
+        f"  <content items={quoteattr(str(len(items)))}>\n"
+        + "".join(items)
+        + "  </content>\n</novelWriterXML>\n"
     )
     (nw_dir / "nwProject.nwx").write_text(xml, encoding="utf-8")
     return nw_dir

@@ -14,11 +14,10 @@ import signal
 import sys
 import time
 
-from PyQt6.QtCore import QEvent, QObject, QTimer
-from PyQt6.QtWidgets import QApplication
-
 import novelwriter
 from novelwriter import guimain, shared
+from PyQt6.QtCore import QEvent, QObject, QTimer
+from PyQt6.QtWidgets import QApplication
 
 
 def _say(_shared: object, text: object, *_args: object, **_kwargs: object) -> bool:

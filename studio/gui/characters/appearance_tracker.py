@@ -166,7 +166,9 @@ class AppearanceTracker(QObject):
         self.generation += 1
         scenes = list(project.iter_scenes())
         if self._holding and len(scenes) > self.THREAD_THRESHOLD:
-            self.busy = True  # the cast is compiled and the files listed on release, not while the window opens
+            self.busy = (
+                True  # the cast is compiled and the files listed on release, not while the window opens
+            )
             self._deferred = True
             return
         matcher = CastMatcher(_snapshot(project.characters))
