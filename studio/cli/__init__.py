@@ -26,6 +26,7 @@ COMMAND_MODULES = (
     "studio.cli.character_commands",
     "studio.cli.post_commands",
     "studio.cli.search_commands",
+    "studio.cli.proofread_command",
 )
 # The module that registers each subcommand: a command imports its own module only, and the
 # window none of them (a test checks this against what the modules register).
@@ -40,6 +41,7 @@ COMMANDS = {
     "posted": "studio.cli.post_commands",
     "search": "studio.cli.search_commands",
     "replace": "studio.cli.search_commands",
+    "proofread": "studio.cli.proofread_command",
 }
 HELP_OPTIONS = ("-h", "--help", "--version")
 

@@ -24,12 +24,14 @@ from studio.gui.first_paint import after_first_paint, announce_ready
 from studio.gui.focus import FocusFeature
 from studio.gui.goals.feature import GoalsFeature
 from studio.gui.platform_check import check_xcb_libraries
+from studio.gui.proofreading.feature import ProofreadingFeature
 from studio.gui.publishing.feature import PublishingFeature
 from studio.gui.safety.feature import SafetyFeature
 from studio.gui.search.feature import SearchFeature
 from studio.gui.settings import AppSettings
 from studio.gui.spelling.feature import SpellingFeature
 from studio.gui.theme import app_icon, apply_theme
+from studio.gui.toolbar.feature import ToolbarFeature
 
 if TYPE_CHECKING:
     from studio.gui.main_window import MainWindow
@@ -43,6 +45,8 @@ FEATURES: tuple[type[WindowFeature], ...] = (
     SearchFeature,
     FocusFeature,
     GoalsFeature,
+    ProofreadingFeature,
+    ToolbarFeature,  # last: it shows the actions of the features above
 )
 
 # Open windows, so they are not garbage-collected; each leaves the list when it is destroyed.

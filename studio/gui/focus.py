@@ -22,6 +22,7 @@ from studio.app.changes import OutlineChange
 from studio.app.commands import RenameCommand
 from studio.core.errors import NodeNotFoundError
 from studio.gui.features import WindowFeature
+from studio.gui.icons import Icon, icon
 
 if TYPE_CHECKING:
     from studio.gui.editor import SceneEditor
@@ -167,9 +168,13 @@ class FocusFeature(WindowFeature):
         self.dim_action.toggled.connect(self._set_dimming)
         menu.addSeparator()
         zoom_in = [QKeySequence("Ctrl+="), QKeySequence("Ctrl++")]
-        self._action("Zoom &In", "zoomInAction", zoom_in).triggered.connect(lambda: self.zoom_by(1))
+        zoom_in_action = self._action("Zoom &In", "zoomInAction", zoom_in)
+        zoom_in_action.triggered.connect(lambda: self.zoom_by(1))
+        zoom_in_action.setIcon(icon(Icon.ZOOM_IN))
         zoom_out = [QKeySequence("Ctrl+-")]
-        self._action("Zoom &Out", "zoomOutAction", zoom_out).triggered.connect(lambda: self.zoom_by(-1))
+        zoom_out_action = self._action("Zoom &Out", "zoomOutAction", zoom_out)
+        zoom_out_action.triggered.connect(lambda: self.zoom_by(-1))
+        zoom_out_action.setIcon(icon(Icon.ZOOM_OUT))
         actual = [QKeySequence("Ctrl+0")]
         self._action("&Actual Size", "zoomResetAction", actual).triggered.connect(lambda: self.set_zoom(0))
         self.editor.set_zoom(settings.editor_zoom)

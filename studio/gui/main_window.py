@@ -40,9 +40,11 @@ from studio.core.safety.locking import ProjectLockedError
 from studio.gui import messages
 from studio.gui.editor import SceneEditor
 from studio.gui.editor.find_bar import FindBar
+from studio.gui.elided import ElidedLabel, ElidingStatusBar
 from studio.gui.features import WindowFeature
 from studio.gui.first_paint import after_first_paint
 from studio.gui.outline.inspector import SceneInspector
+from studio.gui.outline.outline_buttons import outline_with_buttons
 from studio.gui.outline.trash_panel import TrashPanel
 from studio.gui.outline.view import OutlineView
 from studio.gui.preferences_dialog import PreferencesDialog
@@ -282,7 +284,7 @@ class MainWindow(QMainWindow):
         self.left_tabs = QTabWidget()
         self.left_tabs.setObjectName("leftTabs")
         self.left_tabs.setDocumentMode(True)
-        self.left_tabs.addTab(self.outline_view, "Manuscript")
+        self.left_tabs.addTab(outline_with_buttons(self.outline_view), "Manuscript")
         self.left_tabs.addTab(self.trash_panel, "Trash")
         self.editor = SceneEditor(self.session)
         self.find_bar = FindBar(self.editor)
@@ -318,9 +320,10 @@ class MainWindow(QMainWindow):
         self.resizeDocks([self.inspector_dock], [300], Qt.Orientation.Horizontal)
 
     def _build_status_bar(self) -> None:
-        bar = self.statusBar()
+        self.setStatusBar(bar := ElidingStatusBar())  # long messages elided in the middle, whole in a tooltip
         self.words_label = WordCountsLabel(self.session, self.editor)
-        self.save_label = QLabel()
+        self.save_label = ElidedLabel()
+        self.save_label.setMaximumWidth(360)  # a long save error leaves room for the counts and messages
         self.save_label.setObjectName("saveState")
         bar.addPermanentWidget(self.words_label)
         bar.addPermanentWidget(self.save_label)

@@ -35,6 +35,8 @@ class NewProjectDialog(QDialog):
         self.author_edit.setObjectName("newProjectAuthor")
         self.folder_edit = QLineEdit(str(parent_folder or Path.home()))
         self.folder_edit.setObjectName("newProjectFolder")
+        self.folder_edit.setMinimumWidth(320)
+        self.folder_edit.setCursorPosition(0)  # a long path shows where it starts
         browse = QPushButton("Browse…")
         browse.clicked.connect(self._browse)
         row = QHBoxLayout()
@@ -64,6 +66,7 @@ class NewProjectDialog(QDialog):
         folder = QFileDialog.getExistingDirectory(self, "Create the project in", self.folder_edit.text())
         if folder:
             self.folder_edit.setText(folder)
+            self.folder_edit.setCursorPosition(0)
 
     def accept(self) -> None:
         """Create the project; stay open with the reason if that fails."""

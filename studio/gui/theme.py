@@ -6,11 +6,28 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QAbstractSpinBox, QApplication, QLineEdit
+
+from studio.gui.icons import StudioStyle
 
 RESOURCES = Path(__file__).resolve().parents[2] / "resources"
 ICON_PATH = RESOURCES / "icons" / "story-studio.svg"
 STYLES = RESOURCES / "styles"
+SPIN_TEXT_INDENT = 5  # a spin box's text starts where a combo box's does
+
+
+class ThemeStyle(StudioStyle):
+    """The app's style, plus what the style sheets cannot say: a spin box's text is indented as a
+    combo box's (Qt's style-sheet style puts a spin box's text field at its left edge, padding or not).
+    """
+
+    def polish(self, target):  # noqa: ANN001, ANN201 - QStyle.polish takes a widget, palette or app
+        """Qt override: indent the text of a spin box's field while a style sheet is applied."""
+        if isinstance(target, QLineEdit) and isinstance(target.parentWidget(), QAbstractSpinBox):
+            app = QApplication.instance()
+            indent = SPIN_TEXT_INDENT if isinstance(app, QApplication) and app.styleSheet() else 0
+            target.setTextMargins(indent, 0, 0, 0)
+        return super().polish(target)
 
 
 def app_icon() -> QIcon:
@@ -70,7 +87,7 @@ def apply_theme(theme: str) -> str:
     name = effective_theme(theme)
     sheet = STYLES / f"{name}.qss"
     if isinstance(app, QApplication):
-        app.setStyle("Fusion")
+        app.setStyle(ThemeStyle())  # Fusion, without the platform's stock icons; the app owns it
         app.setPalette(theme_palette(name))
         text = sheet.read_text("utf-8") if sheet.is_file() else ""
         app.setStyleSheet(text.replace("@ICONS@", (RESOURCES / "icons").as_posix()))

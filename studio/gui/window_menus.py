@@ -22,6 +22,7 @@ from studio.app import commands
 from studio.core.errors import NodeNotFoundError
 from studio.gui import messages
 from studio.gui.editor.format_menu import build_format_menu
+from studio.gui.icons import Icon, icon
 
 if TYPE_CHECKING:
     from studio.gui.main_window import MainWindow
@@ -38,8 +39,11 @@ def _action(
     name: str,
     keys: list[QKeySequence | QKeySequence.StandardKey | str] | None = None,
     tip: str = "",
+    icon_name: Icon | None = None,
 ) -> QAction:
     action = QAction(text, window)
+    if icon_name is not None:
+        action.setIcon(icon(icon_name))
     action.setObjectName(name)
     if keys:
         action.setShortcuts([QKeySequence(k) for k in keys])
@@ -59,6 +63,11 @@ class WindowMenus:
         self.sections: dict[tuple[str, str], QAction] = {}
         self.recent_menu: QMenu | None = None
         self.save_action: QAction | None = None
+        # Edit menu actions the toolbar shows too
+        self.undo_action: QAction | None = None
+        self.redo_action: QAction | None = None
+        self.find_action: QAction | None = None
+        self.preferences_action: QAction | None = None
 
 
 def build_menus(window: MainWindow, menus: WindowMenus) -> None:
@@ -98,6 +107,7 @@ def _file_menu(window: MainWindow, menus: WindowMenus) -> None:
         "newProjectAction",
         ["Ctrl+Shift+N"],
         "Create a new story project",
+        Icon.NEW_PROJECT,
     )
     _action(
         window,
@@ -107,6 +117,7 @@ def _file_menu(window: MainWindow, menus: WindowMenus) -> None:
         "openProjectAction",
         [Keys.Open],
         "Open a project folder",
+        Icon.OPEN_PROJECT,
     )
     recent = menus.recent_menu = menu.addMenu("Open &Recent")
     recent.setObjectName("recentMenu")
@@ -121,11 +132,14 @@ def _file_menu(window: MainWindow, menus: WindowMenus) -> None:
         "saveAction",
         [Keys.Save],
         "Save the scene and the outline now",
+        Icon.SAVE,
     )
     menu.addSeparator()
     # Import…/Export… (the publishing feature) go before this separator.
     menus.sections[("file", "publish")] = menu.addSeparator()
-    quit_action = _action(window, menu, "&Quit", window.close, "quitAction", ["Ctrl+Q"], "Save and quit")
+    quit_action = _action(
+        window, menu, "&Quit", window.close, "quitAction", ["Ctrl+Q"], "Save and quit", Icon.QUIT
+    )
     # Restore from Backup… (the safety feature) goes before Quit.
     menus.sections[("file", "restore")] = quit_action
 
@@ -225,6 +239,7 @@ def _edit_menu(window: MainWindow) -> None:
         "undoAction",
         [Keys.Undo],
         "Undo typing in the editor, or the last change to the outline",
+        Icon.UNDO,
     )
     redo = _action(
         window,
@@ -233,12 +248,17 @@ def _edit_menu(window: MainWindow) -> None:
         lambda: redo_focused(window),
         "redoAction",
         ["Ctrl+Shift+Z", "Ctrl+Y"],
+        "Redo what was undone",
+        Icon.REDO,
     )
+    window.menus.undo_action, window.menus.redo_action = undo, redo
     _EditUndoNamer(window, undo, redo)
     menu.addSeparator()
-    _action(window, menu, "Cu&t", _on_text(lambda w: w.cut()), "cutAction", [Keys.Cut])
-    _action(window, menu, "&Copy", _on_text(lambda w: w.copy()), "copyAction", [Keys.Copy])
-    _action(window, menu, "&Paste", _on_text(lambda w: w.paste()), "pasteAction", [Keys.Paste])
+    _action(window, menu, "Cu&t", _on_text(lambda w: w.cut()), "cutAction", [Keys.Cut], "", Icon.CUT)
+    _action(window, menu, "&Copy", _on_text(lambda w: w.copy()), "copyAction", [Keys.Copy], "", Icon.COPY)
+    _action(
+        window, menu, "&Paste", _on_text(lambda w: w.paste()), "pasteAction", [Keys.Paste], "", Icon.PASTE
+    )
     _action(
         window,
         menu,
@@ -247,12 +267,22 @@ def _edit_menu(window: MainWindow) -> None:
         "pastePlainAction",
         ["Ctrl+Shift+V"],
         "Paste the clipboard's text without turning its italics and bold into markers",
+        Icon.PASTE_PLAIN,
     )
     _action(
         window, menu, "Select &All", _on_text(lambda w: w.selectAll()), "selectAllAction", [Keys.SelectAll]
     )
     menu.addSeparator()
-    _action(window, menu, "&Find…", window.find_bar.open_bar, "findAction", [Keys.Find], "Find in this scene")
+    window.menus.find_action = _action(
+        window,
+        menu,
+        "&Find…",
+        window.find_bar.open_bar,
+        "findAction",
+        [Keys.Find],
+        "Find in this scene",
+        Icon.FIND,
+    )
     _action(window, menu, "Find &Next", window.find_bar.find_next, "findNextAction", [Keys.FindNext])
     _action(
         window,
@@ -263,13 +293,15 @@ def _edit_menu(window: MainWindow) -> None:
         [Keys.FindPrevious],
     )
     menu.addSeparator()
-    _action(
+    window.menus.preferences_action = _action(
         window,
         menu,
         "Pr&eferences…",
         lambda: open_preferences(window),
         "preferencesAction",
         ["Ctrl+,"],
+        "The editor's font, the paragraph look and the theme",
+        Icon.PREFERENCES,
     )
 
 
@@ -300,7 +332,8 @@ def _view_menu(window: MainWindow) -> None:
     inspector.setObjectName("toggleInspectorAction")
     inspector.setShortcut(QKeySequence("Ctrl+Shift+I"))
     menu.addAction(inspector)
-    menu.addSeparator()
+    # View > Toolbar (the toolbar feature) goes before this separator.
+    window.menus.sections[("view", "panels")] = menu.addSeparator()
 
 
 def _scene_menu(window: MainWindow) -> None:
@@ -315,6 +348,7 @@ def _scene_menu(window: MainWindow) -> None:
         "splitSceneAction",
         ["Ctrl+Shift+K"],
         "Split this scene in two at the cursor",
+        Icon.SPLIT,
     )
     _action(
         window,
@@ -324,6 +358,7 @@ def _scene_menu(window: MainWindow) -> None:
         "mergeSceneAction",
         ["Ctrl+Shift+M"],
         "Append the next scene of this part to this one",
+        Icon.MERGE,
     )
     menu.addSeparator()
     stack = window.session.undo_stack
@@ -335,6 +370,7 @@ def _scene_menu(window: MainWindow) -> None:
         "undoStructureAction",
         ["Ctrl+Alt+Z"],
         "Undo the last change to the outline",
+        Icon.UNDO,
     )
     redo = _action(
         window,
@@ -344,6 +380,7 @@ def _scene_menu(window: MainWindow) -> None:
         "redoStructureAction",
         ["Ctrl+Alt+Shift+Z"],
         "Redo the next change to the outline",
+        Icon.REDO,
     )
     undo.setEnabled(stack.canUndo())
     redo.setEnabled(stack.canRedo())

@@ -19,6 +19,7 @@ from studio.core.safety.watcher import Changes
 from studio.gui.characters.appearance_tracker import AppearanceTracker
 from studio.gui.features import WindowFeature
 from studio.gui.first_paint import after_first_paint
+from studio.gui.icons import Icon, icon
 
 if TYPE_CHECKING:  # the panel loads when first shown, not while the window opens
     from studio.gui.characters.panel import CharactersPanel
@@ -162,11 +163,13 @@ class CharactersFeature(WindowFeature):
 
         self.new_action = tools.addAction("New &Character", new_character)
         self.new_action.setObjectName("newCharacterAction")
+        self.new_action.setIcon(icon(Icon.NEW_CHARACTER))
         tools.addAction(self.from_selection)
         self.rename_action = tools.addAction(
             "&Rename Character Everywhere…", lambda: self.panel.open_rename_dialog()
         )
         self.rename_action.setObjectName("renameCharacterAction")
+        self.rename_action.setIcon(icon(Icon.RENAME_CHARACTER))
         for action in (self.new_action, self.from_selection, self.rename_action):
             action.setEnabled(not session.read_only)
 

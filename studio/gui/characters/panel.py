@@ -9,13 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import (
-    QAbstractItemModel,
-    QItemSelectionModel,
-    QModelIndex,
-    Qt,
-    Signal,
-)
+from PySide6.QtCore import QAbstractItemModel, QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -46,6 +40,7 @@ from studio.core.nodes import DEFAULT_ROLES, Character
 from studio.gui.characters.appearance_tracker import AppearanceTracker
 from studio.gui.characters.notes_editor import CharacterNotesEditor
 from studio.gui.characters.rename_dialog import RenameCharacterDialog
+from studio.gui.elided import FullTextDelegate, show_start
 from studio.models.appearances_model import SCENE_ID_ROLE, AppearancesModel
 from studio.models.characters_model import (
     APPEARANCES,
@@ -192,6 +187,7 @@ class CharactersPanel(QWidget):
         view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        view.setItemDelegate(FullTextDelegate(view))  # "The Lamp at … › The Storm", the whole in a tooltip
         return view
 
     def _connect(self) -> None:
@@ -313,6 +309,7 @@ class CharactersPanel(QWidget):
             self.role_combo.setCurrentText(character.role if character else "")
             self.description_edit.setText(character.description if character else "")
             self.notes_edit.load(character)
+            show_start(self.name_edit, self.aliases_edit, self.description_edit, self._role_line_edit())
         finally:
             self._filling = False
         editable = character is not None and not self.session.read_only

@@ -27,6 +27,7 @@ from studio.app.commands.characters import RenameEverywhereCommand, SetCharacter
 from studio.app.session import ProjectSession
 from studio.core.characters import RenamePlan, apply_rename, plan_rename
 from studio.core.errors import NodeNotFoundError, StudioError
+from studio.gui.elided import FullTextDelegate
 
 
 class RenameCharacterDialog(QDialog):
@@ -61,6 +62,7 @@ class RenameCharacterDialog(QDialog):
         self.preview.setObjectName("renamePreview")
         self.preview.setHeaderLabels(["Scene", "Replacements"])
         self.preview.setRootIsDecorated(False)
+        self.preview.setItemDelegate(FullTextDelegate(self.preview))  # "The Lamp at … › Tea with…"
         self.preview.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.preview.header().setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.summary = QLabel()

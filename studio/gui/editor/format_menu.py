@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit, QTextEdit
 
 from studio.core.emphasis import Kind
 from studio.gui.editor.convert_quotes_dialog import ConvertQuotesDialog
+from studio.gui.icons import Icon, icon
 
 if TYPE_CHECKING:
     from studio.gui.main_window import MainWindow
@@ -57,6 +58,7 @@ def build_format_menu(window: MainWindow) -> None:
         action = QAction(text, window)
         action.setObjectName(name)
         action.setShortcut(QKeySequence(keys))
+        action.setIcon(icon(Icon.ITALIC if kind == "em" else Icon.BOLD))
         action.setStatusTip(
             f"Wrap the selection or the word at the cursor in {'*' if kind == 'em' else '**'}"
         )

@@ -24,6 +24,7 @@ from studio.core.errors import StudioError
 from studio.core.stats import MAX_TARGET, STATS_NAME, WritingStats, dump_stats, parse_stats
 from studio.gui.features import WindowFeature
 from studio.gui.goals.progress_delegate import WordsProgressDelegate
+from studio.gui.icons import Icon, icon
 from studio.models.outline_model import WORDS_COLUMN
 
 if TYPE_CHECKING:  # the dialog loads when first opened, not while the window opens
@@ -69,9 +70,11 @@ class GoalsFeature(WindowFeature):
         self.statistics_action = QAction("&Statistics…", window)
         self.statistics_action.setObjectName("statisticsAction")
         self.statistics_action.triggered.connect(self.open_statistics)
+        self.statistics_action.setIcon(icon(Icon.STATISTICS))
         self.target_action = QAction("Project Word &Target…", window)
         self.target_action.setObjectName("projectTargetAction")
         self.target_action.triggered.connect(self.ask_project_target)
+        self.target_action.setIcon(icon(Icon.TARGET))
         tools.addAction(self.statistics_action)
         tools.addAction(self.target_action)
 

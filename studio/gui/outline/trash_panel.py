@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime
 
-from PySide6.QtCore import QItemSelectionModel
+from PySide6.QtCore import QItemSelectionModel, QLocale
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -20,7 +21,25 @@ from PySide6.QtWidgets import (
 from studio.app import commands
 from studio.app.changes import OutlineChange
 from studio.app.session import ProjectSession
+from studio.gui.elided import FullTextDelegate
 from studio.models.trash_model import TrashModel
+
+DELETED_COLUMN = 2
+
+
+class ShortDateDelegate(FullTextDelegate):
+    """The Deleted column as the time today, the day this year, else the date (the tooltip has it all)."""
+
+    def displayText(self, value: object, locale: QLocale | QLocale.Language) -> str:
+        """Qt override: "17:14", "1 Dec" or "1 Dec 2025" for the model's "2026-12-01 17:14"."""
+        try:
+            moment = datetime.strptime(str(value), "%Y-%m-%d %H:%M")
+        except ValueError:
+            return str(value)
+        today = datetime.now()
+        if moment.date() == today.date():
+            return moment.strftime("%H:%M")
+        return f"{moment.day} {moment:%b}" + ("" if moment.year == today.year else f" {moment.year}")
 
 
 class TrashPanel(QWidget):
@@ -52,6 +71,9 @@ class TrashPanel(QWidget):
         self.table.verticalHeader().hide()
         self.table.setShowGrid(False)
         self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)  # a long title is elided in the middle, the whole in its tooltip
+        self.table.setItemDelegate(FullTextDelegate(self.table))
+        self.table.setItemDelegateForColumn(DELETED_COLUMN, ShortDateDelegate(self.table))  # room for titles
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for column in (1, 2, 3):

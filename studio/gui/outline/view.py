@@ -12,6 +12,7 @@ from studio.app import commands
 from studio.app.session import ProjectSession
 from studio.gui import messages
 from studio.gui.outline.moves import step_down, step_up
+from studio.gui.outline.title_delegate import OutlineTitleDelegate
 from studio.models.outline_model import TITLE_COLUMN, WORDS_COLUMN, OutlineModel
 
 Shortcuts = list[str]
@@ -34,7 +35,6 @@ class OutlineView(QTreeView):
         # Actions a feature adds for a part row (Post Chapter…, Show Changes Since Posted); they act
         # on the current row, which the right click made the part.
         self.part_actions: list[QAction] = []
-        self.setUniformRowHeights(True)
         self._setup_look()
         self._setup_drag_and_drop()
         self._build_actions()
@@ -47,6 +47,7 @@ class OutlineView(QTreeView):
     # -- set-up ----------------------------------------------------------------------
     def _setup_look(self) -> None:
         self.setHeaderHidden(True)
+        self.setItemDelegateForColumn(TITLE_COLUMN, OutlineTitleDelegate(self))
         header = self.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(TITLE_COLUMN, QHeaderView.ResizeMode.Stretch)

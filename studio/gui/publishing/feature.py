@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from studio.core.errors import StudioError
 from studio.gui import messages
 from studio.gui.features import WindowFeature
+from studio.gui.icons import Icon, icon
 
 if TYPE_CHECKING:  # the dialogs and the importer load on first use, not while the window opens
     from studio.core.importing.plan import ImportPlan
@@ -87,6 +88,7 @@ class PublishingFeature(WindowFeature):
             "&Import…", "importAction", "Import parts from plain text or Markdown files", self.open_import
         )
         self.import_action.setEnabled(not window.session.read_only)
+        self.import_action.setIcon(icon(Icon.IMPORT))
         self.import_new_project_action = self._action(
             "Import as &New Project…",
             "importNewProjectAction",
@@ -100,6 +102,7 @@ class PublishingFeature(WindowFeature):
             self.open_export,
         )
         self.export_action.setShortcut(QKeySequence("Ctrl+E"))
+        self.export_action.setIcon(icon(Icon.EXPORT))
         self.posting_dialog: PostingDialog | None = None
         self.post_action = self._action(
             "&Post Chapter…",
@@ -108,6 +111,7 @@ class PublishingFeature(WindowFeature):
             self.open_posting,
         )
         self.post_action.setShortcut(QKeySequence("Ctrl+Shift+E"))
+        self.post_action.setIcon(icon(Icon.POST))
         anchor = window.menu_section("file", "publish")
         window.menu("file").insertActions(
             anchor, [self.import_action, self.import_new_project_action, self.export_action, self.post_action]
@@ -118,6 +122,7 @@ class PublishingFeature(WindowFeature):
             "Compare what was last posted of this part with the text now",
             self.show_changes_since_posted,
         )
+        self.changes_action.setIcon(icon(Icon.CHANGES))
         outline = window.outline_view
         outline.part_actions += [self.post_action, self.changes_action]
         outline.selectionModel().currentChanged.connect(self._on_outline_current)

@@ -35,6 +35,7 @@ from studio.core.importing.plan import ImportPlan
 from studio.core.importing.reader import ImportOptions
 from studio.core.importing.sources import plan_from_paths
 from studio.core.naming import slugify
+from studio.gui.elided import FullTextDelegate
 from studio.gui.publishing.import_split import SplitSceneDialog
 
 ENCODINGS = (
@@ -130,6 +131,7 @@ class ImportDialog(QDialog):
         self.tree.setHeaderLabels(["Part / scene", "Words", "Begins"])
         self.tree.setColumnWidth(0, 260)
         self.tree.setColumnWidth(1, 70)
+        self.tree.setItemDelegate(FullTextDelegate(self.tree))  # long titles elided in the middle
         self.tree.itemSelectionChanged.connect(self._update_buttons)
         self.merge_button = QPushButton("&Merge with Next")
         self.merge_button.setObjectName("importMerge")

@@ -37,6 +37,7 @@ from studio.core.publishing.posting import mark_posted
 from studio.core.publishing.preflight import Finding, preflight
 from studio.core.publishing.profiles import SITES, SiteRender, render_for_site
 from studio.gui import messages, workers
+from studio.gui.elided import ElidedLabel, FullTextDelegate
 from studio.gui.publishing import posting_actions as actions
 
 SCENES = "scenes"
@@ -71,6 +72,8 @@ class PostingDialog(QDialog):
         self.site_list.setObjectName("postingSites")
         self.site_list.setWordWrap(True)
         self.site_list.setSpacing(5)
+        self.site_list.setItemDelegate(FullTextDelegate(self.site_list))  # no sideways scroll bar
+        self.site_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         for key, profile in SITES.items():
             item = QListWidgetItem(f"{profile.name}\n{profile.produces}")
             item.setData(Qt.ItemDataRole.UserRole, key)
@@ -83,13 +86,12 @@ class PostingDialog(QDialog):
         self.preview = QTextBrowser()
         self.preview.setObjectName("postingPreview")
         self.preview.setOpenLinks(False)
-        self.preview_label = QLabel("Preview")
+        self.preview_label = ElidedLabel("Preview")  # a long profile line is elided, whole in its tooltip
         self.checks = QTreeWidget()
         self.checks.setObjectName("preflightList")
         self.checks.setHeaderLabels(["Kind", "What", "Scene"])
         self.checks.setRootIsDecorated(False)
-        self.checks.setWordWrap(True)
-        self.checks.setUniformRowHeights(False)
+        self.checks.setItemDelegate(FullTextDelegate(self.checks))  # elided in the middle, whole in a tooltip
         self.checks.setToolTip("Double-click to open the place in the editor")
         self.checks.itemActivated.connect(self._open_finding)
         self.checks_label = QLabel("Pre-flight")

@@ -32,6 +32,7 @@ from studio.core.safety.locking import LockInfo
 from studio.core.safety.watcher import reload_structure
 from studio.gui import messages
 from studio.gui.features import WindowFeature
+from studio.gui.icons import Icon, icon
 from studio.gui.safety.dialogs import BackupDialog
 from studio.gui.safety.lock_bar import LockTakenBar
 from studio.gui.safety.outside_change_bar import OutsideChangeBar
@@ -109,6 +110,7 @@ class SafetyFeature(WindowFeature):
         self.take_action.setShortcut(QKeySequence("Ctrl+Alt+S"))
         self.take_action.setToolTip("Keep this scene's text as it is now (see View > History)")
         self.take_action.triggered.connect(self.take_snapshot)
+        self.take_action.setIcon(icon(Icon.SNAPSHOT))
         scene_menu = window.menu("scene")
         scene_menu.addSeparator()
         scene_menu.addAction(self.take_action)
@@ -117,6 +119,7 @@ class SafetyFeature(WindowFeature):
         self.restore_action.setObjectName("restoreBackupAction")
         self.restore_action.setToolTip("Pick one of the project's zipped backups and restore it")
         self.restore_action.triggered.connect(self.show_backups)
+        self.restore_action.setIcon(icon(Icon.RESTORE_BACKUP))
         file_menu, anchor = window.menu("file"), window.menu_section("file", "restore")
         file_menu.insertAction(anchor, self.restore_action)
         file_menu.insertSeparator(anchor)

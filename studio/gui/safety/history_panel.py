@@ -7,7 +7,6 @@ from collections.abc import Callable
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QLabel,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -19,6 +18,7 @@ from PySide6.QtWidgets import (
 from studio.app.session import ProjectSession
 from studio.core.errors import StudioError
 from studio.core.safety import snapshots
+from studio.gui.elided import ElidedLabel, FullTextDelegate
 from studio.gui.safety.diff_view import DiffView
 
 
@@ -36,11 +36,13 @@ class HistoryPanel(QWidget):
         self.session = session
         self.current_text = current_text
         self.scene_id = ""
-        self.heading = QLabel("No scene")
+        self.heading = ElidedLabel("No scene")
         self.heading.setObjectName("historyHeading")
         self.list = QListWidget()
         self.list.setObjectName("snapshotList")
         self.list.setToolTip("Versions of this scene kept by Story Studio, newest first")
+        self.list.setItemDelegate(FullTextDelegate(self.list))  # elided rows, never a sideways scroll
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.diff = DiffView()
         self.take_button = QPushButton("Take Snapshot")
         self.take_button.setObjectName("takeSnapshotButton")

@@ -13,6 +13,7 @@ from PySide6.QtGui import QAction, QKeySequence
 
 from studio.gui.characters.feature import CharactersFeature
 from studio.gui.features import WindowFeature
+from studio.gui.icons import Icon, icon
 
 if TYPE_CHECKING:  # the panel and the dialog load when first shown, not while the window opens
     from studio.core.search import Hit
@@ -45,6 +46,7 @@ class SearchFeature(WindowFeature):
         self.search_action.setShortcut(QKeySequence("Ctrl+Shift+F"))
         self.search_action.setStatusTip("Search every scene, title, synopsis and note")
         self.search_action.triggered.connect(self.show_search)
+        self.search_action.setIcon(icon(Icon.SEARCH_PROJECT))
         self.replace_action = QAction("&Replace in Project…", window)
         self.replace_action.setObjectName("replaceProjectAction")
         self.replace_action.setShortcut(QKeySequence("Ctrl+Shift+H"))

@@ -114,7 +114,7 @@ class ResultsTree(QTreeWidget):
             row = QTreeWidgetItem([hit.context])
             row.setData(0, Qt.ItemDataRole.UserRole, hit)
             row.setData(0, HIT_ROLE, hit_html(hit, prefix))
-            row.setToolTip(0, f"line {hit.line}, column {hit.column}")
+            row.setToolTip(0, f"{hit.context}\nline {hit.line}, column {hit.column}")  # the row may be cut
             owner.addChild(row)
             for item in (group, owner):
                 counts[id(item)] = counts.get(id(item), 0) + 1

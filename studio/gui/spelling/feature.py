@@ -26,6 +26,7 @@ from studio.core.spelling.checker import (
 from studio.core.spelling.rules import base_language
 from studio.gui import messages
 from studio.gui.features import WindowFeature
+from studio.gui.icons import Icon, icon
 from studio.gui.spelling.dialogs import LanguageDialog, WordListDialog, language_label
 from studio.gui.spelling.highlight import SpellHighlighter
 from studio.gui.workers import run_in_worker
@@ -119,11 +120,13 @@ class SpellingFeature(WindowFeature):
         self.word_list_action.setObjectName("wordListAction")
         self.word_list_action.setStatusTip("Edit the words the spellchecker accepts in this project")
         self.word_list_action.triggered.connect(self.edit_word_list)
+        self.word_list_action.setIcon(icon(Icon.WORD_LIST))
         menu.addAction(self.word_list_action)
         self.language_action = QAction("Spelling &Language…", self)
         self.language_action.setObjectName("spellingLanguageAction")
         self.language_action.setStatusTip("Choose the dictionary for this project")
         self.language_action.triggered.connect(self.choose_language)
+        self.language_action.setIcon(icon(Icon.LANGUAGE))
         menu.addAction(self.language_action)
 
     def _make_toggle(self, parent: QObject) -> QAction:

@@ -1,0 +1,1 @@
+"""The Proofread panel and the style underlines in the editor."""
