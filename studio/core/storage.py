@@ -146,8 +146,11 @@ class ProjectStore:
             make_folder(path.parent, self.root)
             if not self.durable:
                 self.checked_folders.add(path.parent)
-        within = self.root if self.durable else None
-        atomic_write(path, payload, within=within, sync=self.durable)
+        if self.durable:
+            atomic_write(path, payload, within=self.root)
+        else:  # a staging folder no one sees until it is synced and renamed whole: no temp file each
+            with open(path, "wb") as handle:
+                handle.write(payload)
         self.known_digests[key] = new_digest
         return True
 
