@@ -4,8 +4,9 @@ Runs each benchmark several times on generated projects (see ``generate.py``; ca
 under /tmp/studio-perf) and prints median, min and max, the machine, and a markdown
 table for the README. The launch figure comes from ``launch.py`` (``python -m studio`` from
 process start to its ready mark, beside the bare-Qt floor); the other GUI figures from
-``gui_probe.py`` in fresh processes (``QT_QPA_PLATFORM=offscreen``). The feature benchmarks (``bench_*.py``) run as
-subprocesses after the table with ``--features`` (the default without ``--quick``).
+``gui_probe.py`` in fresh processes (``QT_QPA_PLATFORM=offscreen``). The feature benchmarks
+(``bench_*.py``) run as subprocesses after the table with ``--features`` (the default without
+``--quick``).
 
 "First time" means no word-count cache (``.studio/word-counts.json`` deleted before
 each run); the operating system's file cache stays warm (dropping it needs root).
