@@ -71,3 +71,37 @@ class CastChange:
     def names_changed(self) -> bool:
         """Whether names or aliases (what the text is searched for) may have changed."""
         return True
+
+
+class LabelChangeKind(StrEnum):
+    """The kinds of change to the project's label definitions."""
+
+    ADDED = "added"  # labels defined (or put back by an undo)
+    REMOVED = "removed"  # labels removed (their scenes are announced with ``scene_changed``)
+    EDITED = "edited"  # a label's name or colour changed
+    RELOADED = "reloaded"  # the labels were re-read from disk
+
+
+@dataclass(frozen=True)
+class LabelChange:
+    """One change to the label definitions: its kind and the label ids concerned."""
+
+    kind: LabelChangeKind
+    ids: tuple[str, ...] = ()
+
+
+class NoteChangeKind(StrEnum):
+    """The kinds of change to the places, things and notes."""
+
+    ADDED = "added"
+    REMOVED = "removed"
+    EDITED = "edited"  # name, kind, aliases or description changed
+    RELOADED = "reloaded"
+
+
+@dataclass(frozen=True)
+class NoteChange:
+    """One change to the places, things and notes: its kind and the note ids concerned."""
+
+    kind: NoteChangeKind
+    ids: tuple[str, ...] = ()

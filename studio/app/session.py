@@ -27,8 +27,12 @@ class ProjectSession(QObject):
     outline_changed = Signal(object)
     # The cast changed: a ``CastChange`` (kind, ids).
     cast_changed = Signal(object)
-    # A scene's metadata (title, status, POV, synopsis, problem) changed.
+    # A scene's metadata (title, status, POV, synopsis, labels, story time, problem) changed.
     scene_changed = Signal(str)
+    # The label definitions changed: a ``LabelChange`` (kind, label ids).
+    labels_changed = Signal(object)
+    # The places, things and notes changed: a ``NoteChange`` (kind, note ids).
+    notes_changed = Signal(object)
     # A scene's text was written to disk by the app (editor autosave, split, merge, replace).
     scene_text_saved = Signal(str)
     # A scene's text changed underneath the editor (split, merge, undo, outside reload): reload it.

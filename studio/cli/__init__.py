@@ -26,6 +26,7 @@ COMMAND_MODULES = (
     "studio.cli.character_commands",
     "studio.cli.post_commands",
     "studio.cli.search_commands",
+    "studio.cli.story_commands",
     "studio.cli.proofread_command",
 )
 # The module that registers each subcommand: a command imports its own module only, and the

@@ -1,5 +1,8 @@
 """Where each character appears: an index of name and alias mentions per scene, and rename-everywhere.
 
+The same index serves places, things and notes (``studio.core.notes``): anything with an
+``id``, a ``name`` and ``aliases`` (a ``Named``) is found by the same rules.
+
 Matching rules (one compiled regular expression per cast, scanning each scene once):
 
 - A character is mentioned by its name or any alias ("terms"), as whole words:
@@ -26,7 +29,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from studio.core.errors import ReadOnlyError, StudioError
 from studio.core.nodes import Character
@@ -40,8 +43,27 @@ _WORD = r"[^\W_]"
 _TAIL = rf"(?=(?:[{APOSTROPHES}](?:s|d|ll|re|ve|m))?(?!{_WORD}|[{APOSTROPHES}\-]{_WORD}))"
 
 
-def character_terms(character: Character) -> list[str]:
-    """Return a character's name and aliases, stripped, without blanks or repeats."""
+class Named(Protocol):
+    """What the appearance index looks for: a character, a place, a thing or a note."""
+
+    @property
+    def id(self) -> str:
+        """Its stable id."""
+        ...
+
+    @property
+    def name(self) -> str:
+        """Its name."""
+        ...
+
+    @property
+    def aliases(self) -> list[str]:
+        """Its other names."""
+        ...
+
+
+def character_terms(character: Named) -> list[str]:
+    """Return the name and aliases (of a character, place or thing), stripped, without blanks or repeats."""
     terms: list[str] = []
     for term in [character.name, *character.aliases]:
         term = " ".join(term.split())
@@ -116,7 +138,7 @@ class SceneMention:
 class CastMatcher:
     """The compiled pattern for a cast: finds every mention of every character in a text."""
 
-    def __init__(self, characters: Iterable[Character]) -> None:
+    def __init__(self, characters: Iterable[Named]) -> None:
         owners: dict[str, list[str]] = {}
         for character in characters:
             for term in character_terms(character):
@@ -177,7 +199,7 @@ class AppearanceIndex:
     scenes: dict[str, dict[str, SceneMention]] = field(default_factory=dict)
 
     @classmethod
-    def build(cls, characters: Iterable[Character], texts: Iterable[tuple[str, str]]) -> AppearanceIndex:
+    def build(cls, characters: Iterable[Named], texts: Iterable[tuple[str, str]]) -> AppearanceIndex:
         """Index ``(scene_id, text)`` pairs, given in manuscript order."""
         index = cls(CastMatcher(characters))
         for scene_id, text in texts:

@@ -9,7 +9,16 @@ from json.encoder import encode_basestring
 from typing import Any
 
 from studio.core.errors import FormatTooNewError, ManifestError
-from studio.core.nodes import Character, Part, Scene, TrashItem
+from studio.core.manifest_fields import (
+    SCENE_FIELD_KEYS,
+    label_dict,
+    note_dict,
+    read_labels,
+    read_notes,
+    read_scene_fields,
+    scene_field_dict,
+)
+from studio.core.nodes import Character, Label, Note, Part, Scene, TrashItem
 from studio.core.stats import MAX_TARGET, is_release_date
 from studio.core.validation import (
     DamagedValueError,
@@ -28,13 +37,16 @@ FORMAT_VERSION = 1
 ID_PATTERN = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,63}")
 FILE_PATTERN = re.compile(r"[^/\\\x00-\x1f]{1,120}")
 
-_SCENE_KEYS = ("id", "title", "file", "status", "pov", "synopsis", "target")
+_SCENE_KEYS = ("id", "title", "file", "status", "pov", "synopsis", "target", *SCENE_FIELD_KEYS)
 _PART_KEYS = (
     *("id", "title", "group", "summary", "notes_begin", "notes_end", "notes", "target", "release"),
     "scenes",
 )
 _CHARACTER_KEYS = ("id", "name", "aliases", "role", "description", "file")
-_TOP_KEYS = ("format", "title", "author", "language", "parts", "characters", "trash", "settings")
+_TOP_KEYS = (
+    *("format", "title", "author", "language", "parts", "characters", "trash", "settings"),
+    *("labels", "notes"),
+)
 
 
 @dataclass
@@ -49,6 +61,8 @@ class ManifestData:
     trash: list[TrashItem] = field(default_factory=list)
     settings: dict[str, Any] = field(default_factory=dict)
     extra: dict[str, Any] = field(default_factory=dict)
+    labels: list[Label] = field(default_factory=list)
+    notes: list[Note] = field(default_factory=list)
 
 
 def is_safe_id(value: object) -> bool:
@@ -106,6 +120,8 @@ class _Reader:
         self.ids: set[str] = set()
         self.scene_files: set[str] = set()
         self.character_files: set[str] = set()
+        self.note_files: set[str] = set()
+        self.label_ids: set[str] = set()
 
     def fail(self, where: str, message: str) -> ManifestError:
         return ManifestError(f"{self.source}: {where}: {message}")
@@ -127,10 +143,12 @@ class _Reader:
         )
         language = self.text(document, "language", "language") or "en"
         data.language = check_language(language, self.cleaner.problems, "language")
+        data.labels = read_labels(self, document.get("labels"))
         data.parts = [self.part(p, f"parts[{i}]") for i, p in enumerate(self.items(document, "parts"))]
         data.characters = [
             self.character(c, f"characters[{i}]") for i, c in enumerate(self.items(document, "characters"))
         ]
+        data.notes = read_notes(self, document.get("notes"), self.note_files)
         data.trash = [self.trash_item(t, f"trash[{i}]") for i, t in enumerate(self.items(document, "trash"))]
         settings = document.get("settings", {})
         if not isinstance(settings, dict):
@@ -204,7 +222,7 @@ class _Reader:
 
     def scene(self, value: Any, where: str) -> Scene:
         obj = self.obj(value, where)
-        return Scene(
+        scene = Scene(
             id=self.node_id(obj, where),
             title=self.text(obj, "title", f"{where}.title"),
             file=self.file_name(obj, where, self.scene_files),
@@ -214,6 +232,8 @@ class _Reader:
             extra=self.extra(obj, _SCENE_KEYS, where),
             target=self.whole(obj, "target", f"{where}.target"),
         )
+        read_scene_fields(self, obj, scene, where)
+        return scene
 
     def part(self, value: Any, where: str) -> Part:
         obj = self.obj(value, where)
@@ -288,6 +308,7 @@ def _scene_dict(scene: Scene) -> dict[str, Any]:
         out["synopsis"] = scene.synopsis
     if scene.target:
         out["target"] = scene.target
+    out.update(scene_field_dict(scene))
     out.update(sorted(scene.extra.items()))
     return out
 
@@ -347,7 +368,11 @@ def serialize_manifest(data: ManifestData) -> bytes:
     }
     document.update(sorted(data.extra.items()))
     document["settings"] = _sorted_settings(data.settings)
+    if data.labels:
+        document["labels"] = [label_dict(label) for label in data.labels]
     document["characters"] = [_character_dict(c) for c in data.characters]
+    if data.notes:
+        document["notes"] = [note_dict(note) for note in data.notes]
     document["parts"] = [_part_dict(p) for p in data.parts]
     document["trash"] = [_trash_dict(t) for t in data.trash]
     return (dump_indented(document) + "\n").encode("utf-8")

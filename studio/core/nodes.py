@@ -1,4 +1,4 @@
-"""The plain nodes of a story project: parts, scenes, characters and trash items."""
+"""The plain nodes of a story project: parts, scenes, characters, labels, notes and trash items."""
 
 from __future__ import annotations
 
@@ -25,6 +25,9 @@ class Scene:
     missing: bool = False
     read_only: bool = False
     problem: str = ""
+    labels: list[str] = field(default_factory=list)  # label ids, in the order the writer gave them
+    story_time: str = ""  # "YYYY-MM-DD", "YYYY-MM-DDTHH:MM" or a free label ("Day 3, evening")
+    story_order: int | None = None  # orders free labels (and equal dates); None: not given
 
 
 @dataclass(eq=False)
@@ -73,6 +76,32 @@ class Character:
     file: str
     aliases: list[str] = field(default_factory=list)
     role: str = ""
+    description: str = ""
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(eq=False)
+class Label:
+    """A label (a plot thread, a subplot, a to-do): defined once per project, set on scenes by id."""
+
+    id: str
+    name: str
+    colour: str = ""  # "#rrggbb"; "" lets the views pick one
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+NOTE_KINDS = ("place", "thing", "note")
+
+
+@dataclass(eq=False)
+class Note:
+    """A place, a thing or a free note of the story bible: like a character, notes in ``notes/<file>``."""
+
+    id: str
+    name: str
+    file: str
+    kind: str = "note"  # one of NOTE_KINDS
+    aliases: list[str] = field(default_factory=list)
     description: str = ""
     extra: dict[str, Any] = field(default_factory=dict)
 

@@ -11,12 +11,14 @@ from typing import Any
 
 from studio.core.cast_operations import CastOperations
 from studio.core.errors import ReadOnlyError
+from studio.core.label_operations import LabelOperations
 from studio.core.manifest import ManifestData
+from studio.core.note_operations import NoteOperations
 from studio.core.operations import TreeOperations
 from studio.core.storage import WORDLIST_NAME
 
 
-class Project(TreeOperations, CastOperations):
+class Project(TreeOperations, CastOperations, LabelOperations, NoteOperations):
     """An open story project: the manifest's data plus the folder it lives in, and every operation."""
 
     def replace_structure(self, data: ManifestData) -> None:
@@ -25,6 +27,7 @@ class Project(TreeOperations, CastOperations):
         self.title, self.author, self.language = data.title, data.author, data.language
         self.parts, self.characters, self.trash = data.parts, data.characters, data.trash
         self.settings, self.extra = data.settings, data.extra
+        self.labels, self.notes = data.labels, data.notes
         new_files = self._files_by_id()
         for scene_id in list(self._texts):
             if new_files.get(scene_id) != old_files.get(scene_id):

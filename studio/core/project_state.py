@@ -18,7 +18,7 @@ from studio.core.counting import count_words
 from studio.core.errors import NodeNotFoundError, ReadOnlyError, StudioError
 from studio.core.manifest import ManifestData
 from studio.core.naming import new_id, slugify
-from studio.core.nodes import Character, Part, Scene, ScenePosition, TrashItem
+from studio.core.nodes import Character, Label, Note, Part, Scene, ScenePosition, TrashItem
 from studio.core.storage import (
     SCENES_DIR,
     WORDLIST_NAME,
@@ -35,7 +35,8 @@ class _Captured:
 
     lists: tuple[list[Part], list[Character], list[TrashItem], list[str]]
     scenes: dict[int, tuple[Part, list[Scene]]]
-    fields: list[tuple[Part | Scene | Character, dict[str, Any]]]
+    fields: list[tuple[Part | Scene | Character | Label | Note, dict[str, Any]]]
+    bible: tuple[list[Label], list[Note]]
     info: tuple[str, str, str, dict[str, Any]]
     texts: dict[str, str]
 
@@ -53,6 +54,8 @@ class ProjectState(ManifestData):
             trash=data.trash,
             settings=data.settings,
             extra=data.extra,
+            labels=data.labels,
+            notes=data.notes,
         )
         self.store = store
         self.read_only = read_only
@@ -178,6 +181,8 @@ class ProjectState(ManifestData):
         ids = (
             {p.id for p in self.parts} | {s.id for s in self.iter_scenes()} | {c.id for c in self.characters}
         )
+        ids.update(label.id for label in self.labels)
+        ids.update(note.id for note in self.notes)
         for item in self.trash:
             ids.add(item.node.id)
             if isinstance(item.node, Part):
@@ -301,7 +306,12 @@ class ProjectState(ManifestData):
 
     def _capture(self) -> _Captured:
         """What ``_rollback`` needs to put memory back: lists, node fields, caches."""
-        nodes: list[Part | Scene | Character] = [*self.parts, *self.characters]
+        nodes: list[Part | Scene | Character | Label | Note] = [
+            *self.parts,
+            *self.characters,
+            *self.labels,
+            *self.notes,
+        ]
         nodes += [scene for part in self.parts for scene in part.scenes]
         for item in self.trash:
             nodes.append(item.node)
@@ -313,6 +323,7 @@ class ProjectState(ManifestData):
             fields=[(node, dict(vars(node))) for node in nodes],
             info=(self.title, self.author, self.language, dict(self.settings)),
             texts=dict(self._texts),
+            bible=(list(self.labels), list(self.notes)),
         )
 
     def _rollback(self, before: _Captured) -> None:
@@ -332,6 +343,7 @@ class ProjectState(ManifestData):
         for part, scenes in before.scenes.values():  # after the fields: they share the list object
             part.scenes = scenes
         self.title, self.author, self.language, self.settings = before.info
+        self.labels, self.notes = list(before.bible[0]), list(before.bible[1])
         self._texts = before.texts
         self._scene_index = {}
 

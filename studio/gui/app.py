@@ -23,6 +23,8 @@ from studio.gui.features import WindowFeature
 from studio.gui.first_paint import after_first_paint, announce_ready
 from studio.gui.focus import FocusFeature
 from studio.gui.goals.feature import GoalsFeature
+from studio.gui.labels.feature import LabelsFeature
+from studio.gui.notes.feature import NotesFeature
 from studio.gui.platform_check import check_xcb_libraries
 from studio.gui.proofreading.feature import ProofreadingFeature
 from studio.gui.publishing.feature import PublishingFeature
@@ -32,6 +34,7 @@ from studio.gui.settings import AppSettings
 from studio.gui.spelling.feature import SpellingFeature
 from studio.gui.theme import app_icon, apply_theme
 from studio.gui.toolbar.feature import ToolbarFeature
+from studio.gui.views.feature import ViewsFeature
 
 if TYPE_CHECKING:
     from studio.gui.main_window import MainWindow
@@ -45,7 +48,10 @@ FEATURES: tuple[type[WindowFeature], ...] = (
     SearchFeature,
     FocusFeature,
     GoalsFeature,
+    NotesFeature,
+    LabelsFeature,
     ProofreadingFeature,
+    ViewsFeature,  # after GoalsFeature (its dimming wraps the outline's words delegate) and Labels
     ToolbarFeature,  # last: it shows the actions of the features above
 )
 

@@ -36,6 +36,9 @@ class AppSettings:
     editor_zoom: int = 0  # points added to editor_font_size (Ctrl+= / Ctrl+- / Ctrl+0)
     typewriter_scrolling: bool = False  # the typed line stays at a fixed height
     dim_paragraphs: bool = False  # all but the current paragraph dimmed
+    # The outline table's hidden columns (keys); [] once the writer shows them all.
+    table_hidden_columns: list[str] = field(default_factory=lambda: ["target", "edited", "places"])
+    views_shown: str = "corkboard"  # the view in front in the views' dock (corkboard, table, timeline)
 
     @staticmethod
     def qsettings() -> QSettings:

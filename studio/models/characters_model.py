@@ -42,13 +42,13 @@ class CharactersModel(HeaderedTableModel):
         # scenes_of() walks every scene; data() asks it many times per row (sorting, painting),
         # so each character's answer is kept until the next index (issue 8: 1M-word open).
         self._scenes_of: dict[str, list[tuple[str, int]]] = {}
-        self._ids = [c.id for c in project.characters]  # the rows shown, kept in step by ``sync``
+        self._ids = [c.id for c in self.entries()]  # the rows shown, kept in step by ``sync``
 
     # -- updating ---------------------------------------------------------------------
     def sync(self) -> None:
         """Follow the cast in small steps: rows removed, inserted, and changed rows repainted."""
         self._scenes_of.clear()
-        target = [c.id for c in self.project.characters]
+        target = [c.id for c in self.entries()]
         live = set(target)
         for row in range(len(self._ids) - 1, -1, -1):
             if self._ids[row] not in live:
@@ -71,6 +71,18 @@ class CharactersModel(HeaderedTableModel):
                 self.endInsertRows()
         if self._ids:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._ids) - 1, len(HEADERS) - 1))
+
+    def entries(self) -> list[Any]:
+        """What the rows show, in order (the cast; places and things in ``NotesModel``)."""
+        return self.project.characters
+
+    def entry(self, entry_id: str) -> Any:
+        """One row's character (``NodeNotFoundError`` when it is gone)."""
+        return self.project.character(entry_id)
+
+    def detail(self, entry: Any) -> str:
+        """The second column's text: the character's role."""
+        return str(entry.role)
 
     def set_appearances(self, index: AppearanceIndex) -> None:
         """Show the appearance counts of a new or updated index."""
@@ -95,7 +107,7 @@ class CharactersModel(HeaderedTableModel):
         if not index.isValid() or not 0 <= index.row() < len(self._ids):
             return None
         try:
-            character = self.project.character(self._ids[index.row()])
+            character = self.entry(self._ids[index.row()])
         except NodeNotFoundError:
             return None
         column = index.column()
@@ -108,12 +120,12 @@ class CharactersModel(HeaderedTableModel):
             if column == NAME:
                 return character.name
             if column == ROLE:
-                return character.role
+                return self.detail(character)
             return len(scenes)
         if role == SORT_ROLE:
             if column == APPEARANCES:
                 return len(scenes)
-            return (character.name if column == NAME else character.role).casefold()
+            return (character.name if column == NAME else self.detail(character)).casefold()
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == APPEARANCES:
                 mentions = sum(count for _, count in scenes)

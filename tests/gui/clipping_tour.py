@@ -215,6 +215,31 @@ def _message(window: MainWindow) -> QWidget:
 
 
 # name → opener; each returns the dialog it showed.
+def _labels(window: MainWindow) -> QWidget:
+    from studio.gui.labels.feature import LabelsFeature
+
+    return LabelsFeature.instance(window).show_labels()
+
+
+def _threads(window: MainWindow) -> QWidget:
+    from studio.gui.labels.feature import LabelsFeature
+
+    session = window.session
+    if not session.project.labels:  # a thread in the matrix, so its cells are walked too
+        session.run(commands.labels.AddLabelCommand(session, "The letters from the lighthouse"))
+    scene_id = next(session.project.iter_scenes()).id
+    session.run(commands.labels.SetSceneLabelsCommand(session, {scene_id: [session.project.labels[0].id]}))
+    return LabelsFeature.instance(window).show_threads()
+
+
+def _story_time(window: MainWindow) -> QWidget:
+    from studio.gui.labels.feature import LabelsFeature
+
+    dialog = LabelsFeature.instance(window).edit_story_time()
+    assert dialog is not None
+    return dialog
+
+
 DIALOGS: dict[str, Callable[[MainWindow], QWidget]] = {
     "export": _export,
     "posting": _posting,
@@ -235,6 +260,9 @@ DIALOGS: dict[str, Callable[[MainWindow], QWidget]] = {
     "convert quotes": _convert_quotes,
     "rename character": _rename_character,
     "proofreading report": _proofreading_report,
+    "labels": _labels,
+    "threads": _threads,
+    "story time": _story_time,
     "about": _about,
     "question": _message,
 }

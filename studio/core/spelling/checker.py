@@ -49,11 +49,14 @@ def word_forms(entries: Iterable[str]) -> dict[str, str]:
 
 
 def character_words(project: Project) -> list[str]:
-    """Every name and alias of the project's characters."""
+    """Every name and alias of the project's characters, places, things and notes."""
     words: list[str] = []
     for character in project.characters:
         words.append(character.name)
         words.extend(character.aliases)
+    for note in project.notes:
+        words.append(note.name)
+        words.extend(note.aliases)
     return words
 
 

@@ -21,7 +21,7 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal
 
 from studio.app.changes import CastChange, OutlineChange, OutlineChangeKind
 from studio.app.session import ProjectSession
-from studio.core.characters import AppearanceIndex, CastMatcher, SceneMention
+from studio.core.characters import AppearanceIndex, CastMatcher, Named, SceneMention
 from studio.core.nodes import Character
 
 FileKey = tuple[int, int, int]  # size, mtime_ns, inode
@@ -98,7 +98,7 @@ class AppearanceTracker(QObject):
         super().__init__(session)
         self.session = session
         self.live_text = live_text  # -> (scene id being edited, its text) for unsaved edits
-        self.index = AppearanceIndex(CastMatcher(session.project.characters))
+        self.index = AppearanceIndex(CastMatcher(self.named()))
         self.generation = 0
         self.busy = False
         self._holding = hold_first_scan
@@ -116,6 +116,10 @@ class AppearanceTracker(QObject):
         self.rebuild()
 
     # -- public API -------------------------------------------------------------------
+    def named(self) -> list[Named]:
+        """Copies of what is looked for (the cast), safe to hand to another thread; see ``NotesTracker``."""
+        return list(_snapshot(self.session.project.characters))
+
     def text_edited(self) -> None:
         """The writer typed: rescan the live scene once typing pauses."""
         self._typing_timer.start()
@@ -166,12 +170,10 @@ class AppearanceTracker(QObject):
         self.generation += 1
         scenes = list(project.iter_scenes())
         if self._holding and len(scenes) > self.THREAD_THRESHOLD:
-            self.busy = (
-                True  # the cast is compiled and the files listed on release, not while the window opens
-            )
-            self._deferred = True
+            # the cast is compiled and the files listed on release, not while the window opens
+            self.busy = self._deferred = True
             return
-        matcher = CastMatcher(_snapshot(project.characters))
+        matcher = CastMatcher(self.named())
         files = [(s.id, project.store.scene_path(s)) for s in scenes]
         overrides: dict[str, str] = {}
         live_id, live = self.live_text() if self.live_text else (None, "")
@@ -223,7 +225,7 @@ class AppearanceTracker(QObject):
         return self.index.matcher.signature != self._signature_now()
 
     def _signature_now(self) -> tuple:
-        return CastMatcher(_snapshot(self.session.project.characters)).signature
+        return CastMatcher(self.named()).signature
 
     def _on_outline_changed(self, change: OutlineChange) -> None:
         """A move only reorders; scenes that came or went are scanned or dropped; a reload rescans."""

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QFocusEvent
@@ -16,7 +17,7 @@ from PySide6.QtWidgets import QPlainTextEdit, QWidget
 from studio.app.session import ProjectSession
 from studio.core.atomic import atomic_write
 from studio.core.errors import StudioError
-from studio.core.nodes import Character
+from studio.core.nodes import Character, Note
 
 NOTES_DELAY_MS = 800
 
@@ -27,7 +28,10 @@ class CharacterNotesEditor(QPlainTextEdit):
     message = Signal(str)
 
     def __init__(
-        self, session: ProjectSession, current: Callable[[], Character | None], parent: QWidget | None = None
+        self,
+        session: ProjectSession,
+        current: Callable[[], Character | Note | None],
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("characterNotes")
@@ -46,11 +50,11 @@ class CharacterNotesEditor(QPlainTextEdit):
         """Whether typed notes are waiting to be saved."""
         return self._timer.isActive() or self.dirty
 
-    def load(self, character: Character | None) -> None:
+    def load(self, character: Character | Note | None) -> None:
         """Show a character's notes from its file (unless typed notes are still unsaved)."""
         if self.has_unsaved():
             return
-        notes = self.session.project.character_notes(character.id) if character else ""
+        notes = self.read_notes(character.id) if character else ""
         self.base = notes
         if self.toPlainText() != notes:
             self._filling = True
@@ -66,16 +70,15 @@ class CharacterNotesEditor(QPlainTextEdit):
         if character is None or self.session.read_only or not self.dirty:
             return
         text = self.toPlainText()
-        project = self.session.project
         try:
-            on_disk = project.character_notes(character.id)
+            on_disk = self.read_notes(character.id)
             if on_disk not in (text, self.base):
                 raise StudioError(
                     f"the notes of {character.name} changed on disk; your edits were kept in the panel, "
                     "not saved over them"
                 )
             if text != on_disk:
-                project.set_character_notes(character.id, text)
+                self.write_notes(character.id, text)
             self.base, self.dirty = text, False
         except (StudioError, OSError) as error:
             self.message.emit(f"Notes not saved: {error}")
@@ -89,14 +92,28 @@ class CharacterNotesEditor(QPlainTextEdit):
             return
         self.dirty = False
         stamp = time.strftime("%Y%m%d-%H%M%S")
-        path = self.session.project.store.character_path(character.file)
+        path = self.notes_path(character)
         copy = path.with_name(f"{path.stem} (unsaved edits {stamp}){path.suffix}")
         try:
             atomic_write(copy, self.toPlainText())
         except OSError as error:
             self.message.emit(f"Notes of {character.name} could not be kept: {error}")
             return
-        self.message.emit(f"Your edits to the notes of {character.name} were kept in characters/{copy.name}")
+        self.message.emit(
+            f"Your edits to the notes of {character.name} were kept in {path.parent.name}/{copy.name}"
+        )
+
+    def read_notes(self, entry_id: str) -> str:
+        """The notes on disk (a character's; a place's or thing's in ``BibleNotesEditor``)."""
+        return self.session.project.character_notes(entry_id)
+
+    def write_notes(self, entry_id: str, text: str) -> None:
+        """Save the notes (never over an outside change)."""
+        self.session.project.set_character_notes(entry_id, text)
+
+    def notes_path(self, entry: Character | Note) -> Path:
+        """The notes file of the entry shown."""
+        return self.session.project.store.character_path(entry.file)
 
     def focusOutEvent(self, event: QFocusEvent) -> None:
         """Qt override: save the notes when the editor loses the focus."""

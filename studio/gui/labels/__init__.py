@@ -1,0 +1,1 @@
+"""Labels on scenes: the management dialog and the Threads view."""

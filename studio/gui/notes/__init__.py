@@ -1,0 +1,1 @@
+"""Places, things and notes: the story bible beside the cast."""

@@ -1,0 +1,1 @@
+"""The views of the story: corkboard, outline table and timeline, with their label filter."""

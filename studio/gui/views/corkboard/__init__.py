@@ -1,0 +1,1 @@
+"""The corkboard: scenes as index cards, grouped by part."""

@@ -1,0 +1,1 @@
+"""The outline table: a row per scene, sortable and editable."""

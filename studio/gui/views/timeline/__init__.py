@@ -1,0 +1,1 @@
+"""The timeline: scenes in story-time order, a lane per POV character."""
