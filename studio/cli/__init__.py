@@ -42,6 +42,9 @@ COMMANDS = {
     "posted": "studio.cli.post_commands",
     "search": "studio.cli.search_commands",
     "replace": "studio.cli.search_commands",
+    "scenes": "studio.cli.story_commands",
+    "notes": "studio.cli.story_commands",
+    "labels": "studio.cli.story_commands",
     "proofread": "studio.cli.proofread_command",
 }
 HELP_OPTIONS = ("-h", "--help", "--version")
