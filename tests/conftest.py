@@ -141,3 +141,15 @@ def _clipboard_handed_over_at_exit():  # noqa: ANN202
     from studio.gui.clipboard import hand_over_clipboard
 
     hand_over_clipboard()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _english_word_list_built() -> None:
+    """Build the English word list once before the first test (a fresh machine takes ~15 s).
+
+    It is cached in the user cache folder, as the app does; windows then check spelling
+    within their usual waits, however clean the machine the suite runs on.
+    """
+    from studio.core.spelling.dictionary import Dictionary
+
+    Dictionary.load("en")

@@ -54,7 +54,7 @@ def test_add_then_list_as_json_and_text(tmp_path):
 
     text = run_cli("characters", root)
     assert text.returncode == 0
-    assert "Jess Summers (protagonist) — also Jess: 3 mention(s) in 2 scene(s)" in text.stdout
+    assert "Jess Summers (protagonist) — also Jess: 3 mentions in 2 scenes" in text.stdout
     assert "Two / Two 1: 2" in text.stdout
 
 

@@ -105,7 +105,7 @@ def test_notes_json_counts_a_places_mentions_per_scene_exactly(tmp_path):  # noq
     assert stake.description == "wooden"
     assert (project.root / "notes" / stake.file).is_file()
     text = run_cli("notes", root)
-    assert "Sunnydale High (place) — also the school: 4 mention(s) in 3 scene(s)" in text.stdout
+    assert "Sunnydale High (place) — also the school: 4 mentions in 3 scenes" in text.stdout
 
 
 def test_notes_add_respects_the_lock_and_refuses_bad_input(tmp_path):  # noqa: ANN001

@@ -17,6 +17,7 @@ from studio.core.characters import AppearanceIndex, appearances_summary
 from studio.core.errors import StudioError
 from studio.core.nodes import DEFAULT_ROLES
 from studio.core.safety.locking import holding_for_writing
+from studio.core.wording import count
 
 USAGE = (
     "studio characters [list] DIR [--json]\n"
@@ -111,7 +112,8 @@ def run_list(args: argparse.Namespace) -> int:
         aliases = f" — also {', '.join(entry['aliases'])}" if entry["aliases"] else ""
         total = sum(a["count"] for a in entry["appearances"])
         scenes = len(entry["appearances"])
-        print(f"{entry['name']}{role}{aliases}: {total} mention(s) in {scenes} scene(s)  [{entry['id']}]")
+        counted = f"{count(total, 'mention')} in {count(scenes, 'scene')}"
+        print(f"{entry['name']}{role}{aliases}: {counted}  [{entry['id']}]")
         for appearance in entry["appearances"]:
             scene = project.scene(appearance["scene_id"])
             part = project.part_of(scene.id)

@@ -13,7 +13,7 @@ from studio.core import Project, load_project
 from studio.core.errors import StudioError
 from studio.core.nodes import Part, Scene
 from studio.core.spelling.checker import MAX_SUGGESTIONS, SpellEngine, apostrophe_style
-from studio.core.spelling.dictionary import DEFAULT_WORK_BUDGET
+from studio.core.spelling.dictionary import DEFAULT_WORK_BUDGET, is_cached
 
 EXIT_UNKNOWN_WORDS = 3
 # After this much time spent on suggestions, only the quick (one-edit) ones are looked for.
@@ -116,6 +116,8 @@ def run_check(args: argparse.Namespace) -> int:
     """Check the project (or one part) and print what was found."""
     project = load_project(args.dir, read_only=True)
     parts = select_parts(project, args.part)
+    if sys.stderr.isatty() and not is_cached(project.language):  # progress, for a person waiting
+        print(f"Preparing the {project.language} dictionary (only the first time)…", file=sys.stderr)
     checker = ProjectChecker(SpellEngine.for_project(project))
     found: list[UnknownWord] = []
     scenes = 0

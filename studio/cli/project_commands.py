@@ -7,6 +7,7 @@ import json
 from typing import Any
 
 from studio.core import Project, create_project, load_project
+from studio.core.wording import count
 
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -54,11 +55,6 @@ def project_summary(project: Project) -> dict[str, Any]:
         "characters": [{"id": c.id, "name": c.name} for c in project.characters],
         "problems": list(project.problems),
     }
-
-
-def count(number: int, noun: str) -> str:
-    """Return ``number`` with thousands separators and ``noun``, plural unless it is one."""
-    return f"{number:,} {noun}" if number == 1 else f"{number:,} {noun}s"
 
 
 def run_info(args: argparse.Namespace) -> int:

@@ -18,6 +18,7 @@ from studio.core.labels import label_names
 from studio.core.nodes import NOTE_KINDS
 from studio.core.notes import notes_index, notes_summary
 from studio.core.safety.locking import holding_for_writing
+from studio.core.wording import count
 
 JSON_HELP = "print JSON (a stable schema)"
 
@@ -158,7 +159,7 @@ def run_notes(args: argparse.Namespace) -> int:
         aliases = f" — also {', '.join(entry['aliases'])}" if entry["aliases"] else ""
         total = sum(a["count"] for a in entry["appearances"])
         scenes = len(entry["appearances"])
-        counted = f"{total} mention(s) in {scenes} scene(s)"
+        counted = f"{count(total, 'mention')} in {count(scenes, 'scene')}"
         print(f"{entry['name']} ({entry['kind']}){aliases}: {counted}  [{entry['id']}]")
         for appearance in entry["appearances"]:
             scene = project.scene(appearance["scene_id"])
@@ -199,7 +200,7 @@ def run_labels(args: argparse.Namespace) -> int:
         print(f"{project.title}: no labels yet (add one with 'studio labels add DIR NAME')")
     for entry in summary:
         colour = entry["colour"] or "no colour"
-        print(f"{entry['name']} ({colour}): {len(entry['scenes'])} scene(s)  [{entry['id']}]")
+        print(f"{entry['name']} ({colour}): {count(len(entry['scenes']), 'scene')}  [{entry['id']}]")
     return 0
 
 

@@ -23,6 +23,7 @@ from studio.gui.features import WindowFeature
 from studio.gui.first_paint import after_first_paint, announce_ready
 from studio.gui.focus import FocusFeature
 from studio.gui.goals.feature import GoalsFeature
+from studio.gui.help.feature import HelpFeature
 from studio.gui.labels.feature import LabelsFeature
 from studio.gui.notes.feature import NotesFeature
 from studio.gui.platform_check import check_xcb_libraries
@@ -52,6 +53,7 @@ FEATURES: tuple[type[WindowFeature], ...] = (
     LabelsFeature,
     ProofreadingFeature,
     ViewsFeature,  # after GoalsFeature (its dimming wraps the outline's words delegate) and Labels
+    HelpFeature,
     ToolbarFeature,  # last: it shows the actions of the features above
 )
 

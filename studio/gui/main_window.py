@@ -22,6 +22,7 @@ from collections.abc import Callable, Iterable
 from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QDockWidget,
     QLabel,
     QMainWindow,
@@ -51,7 +52,7 @@ from studio.gui.preferences_dialog import PreferencesDialog
 from studio.gui.problems import report_problems
 from studio.gui.safety.dialogs import CANCEL, TAKE_OVER, LockDialog
 from studio.gui.settings import AppSettings
-from studio.gui.theme import app_icon, apply_theme
+from studio.gui.theme import app_icon, apply_theme, effective_theme
 from studio.gui.window_menus import WindowMenus, build_menus
 from studio.gui.word_counts import WordCountsLabel
 
@@ -256,7 +257,7 @@ class MainWindow(QMainWindow):
 
     def open_preferences(self) -> PreferencesDialog:
         """Show the preferences dialog; apply and store the choices when accepted."""
-        dialog = PreferencesDialog(self.settings, self)
+        dialog = PreferencesDialog(self.settings, self, preview=self.apply_preferences)
         dialog.accepted.connect(self.apply_preferences)
         self.preferences_dialog = dialog
         dialog.open()
@@ -271,11 +272,14 @@ class MainWindow(QMainWindow):
         self.editor.read_only_changed.emit(read_only or scene_read_only)
         self.update_title()
 
-    def apply_preferences(self) -> None:
-        """Apply the editor font, the paragraph look and the theme from the settings."""
-        self.editor.set_editor_font(self.settings.editor_font_family, self.settings.editor_font_size)
-        self.editor.set_paragraph_look(self.settings.paragraph_look)
-        apply_theme(self.settings.theme)
+    def apply_preferences(self, settings: AppSettings | None = None) -> None:
+        """Apply the editor font, the paragraph look and the theme (of ``settings``, else the window's)."""
+        chosen = settings or self.settings
+        app = QApplication.instance()
+        if app is None or app.property("studioTheme") != effective_theme(chosen.theme):
+            apply_theme(chosen.theme)  # first: a new style sheet re-polishes the widgets, fonts too
+        self.editor.set_editor_font(chosen.editor_font_family, chosen.editor_font_size)
+        self.editor.set_paragraph_look(chosen.paragraph_look)
 
     # -- building -----------------------------------------------------------------------
     def _build_central(self) -> None:

@@ -1,6 +1,14 @@
-"""Preferences: the editor's font, size and paragraph look, the theme (following the system by default)."""
+"""Preferences: the editor's font, size and paragraph look, the theme (following the system by default).
+
+The theme, the font, its size and the paragraph look are previewed as they are chosen (the
+window applies a copy of the settings through ``preview``); OK keeps them, Cancel (or Esc, or
+closing the dialog) puts back what was there before.
+"""
 
 from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
 
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
@@ -16,13 +24,26 @@ from PySide6.QtWidgets import (
 from studio.gui.settings import PARAGRAPH_LOOKS, THEMES, AppSettings
 
 THEME_LABELS = {"system": "Follow the system", "light": "Light", "dark": "Dark"}
+PREFERENCE_FIELDS = (
+    "editor_font_family",
+    "editor_font_size",
+    "theme",
+    "paragraph_look",
+    "backup_interval_minutes",
+    "backups_kept",
+)
 LOOK_LABELS = {"web": "Web: a gap between paragraphs", "manuscript": "Manuscript: first-line indent, no gap"}
 
 
 class PreferencesDialog(QDialog):
     """Edits an ``AppSettings``; on accept the settings are updated and saved."""
 
-    def __init__(self, settings: AppSettings, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        settings: AppSettings,
+        parent: QWidget | None = None,
+        preview: Callable[[AppSettings], None] | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("preferencesDialog")
         self.setWindowTitle("Preferences")
@@ -67,14 +88,40 @@ class PreferencesDialog(QDialog):
         form.addRow("Back up every", self.backup_minutes_spin)
         form.addRow("Backups kept", self.backups_kept_spin)
         form.addRow(buttons)
+        self._preview = preview
+        self._previewed = False
+        self.font_combo.currentFontChanged.connect(lambda _font: self._on_look_changed())
+        self.size_spin.valueChanged.connect(lambda _size: self._on_look_changed())
+        self.theme_combo.currentIndexChanged.connect(lambda _index: self._on_look_changed())
+        self.look_combo.currentIndexChanged.connect(lambda _index: self._on_look_changed())
+
+    def choices(self) -> AppSettings:
+        """A copy of the settings with the dialog's choices in it (the settings themselves unchanged)."""
+        return replace(
+            self.settings,
+            editor_font_family=self.font_combo.currentFont().family(),
+            editor_font_size=self.size_spin.value(),
+            theme=self.theme_combo.currentData(),
+            paragraph_look=self.look_combo.currentData(),
+            backup_interval_minutes=self.backup_minutes_spin.value(),
+            backups_kept=self.backups_kept_spin.value(),
+        )
+
+    def _on_look_changed(self) -> None:
+        if self._preview is not None:
+            self._previewed = True
+            self._preview(self.choices())
 
     def accept(self) -> None:
         """Store the choices in the settings file, then close."""
-        self.settings.editor_font_family = self.font_combo.currentFont().family()
-        self.settings.editor_font_size = self.size_spin.value()
-        self.settings.theme = self.theme_combo.currentData()
-        self.settings.paragraph_look = self.look_combo.currentData()
-        self.settings.backup_interval_minutes = self.backup_minutes_spin.value()
-        self.settings.backups_kept = self.backups_kept_spin.value()
+        chosen = self.choices()
+        for name in PREFERENCE_FIELDS:
+            setattr(self.settings, name, getattr(chosen, name))
         self.settings.save()
         super().accept()
+
+    def reject(self) -> None:
+        """Close without keeping anything: a previewed look goes back to the stored settings."""
+        if self._preview is not None and self._previewed:
+            self._preview(self.settings)
+        super().reject()

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import QApplication, QLineEdit, QMenu, QPlainTextEdit, QT
 
 from studio.app import commands
 from studio.core.errors import NodeNotFoundError
-from studio.gui import messages
 from studio.gui.editor.format_menu import build_format_menu
 from studio.gui.icons import Icon, icon
 
@@ -91,7 +90,7 @@ def build_menus(window: MainWindow, menus: WindowMenus) -> None:
     _view_menu(window)
     _scene_menu(window)
     build_format_menu(window)
-    _help_menu(window)
+    # Help's entries (shortcuts, project format, About) are the help feature's (studio/gui/help/).
     window.editor.set_paragraph_look(window.settings.paragraph_look)
 
 
@@ -170,7 +169,8 @@ def _focused_text_widget() -> TextWidget | None:
 
 def _label(action: QAction, verb: str, text: str) -> None:
     if shiboken6.isValid(action):
-        action.setText(f"{verb} {text}" if text else f"{verb} Structure Change")
+        # a title may hold "&" (Salt & Sea): doubled, so it is shown and never taken for a mnemonic
+        action.setText(f"{verb} {text.replace('&', '&&')}" if text else f"{verb} Structure Change")
 
 
 def undo_focused(window: MainWindow) -> None:
@@ -410,26 +410,6 @@ def _saved_first(window: MainWindow) -> bool:
     message = "Save the scene first: its text could not be saved, so nothing was undone."
     window.statusBar().showMessage(message, 8000)
     return False
-
-
-def _help_menu(window: MainWindow) -> None:
-    from studio import __version__
-
-    menu = window.menu("help")
-    _action(
-        window,
-        menu,
-        "&About Story Studio",
-        lambda: messages.inform(
-            window,
-            "About Story Studio",
-            f"<b>Story Studio {__version__}</b>",
-            "A calm place to write serial fiction: parts, scenes, characters, safe reorganising "
-            "and one-action publishing.",
-            warning=False,
-        ),
-        "aboutAction",
-    )
 
 
 def split_at_cursor(window: MainWindow) -> None:

@@ -6,6 +6,7 @@ from typing import Any
 
 from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 
+from studio.core import wording
 from studio.core.characters import AppearanceIndex
 from studio.core.errors import NodeNotFoundError
 from studio.core.project import Project
@@ -65,7 +66,8 @@ class AppearancesModel(HeaderedTableModel):
                 return count
             return self._scene_label(scene_id)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{self._scene_label(scene_id)}: {count} mention(s). Click to open at the first one."
+            mentions = wording.count(count, "mention")
+            return f"{self._scene_label(scene_id)}: {mentions}. Click to open at the first one."
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == 1:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None

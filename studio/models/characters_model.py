@@ -15,6 +15,7 @@ from PySide6.QtCore import (
 from studio.core.characters import AppearanceIndex
 from studio.core.errors import NodeNotFoundError
 from studio.core.project import Project
+from studio.core.wording import count
 from studio.models.table_model import HeaderedTableModel
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -129,7 +130,7 @@ class CharactersModel(HeaderedTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             if column == APPEARANCES:
                 mentions = sum(count for _, count in scenes)
-                return f"{mentions} mention(s) in {len(scenes)} scene(s)"
+                return f"{count(mentions, 'mention')} in {count(len(scenes), 'scene')}"
             if column == NAME:
                 also = f"\nAlso: {', '.join(character.aliases)}" if character.aliases else ""
                 return f"{character.name}{also}\n{character.description}".strip()

@@ -16,6 +16,7 @@ from PySide6.QtCore import QMimeData, QModelIndex, Qt
 
 from studio.app import commands
 from studio.core.nodes import Part, Scene
+from studio.core.wording import count
 from studio.models import outline_mime
 from studio.models.label_look import LabelChip, label_chips
 from studio.models.outline_style import status_label
@@ -73,7 +74,9 @@ class CorkboardModel(StoryRowsModel):
             if role == COUNT_ROLE:
                 return len(node.scenes)
             if role == TOOLTIP:
-                return f"{node.title or '(untitled)'}: {len(node.scenes)} scene(s), {node.words:,} words"
+                return (
+                    f"{node.title or '(untitled)'}: {count(len(node.scenes), 'scene')}, {node.words:,} words"
+                )
             return self.common_data(node, role)
         return self._scene_data(node, role)
 

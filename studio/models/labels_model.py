@@ -9,6 +9,7 @@ from PySide6.QtGui import QColor
 
 from studio.app.changes import LabelChange, OutlineChange, OutlineChangeKind
 from studio.app.session import ProjectSession
+from studio.core import wording
 from studio.core.errors import NodeNotFoundError
 from studio.core.labels import COLOUR_PATTERN
 from studio.models.id_sync import follow_ids
@@ -68,7 +69,7 @@ class LabelsModel(QAbstractListModel):
             return (
                 count
                 if role == SCENES_ROLE
-                else f"{label.name}: {count} scene(s), {label.colour or 'no colour'}"
+                else f"{label.name}: {wording.count(count, 'scene')}, {label.colour or 'no colour'}"
             )
         return None
 

@@ -27,6 +27,7 @@ from studio.app.changes import OutlineChange
 from studio.app.session import ProjectSession
 from studio.core.nodes import Part, Scene
 from studio.core.stats import progress_text
+from studio.core.wording import count
 from studio.models import outline_mime
 from studio.models.outline_drops import drop_command
 from studio.models.outline_resync import resync
@@ -241,7 +242,7 @@ class OutlineModel(QAbstractItemModel):
     def _tooltip(self, node: Part | Scene) -> str:
         if isinstance(node, Part):
             posted = self.posted.tooltip(node.id)
-            words = f"{node.title or '(untitled)'}: {len(node.scenes)} scene(s), {node.words:,} words"
+            words = f"{node.title or '(untitled)'}: {count(len(node.scenes), 'scene')}, {node.words:,} words"
             if node.group:  # the book or volume this part opens
                 words = f"{node.group}\n{words}"
             return f"{words}\n{posted}" if posted else words

@@ -9,6 +9,7 @@ from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt
 from studio.app.changes import OutlineChange
 from studio.app.session import ProjectSession
 from studio.core.nodes import Character, Part, TrashItem
+from studio.core.wording import count
 from studio.models.table_model import HeaderedTableModel
 
 Index = QModelIndex | QPersistentModelIndex
@@ -76,7 +77,7 @@ class TrashModel(HeaderedTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             where = ""
             if isinstance(item.node, Part):
-                where = f" with {len(item.node.scenes)} scene(s)"
+                where = f" with {count(len(item.node.scenes), 'scene')}"
             return f"{item.kind.capitalize()} {_title(item)!r}{where}, deleted {_when(item.deleted_at)}"
         return None
 

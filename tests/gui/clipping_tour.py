@@ -196,10 +196,17 @@ def _proofreading_report(window: MainWindow) -> QWidget:
 
 
 def _about(window: MainWindow) -> QWidget:
-    from studio.gui import messages
+    from studio.gui.help.feature import HelpFeature
 
-    window.findChild(type(window.menu("help").actions()[0]), "aboutAction").trigger()
-    return messages.open_boxes[-1]
+    help_feature = HelpFeature.instance(window)
+    help_feature.about_action.trigger()  # Help › About Story Studio: its own dialog
+    return help_feature.dialogs["about"]
+
+
+def _shortcuts(window: MainWindow) -> QWidget:
+    from studio.gui.help.feature import HelpFeature
+
+    return HelpFeature.instance(window).open_shortcuts()  # listed from the window's actions
 
 
 def _message(window: MainWindow) -> QWidget:
@@ -264,6 +271,7 @@ DIALOGS: dict[str, Callable[[MainWindow], QWidget]] = {
     "threads": _threads,
     "story time": _story_time,
     "about": _about,
+    "keyboard shortcuts": _shortcuts,
     "question": _message,
 }
 

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QStyleFactory,
 )
 
+from studio.gui import messages
 from studio.gui.icons import ICON_DIR, Icon, StudioStyle, icon, icon_path, tint
 from studio.gui.publishing.feature import PublishingFeature
 from studio.gui.safety.feature import SafetyFeature
@@ -130,9 +131,10 @@ def test_no_dialog_button_in_the_app_has_an_icon(qtbot, tmp_path, app_look):
         publishing.open_posting(window.session.project.parts[0].id),
     ]
     SafetyFeature.instance(window).show_backups()
-    next(a for a in window.menu("help").actions() if "About" in a.text()).trigger()
+    next(a for a in window.menu("help").actions() if "About" in a.text()).trigger()  # its own dialog
+    messages.inform(window, "Cannot open the project", "A one-line reason.")  # a message box too
     boxes = [w for w in QApplication.topLevelWidgets() if isinstance(w, QDialog) and w.isVisible()]
-    assert len(boxes) >= len(opened) + 2, [type(b).__name__ for b in boxes]
+    assert len(boxes) >= len(opened) + 3, [type(b).__name__ for b in boxes]
     assert any(isinstance(b, QMessageBox) for b in boxes)
     buttons = [b for box in boxes for bar in box.findChildren(QDialogButtonBox) for b in bar.buttons()]
     assert buttons

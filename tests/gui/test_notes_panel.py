@@ -94,7 +94,7 @@ def test_the_panel_adds_edits_and_deletes_undoably(window, qtbot):  # noqa: ANN0
     assert panel.model.rowCount() == 2
     panel.select_entry(window.session.project.notes[0].id)
     assert panel.name_edit.text() == "Harrow Point"
-    assert panel.appearances_label.text() == "Appearances: 4 mention(s) in 2 scene(s)"
+    assert panel.appearances_label.text() == "Appearances: 4 mentions in 2 scenes"
     before = (window.session.project.root / "story.json").read_bytes()
     new_id = panel.new_note("thing")
     assert new_id is not None and panel.name_edit.text() == "New Thing"

@@ -38,12 +38,12 @@ def test_edit_undo_is_named_after_a_move_in_the_outline(qtbot, tmp_path):
     one = session.project.parts[0]
     session.push(commands.MoveScenesCommand(session, [one.scenes[0].id], one.id, 3))
     assert titles(session.project)[0] == ("One", ["One 2", "One 3", "One 1"])
-    assert shown(undo) == "Undo Move Scene"
+    assert shown(undo) == "Undo Move Scene “One 1”"
     undo.trigger()
     assert titles(session.project)[0] == ("One", ["One 1", "One 2", "One 3"])
-    assert (shown(undo), shown(redo)) == ("Undo", "Redo Move Scene")
+    assert (shown(undo), shown(redo)) == ("Undo", "Redo Move Scene “One 1”")
     redo.trigger()
-    assert (shown(undo), shown(redo)) == ("Undo Move Scene", "Redo")
+    assert (shown(undo), shown(redo)) == ("Undo Move Scene “One 1”", "Redo")
 
 
 def test_a_drop_in_the_outline_names_edit_undo(qtbot, tmp_path):
@@ -56,7 +56,7 @@ def test_a_drop_in_the_outline_names_edit_undo(qtbot, tmp_path):
     model.dropMimeData(data, Qt.DropAction.MoveAction, 0, 0, model.index_for_id(two.id))
     assert titles(window.session.project)[1] == ("Two", ["One 2", "Two 1"])
     window.menu("edit").aboutToShow.emit()  # as when the menu opens
-    assert shown(action(window, "undoAction")) == "Undo Move Scene"
+    assert shown(action(window, "undoAction")) == "Undo Move Scene “One 2”"
 
 
 def test_in_the_editor_edit_undo_still_undoes_typing(qtbot, tmp_path):
@@ -78,7 +78,7 @@ def test_in_the_editor_edit_undo_still_undoes_typing(qtbot, tmp_path):
     assert editor.toPlainText() == before  # Ctrl+Z undid the typing...
     assert titles(session.project)[0] == ("One", ["One 2", "One 3", "One 1"])  # ...not the move
     focus(qtbot, window.outline_view)
-    assert shown(undo) == "Undo Move Scene"
+    assert shown(undo) == "Undo Move Scene “One 1”"
 
 
 def test_open_recent_lists_the_current_project_ticked(qtbot, tmp_path):

@@ -10,6 +10,28 @@ from studio.app.session import ProjectSession
 from studio.core.errors import StudioError
 from studio.core.project import Project
 
+TITLE_SHOWN = 32  # characters of a title an undo label quotes before it elides
+
+
+def quoted(title: str) -> str:
+    """A title as undo labels quote it: in curly quotes, a long one cut short with an ellipsis."""
+    title = " ".join(title.split()) or "Untitled"
+    return f"“{title if len(title) <= TITLE_SHOWN else title[: TITLE_SHOWN - 1].rstrip() + '…'}”"
+
+
+def node_title(project: Project, node_id: str) -> str:
+    """The title of a part, scene or trashed item by id ("" when there is none)."""
+    for part in project.parts:
+        if part.id == node_id:
+            return part.title
+        for scene in part.scenes:
+            if scene.id == node_id:
+                return scene.title
+    for item in project.trash:
+        if item.node.id == node_id:
+            return getattr(item.node, "title", "") or getattr(item.node, "name", "")
+    return ""
+
 
 class ProjectCommand(QUndoCommand):
     """``apply()`` makes the change with core operations, ``revert()`` undoes it, ``announce()`` tells.

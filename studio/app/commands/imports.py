@@ -20,7 +20,7 @@ class ImportPartsCommand(ProjectCommand):
 
     def __init__(self, session: ProjectSession, plan: ImportPlan, again: bool = False) -> None:
         count = len(plan.parts)
-        super().__init__(session, f"Import {count} part{'s' if count != 1 else ''}")
+        super().__init__(session, f"Import {count} Part{'s' if count != 1 else ''}")
         self.plan = plan
         self.again = again
         self.duplicate: DuplicateImportError | None = None  # why the first apply was refused, if so

@@ -7,16 +7,26 @@ from collections.abc import Sequence
 from PySide6.QtGui import QUndoCommand
 
 from studio.app.changes import CastChangeKind, OutlineChangeKind
-from studio.app.commands.base import ProjectCommand
+from studio.app.commands.base import ProjectCommand, node_title, quoted
 from studio.app.session import ProjectSession
 from studio.core.nodes import Part, Scene, ScenePosition
 from studio.core.operations import TrashEntry
 
 SYNOPSIS_MERGE_ID = 0x5C3E
+SCENE_FIELD_VERBS = {
+    "synopsis": "Edit Synopsis of",
+    "status": "Set Status of",
+    "pov": "Set Point of View of",
+    "target": "Set Target of",
+    "title": "Rename",
+}
 
 
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}s" if count != 1 else word
+def _named(session: ProjectSession, verb: str, node_ids: Sequence[str], word: str) -> str:
+    """``Move Scene “The Storm”`` for one node, ``Move 3 Scenes`` for more."""
+    if len(node_ids) == 1:
+        return f"{verb} {word} {quoted(node_title(session.project, node_ids[0]))}".replace("  ", " ")
+    return f"{verb} {len(node_ids)} {word or 'Item'}s"
 
 
 class AddSceneCommand(ProjectCommand):
@@ -88,7 +98,8 @@ class RenameCommand(ProjectCommand):
     """Rename a part or a scene."""
 
     def __init__(self, session: ProjectSession, node_id: str, title: str) -> None:
-        super().__init__(session, "Rename")
+        old = node_title(session.project, node_id)
+        super().__init__(session, f"Rename {quoted(old)} to {quoted(title)}")
         self.node_id, self.title = node_id, title
         self.old_title: str | None = None
         self.is_part = node_id in {p.id for p in session.project.parts}
@@ -119,7 +130,9 @@ class SetSceneFieldsCommand(ProjectCommand):
     """Set a scene's status, POV, synopsis or title; consecutive synopsis edits of one scene merge."""
 
     def __init__(self, session: ProjectSession, scene_id: str, **fields: str) -> None:
-        super().__init__(session, "Edit Synopsis" if set(fields) == {"synopsis"} else "Edit Scene")
+        [only] = fields if len(fields) == 1 else [""]
+        what = SCENE_FIELD_VERBS.get(only, "Edit Scene")
+        super().__init__(session, f"{what} {quoted(node_title(session.project, scene_id))}")
         self.scene_id, self.fields = scene_id, dict(fields)
         self.old: dict[str, str] = {}
 
@@ -157,7 +170,7 @@ class SetPartFieldsCommand(ProjectCommand):
     """Set a part's title, summary, or notes before and after it (the fields a posting form asks for)."""
 
     def __init__(self, session: ProjectSession, part_id: str, **fields: str) -> None:
-        super().__init__(session, "Edit Part")
+        super().__init__(session, f"Edit Part {quoted(node_title(session.project, part_id))}")
         self.part_id, self.fields = part_id, dict(fields)
         self.old: dict[str, str] = {}
 
@@ -180,7 +193,7 @@ class MoveScenesCommand(ProjectCommand):
     """Move scenes (kept in manuscript order) to ``index`` of a part, counted before the move."""
 
     def __init__(self, session: ProjectSession, scene_ids: Sequence[str], part_id: str, index: int) -> None:
-        super().__init__(session, f"Move {_plural(len(scene_ids), 'Scene')}")
+        super().__init__(session, _named(session, "Move", scene_ids, "Scene"))
         self.scene_ids, self.part_id, self.index = list(scene_ids), part_id, index
         self.old: list[ScenePosition] = []
 
@@ -204,7 +217,7 @@ class MovePartCommand(ProjectCommand):
     """Move a part to ``index`` among the parts, counted after taking it out."""
 
     def __init__(self, session: ProjectSession, part_id: str, index: int) -> None:
-        super().__init__(session, "Move Part")
+        super().__init__(session, _named(session, "Move", [part_id], "Part"))
         self.part_id, self.index = part_id, index
         self.old_index = -1
 
@@ -231,8 +244,7 @@ class DeleteCommand(ProjectCommand):
         self.part_ids = [nid for nid in node_ids if nid in parts]
         inside = {s.id for pid in self.part_ids for s in parts[pid].scenes}
         self.scene_ids = [nid for nid in node_ids if nid not in parts and nid not in inside]
-        count = len(self.part_ids) + len(self.scene_ids)
-        super().__init__(session, f"Delete {count} Items" if count != 1 else "Delete")
+        super().__init__(session, _named(session, "Delete", [*self.part_ids, *self.scene_ids], ""))
         self.deleted_at = ""
 
     def apply(self) -> None:
@@ -260,7 +272,7 @@ class RestoreCommand(ProjectCommand):
     """Restore trashed scenes or parts to where they stood."""
 
     def __init__(self, session: ProjectSession, node_ids: Sequence[str]) -> None:
-        super().__init__(session, f"Restore {_plural(len(node_ids), 'Item')}")
+        super().__init__(session, _named(session, "Restore", node_ids, ""))
         self.node_ids = list(node_ids)
         self.entries: list[TrashEntry] = []
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from studio.app.changes import OutlineChangeKind
-from studio.app.commands.base import ProjectCommand
+from studio.app.commands.base import ProjectCommand, node_title, quoted
 from studio.app.session import ProjectSession
 from studio.core.errors import StudioError
 from studio.core.nodes import Scene, ScenePosition
@@ -22,7 +22,7 @@ class SplitSceneCommand(ProjectCommand):
     def __init__(
         self, session: ProjectSession, scene_id: str, offset: int, new_title: str | None = None
     ) -> None:
-        super().__init__(session, "Split Scene")
+        super().__init__(session, f"Split {quoted(node_title(session.project, scene_id))}")
         self.scene_id, self.offset, self.new_title = scene_id, offset, new_title
         self.new_scene: Scene | None = None
         self.original = ""
@@ -78,7 +78,8 @@ class MergeScenesCommand(ProjectCommand):
     """Append a scene to the one before it and remove it; undo cuts them apart again."""
 
     def __init__(self, session: ProjectSession, first_id: str, second_id: str) -> None:
-        super().__init__(session, "Merge Scenes")
+        first, second = (quoted(node_title(session.project, i)) for i in (first_id, second_id))
+        super().__init__(session, f"Merge {first} and {second}")
         self.first_id, self.second_id = first_id, second_id
         self.removed: Scene | None = None
         self.position: ScenePosition | None = None

@@ -7,15 +7,21 @@ a checker can tell its results are stale.
 
 from __future__ import annotations
 
-import math
 import threading
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from studio.core.atomic import atomic_write
 from studio.core.emphasis import may_have_markers, strip_markers
 from studio.core.paths import user_word_list_path
-from studio.core.spelling.dictionary import DEFAULT_WORK_BUDGET, Dictionary, candidates
-from studio.core.spelling.rules import EXTRA_WORDS, base_language, forms_to_try, normalize
+from studio.core.spelling.dictionary import (
+    DEFAULT_WORK_BUDGET,
+    MAX_SUGGESTED_LENGTH,
+    Dictionary,
+    dictionary_code,
+)
+from studio.core.spelling.rules import EXTRA_WORDS, forms_to_try, normalize
+from studio.core.spelling.suggest import NearWords, edits1, rank, shortlist
 from studio.core.spelling.tokenize import (
     APOSTROPHES,
     WORD_RUN,
@@ -29,8 +35,14 @@ if TYPE_CHECKING:
     from studio.core.project import Project
 
 MAX_SUGGESTIONS = 5
+# Languages that write compounds as one word, and the shortest part of one.
+COMPOUNDING = frozenset({"de", "nl"})
+MIN_COMPOUND_PART = 4
+# Parts of a compound must be words at least this common (per billion): rare list entries and
+# names would let typos through (``kinderren``).
+COMPOUND_PART_FREQUENCY = 300
 # Project words and names rank with the commonest dictionary words.
-_EXTRA_FREQUENCY = 10**7
+_EXTRA_FREQUENCY = 10**6
 _SOURCES = ("project", "characters", "user", "ignored")
 
 
@@ -60,13 +72,40 @@ def character_words(project: Project) -> list[str]:
     return words
 
 
-def read_user_words() -> list[str]:
-    """Return the user-wide word list (empty when missing or unreadable)."""
+def read_user_words(strict: bool = False) -> list[str]:
+    """Return the user-wide word list (empty when missing; unreadable: empty, or OSError if ``strict``).
+
+    A list kept in another encoding than UTF-8 is read as Latin-1, so no word of it is lost
+    when it is next written (in UTF-8).
+    """
     try:
-        text = user_word_list_path().read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
+        data = user_word_list_path().read_bytes()
+    except FileNotFoundError:
         return []
+    except OSError:
+        if strict:
+            raise
+        return []
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = data.decode("latin-1")
     return [line.strip() for line in text.splitlines() if line.strip()]
+
+
+def write_user_words(words: Iterable[str]) -> list[str]:
+    """Store the user-wide word list (sorted, one per line, atomically); return what was stored."""
+    entries = sorted({w.strip() for w in words if w.strip()}, key=str.casefold)
+    atomic_write(user_word_list_path(), "".join(f"{w}\n" for w in entries))
+    return entries
+
+
+def add_user_word(word: str) -> list[str]:
+    """Add ``word`` to the user-wide word list; return the list."""
+    words = read_user_words(strict=True)  # a list that cannot be read is never written over
+    if word and word not in words:
+        words.append(word)
+    return write_user_words(words)
 
 
 def match_case(model: str, word: str) -> str:
@@ -99,12 +138,13 @@ class SpellEngine:
     """Checks words against one language's dictionary plus the story's own words."""
 
     def __init__(self, language: str = "en", dictionary: Dictionary | None = None) -> None:
-        self.language = base_language(language) or "en"
+        self.language = dictionary_code(language) or "en"
         self.dictionary = dictionary or Dictionary.load(self.language)
+        self.base_language = self.dictionary.base_language
         self.version = 0
         self._lock = threading.Lock()
         self._sources: dict[str, dict[str, str]] = {name: {} for name in _SOURCES}
-        self._sources["builtin"] = {w: w for w in EXTRA_WORDS.get(self.language, ())}
+        self._sources["builtin"] = {w: w for w in EXTRA_WORDS.get(self.base_language, ())}
         self._extras: dict[str, str] = dict(self._sources["builtin"])
         self._story_words: set[str] = set()
         self._verdicts: dict[str, bool] = {}
@@ -165,7 +205,29 @@ class SpellEngine:
         form = normalize(word)
         if sum(ch.isalpha() for ch in form) <= 1:
             return True  # single initials, "I", "a", "’n’"
-        return self._known_form(form, 0)
+        if any(a.islower() and b.isupper() for a, b in zip(word, word[1:], strict=False)):
+            return True  # iPhone, sRGB, AdobeRGB: product names and codes, not words
+        return self._known_form(form, 0) or (
+            self.base_language in COMPOUNDING and self._known_compound(form, 0)
+        )
+
+    def _known_compound(self, form: str, depth: int) -> bool:
+        """German and Dutch compounds: common words joined, maybe with a linking ``s``, ``e`` or ``n``."""
+        if len(form) < 2 * MIN_COMPOUND_PART or depth > 2:
+            return False
+        words = self.dictionary.frequencies
+
+        def common(part: str) -> bool:
+            return words.get(part, 0) >= COMPOUND_PART_FREQUENCY
+
+        for cut in range(len(form) - MIN_COMPOUND_PART, MIN_COMPOUND_PART - 1, -1):
+            head, tail = form[:cut], form[cut:]
+            if not (common(tail) or self._known_compound(tail, depth + 1)):
+                continue
+            heads = (head, head[:-1]) if head.endswith(("s", "e", "n")) else (head,)
+            if any(common(h) for h in heads) or any(self._known_compound(h, depth + 1) for h in heads):
+                return True
+        return False
 
     def _known_form(self, form: str, depth: int) -> bool:
         extras = self._extras
@@ -175,9 +237,7 @@ class SpellEngine:
             return True  # the Oyelarans, the Vosses
         if depth > 2:
             return False
-        return any(
-            self._known_form(other, depth + 1) for other in forms_to_try(form, self.dictionary.language)
-        )
+        return any(self._known_form(other, depth + 1) for other in forms_to_try(form, self.base_language))
 
     # -- checking text ----------------------------------------------------------------
     def check(self, text: str, offset: int = 0) -> list[Token]:
@@ -227,31 +287,21 @@ class SpellEngine:
     def _ranked(self, form: str, work_budget: int) -> list[str]:
         extras, story_words = self._extras, self._story_words
         frequencies = self.dictionary.frequencies
-        budget = work_budget if len(form) > 2 else 0
-        near, far = candidates(form, [frequencies, extras], self.dictionary, budget, enough=MAX_SUGGESTIONS)
+        if not form or len(form) > MAX_SUGGESTED_LENGTH:
+            return []
+        near = edits1(form, self.dictionary.letters)
+        found = {w: 1 for w in (near & frequencies.keys()) | (near & extras.keys())}
+        if work_budget > 0 and len(form) > 3:
+            for index in (self.dictionary.near_words(), NearWords(extras)):
+                for word, distance in index.within_two(form).items():
+                    found.setdefault(word, distance)
+        found.pop(form, None)
 
-        def rank(candidate: str) -> tuple[float, str]:
+        def frequency(candidate: str) -> float:
             count = frequencies.get(candidate, 0)
-            if candidate in story_words:
-                count = max(count, _EXTRA_FREQUENCY)
-            return (-(math.log10(count + 1) + _shape_bonus(form, candidate)), candidate)
+            return max(count, _EXTRA_FREQUENCY) if candidate in story_words else count
 
-        ordered = sorted(near, key=rank)
-        if len(ordered) < MAX_SUGGESTIONS:
-            ordered += sorted(far, key=rank)
+        weights = {word: frequency(word) for word in found}
+        ordered = rank(form, shortlist(form, found, weights), weights, self.base_language)
         # Names and word-list entries keep their own spelling (``Marisol``, ``McKay``).
         return [extras.get(c, c) if c not in frequencies else c for c in ordered[: MAX_SUGGESTIONS * 2]]
-
-
-def _shape_bonus(typed: str, candidate: str) -> float:
-    """Favour the likeliest slips: swapped neighbours, doubled letters, then a wrong letter."""
-    if len(typed) != len(candidate):
-        longer, shorter = (typed, candidate) if len(typed) > len(candidate) else (candidate, typed)
-        pairs = enumerate(zip(longer, shorter, strict=False))
-        index = next((i for i, (a, b) in pairs if a != b), len(shorter))
-        doubled = index > 0 and longer[index] == longer[index - 1]
-        return 1.0 if doubled else 0.0
-    diffs = [i for i, (a, b) in enumerate(zip(typed, candidate, strict=True)) if a != b]
-    if len(diffs) == 2 and diffs[1] == diffs[0] + 1 and sorted(typed) == sorted(candidate):
-        return 2.0
-    return 0.5

@@ -1,72 +1,101 @@
-"""The word lists pyspellchecker ships, loaded fast, and bounded suggestions over them.
+"""One language's merged word list, built once per user and loaded fast from the cache.
 
-pyspellchecker keeps one gzipped JSON of word frequencies per language. Parsing it
-costs 20-200 ms, so the first load also writes a ``marshal`` copy to the per-user
-cache folder, which loads in about half the time. Suggestions use edits at distance 1
-in full, and at distance 2 only within a work budget (each candidate string costs one
-unit), so they stay well under 100 ms even for long words.
+``Dictionary.load(code)`` gives the words of a dictionary code (``es``, ``en-gb``, ``en``)
+with their frequencies: pyspellchecker's list merged with a Hunspell dictionary and wordfreq
+(see ``sources``). Building takes seconds (up to half a minute for Italian and Portuguese),
+so it happens once, on a worker thread, and the result is kept as a ``marshal`` file in the
+user cache folder (see ``cache``), which loads in a fraction of a second. A damaged cache file
+is reported in one line and built again.
 """
 
 from __future__ import annotations
 
-import contextlib
-import gzip
-import json
-import marshal
+import hashlib
 import threading
-from collections.abc import Mapping, Sequence
-from importlib import resources
-from pathlib import Path
+from importlib import metadata
 
-from studio.core.atomic import atomic_write
 from studio.core.errors import StudioError
-from studio.core.paths import config_dir
+from studio.core.spelling import hunspell, sources
+from studio.core.spelling.cache import cache_dir, log, read_cached, write_cached
+from studio.core.spelling.suggest import NearWords
 
-CACHE_FORMAT = 2
-# Distance-2 work budget in candidate strings: about 15-25 ms on a slow laptop.
+CACHE_FORMAT = 8
+# Suggestions look two edits away unless the work budget is 0 (then one edit only).
 DEFAULT_WORK_BUDGET = 120_000
 MAX_SUGGESTED_LENGTH = 40
 _LOADED: dict[str, Dictionary] = {}
 _LOAD_LOCK = threading.Lock()
+# Dictionary codes offered besides pyspellchecker's languages: the two English variants.
+VARIANTS = ("en-gb", "en-us")
 
 
-def _resource_dir() -> Path:
-    return Path(str(resources.files("spellchecker") / "resources"))
+def dictionary_code(language: str) -> str:
+    """The dictionary for a project language: ``en-GB`` -> ``en-gb``, ``pt_BR`` -> ``pt``."""
+    code = language.strip().lower().replace("_", "-").split(".")[0].split("@")[0]
+    if code in VARIANTS:
+        return code
+    return code.split("-", 1)[0]
 
 
 def available_languages() -> list[str]:
-    """Return the language codes pyspellchecker ships a dictionary for (``en``, ``de``, ...)."""
-    folder = _resource_dir()
-    return sorted(p.name.removesuffix(".json.gz") for p in folder.glob("*.json.gz"))
+    """Return the dictionary codes there is a word list for (``de``, ``en``, ``en-gb``, ...)."""
+    folder = sources.pyspellchecker_folder()
+    codes = {p.name.removesuffix(".json.gz") for p in folder.glob("*.json.gz")}
+    return sorted(codes | set(VARIANTS))
 
 
-def _cache_path(language: str, source: Path) -> Path:
-    info = source.stat()
-    name = f"spelling-{language}-{CACHE_FORMAT}-{info.st_size}-{info.st_mtime_ns}.bin"
-    return config_dir() / "cache" / name
+def _fingerprint(code: str) -> str:
+    """A short hash of everything the merged list is built from, so an upgrade rebuilds it."""
+    parts = [str(CACHE_FORMAT), code]
+    pyspell = sources.pyspellchecker_folder() / f"{sources.base_of(code)}.json.gz"
+    files = [pyspell]
+    if code in ("en", *VARIANTS):
+        files += [p for c in VARIANTS for p in hunspell.hunspell_paths(c) or ()]
+    else:
+        files += list(hunspell.hunspell_paths(code) or ())
+    for path in files:
+        if path.is_file():
+            parts.append(f"{path.name}:{path.stat().st_size}")
+    try:
+        parts.append(metadata.version("wordfreq"))
+    except metadata.PackageNotFoundError:
+        parts.append("no-wordfreq")
+    return hashlib.sha1("|".join(parts).encode()).hexdigest()[:12]
 
 
-def _read_frequencies(language: str) -> tuple[dict[str, int], str, str]:
-    """Return (word frequencies, letters, common letters), from the cache when it is fresh."""
-    source = _resource_dir() / f"{language}.json.gz"
-    if not source.is_file():
-        names = ", ".join(available_languages())
-        raise StudioError(f"no spelling dictionary for language {language!r} (available: {names})")
-    cache = _cache_path(language, source)
-    with contextlib.suppress(OSError, ValueError, EOFError, TypeError):
-        frequencies, letters, common = marshal.loads(cache.read_bytes())
-        if isinstance(frequencies, dict) and isinstance(letters, str) and isinstance(common, str):
-            return frequencies, letters, common
-    with gzip.open(source, "rt", encoding="utf-8") as handle:
-        frequencies = json.load(handle)
+def _build(code: str) -> tuple[dict[str, int], str, str]:
+    frequencies = sources.merged_frequencies(code)
     joined = "\n".join(frequencies)
-    letters, common = _alphabet(joined, 0.0002), _alphabet(joined, 0.01)
-    with contextlib.suppress(OSError):
-        cache.parent.mkdir(parents=True, exist_ok=True)
-        for stale in cache.parent.glob(f"spelling-{language}-*.bin"):
-            stale.unlink()
-        atomic_write(cache, marshal.dumps((frequencies, letters, common)))
-    return frequencies, letters, common
+    return frequencies, _alphabet(joined, 0.0002), _alphabet(joined, 0.01)
+
+
+def _read_frequencies(code: str) -> tuple[dict[str, int], str, str]:
+    """Return (word frequencies, letters, common letters), from the cache when it is there."""
+    base = sources.base_of(code)
+    if not (sources.pyspellchecker_folder() / f"{base}.json.gz").is_file():
+        names = ", ".join(available_languages())
+        raise StudioError(f"no spelling dictionary for language {code!r} (available: {names})")
+    cache = cache_dir() / f"words-{code}-{_fingerprint(code)}.bin"
+    cached = read_cached(cache, tuple)
+    if isinstance(cached, tuple) and len(cached) == 3:
+        frequencies, letters, common = cached
+        if isinstance(letters, str) and isinstance(common, str) and _is_word_counts(frequencies):
+            return frequencies, letters, common
+        log.warning("spelling: the cached word list %s was damaged; building it again", cache.name)
+    built = _build(code)
+    write_cached(cache, built, f"words-{code}-*.bin")
+    return built
+
+
+def _is_word_counts(value: object) -> bool:
+    """Whether ``value`` is a dict of words to whole-number counts (a cache file can be anything)."""
+    return isinstance(value, dict) and all(type(k) is str and type(v) is int for k, v in value.items())
+
+
+def is_cached(language: str) -> bool:
+    """Whether the word list for ``language`` is built already (loading it is then quick)."""
+    code = dictionary_code(language)
+    return code in _LOADED or (cache_dir() / f"words-{code}-{_fingerprint(code)}.bin").is_file()
 
 
 def _alphabet(joined: str, share: float) -> str:
@@ -84,6 +113,7 @@ class Dictionary:
         self.frequencies = frequencies
         self.letters = letters
         self.common_letters = common_letters
+        self._near: NearWords | None = None
 
     def __contains__(self, word: object) -> bool:
         return word in self.frequencies
@@ -91,70 +121,23 @@ class Dictionary:
     def __len__(self) -> int:
         return len(self.frequencies)
 
+    @property
+    def base_language(self) -> str:
+        """The language without its variant: ``en`` for ``en-gb``."""
+        return sources.base_of(self.language)
+
+    def near_words(self) -> NearWords:
+        """The index for two-edit suggestions (built on first use, about half a second)."""
+        near = self._near
+        if near is None:
+            near = self._near = NearWords(self.frequencies)
+        return near
+
     @classmethod
     def load(cls, language: str) -> Dictionary:
-        """Return the dictionary for ``language``, loading it once per process."""
+        """Return the dictionary for ``language`` (a code such as ``es`` or ``en-GB``), once per process."""
+        code = dictionary_code(language)
         with _LOAD_LOCK:
-            if language not in _LOADED:
-                _LOADED[language] = cls(language, *_read_frequencies(language))
-            return _LOADED[language]
-
-
-def edits1(word: str, letters: str) -> set[str]:
-    """Every string one delete, transposition, replacement or insertion away from ``word``."""
-    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
-    found = {left + right[1:] for left, right in splits if right}
-    found.update(left + right[1] + right[0] + right[2:] for left, right in splits if len(right) > 1)
-    found.update(left + c + right[1:] for left, right in splits if right for c in letters)
-    found.update(left + c + right for left, right in splits for c in letters)
-    found.discard(word)
-    return found
-
-
-def _second_edit_order(word: str, first: set[str]) -> list[str]:
-    """The distance-1 strings to expand, most promising first: deletes and swaps, then the rest."""
-    length = len(word)
-    shorter = sorted(e for e in first if len(e) < length)
-    same = sorted(e for e in first if len(e) == length)
-    longer = sorted(e for e in first if len(e) > length)
-    return shorter + same + longer
-
-
-def candidates(
-    word: str,
-    vocabularies: Sequence[Mapping[str, object]],
-    dictionary: Dictionary,
-    work_budget: int = DEFAULT_WORK_BUDGET,
-    enough: int = 5,
-) -> tuple[list[str], list[str]]:
-    """Return the known words at distance 1 and, when fewer than ``enough``, at distance 2.
-
-    A word is known when one of ``vocabularies`` (the dictionary, the project's words)
-    has it. Distance 2 is searched only within ``work_budget`` candidate strings, most
-    promising first.
-    """
-    if not word or len(word) > MAX_SUGGESTED_LENGTH:
-        return [], []
-    keys = [vocabulary.keys() for vocabulary in vocabularies]
-
-    def known(strings: set[str]) -> set[str]:
-        found: set[str] = set()
-        for vocabulary in keys:
-            found |= strings & vocabulary  # the membership tests run in C
-        return found
-
-    first = edits1(word, dictionary.letters)
-    near = known(first)
-    if len(near) >= enough:
-        return sorted(near), []
-    far: set[str] = set()
-    per_expansion = (len(word) + 1) * (2 * len(dictionary.common_letters) + 2)
-    budget = work_budget
-    for edit in _second_edit_order(word, first):
-        if budget < per_expansion:
-            break
-        budget -= per_expansion
-        far |= known(edits1(edit, dictionary.common_letters))
-    far -= near
-    far.discard(word)
-    return sorted(near), sorted(far)
+            if code not in _LOADED:
+                _LOADED[code] = cls(code, *_read_frequencies(code))
+            return _LOADED[code]

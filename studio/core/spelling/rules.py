@@ -1,9 +1,11 @@
-"""What a word looks like to the dictionary: apostrophes, contractions, elisions, British spellings.
+"""What a word looks like to the dictionary: apostrophes, contractions, elisions, ligatures.
 
 Every function here works on *normalised* words (see ``normalize``): NFC, lower case,
 straight apostrophes. The engine asks ``forms_to_try`` for the dictionary forms that
-would make a word known, so ``Spike’s``, ``would’ve``, ``nothin’``, ``’em`` and
-``colour`` all pass when ``spike``, ``would``, ``nothing``, ``em`` and ``color`` do.
+would make a word known, so ``Spike’s``, ``would’ve``, ``nothin’``, ``’em``, ``l’homme`` and
+``coeur`` all pass when ``spike``, ``would``, ``nothing``, ``em``, ``homme`` and ``cœur`` do.
+No rule turns an unknown word into a known one by guessing at spelling patterns: British
+spellings come from the en_GB word list, never from rewriting ``-re`` as ``-er``.
 """
 
 from __future__ import annotations
@@ -100,46 +102,18 @@ EXTRA_WORDS = {
     ),
 }
 
-_BRITISH_RULES = [
-    (re.compile(r"our(?=[a-z])|our$"), "or"),  # colour, favourite, behaviour
-    (re.compile(r"is(?=e|ation|ing|abl)"), "iz"),  # realise, organisation
-    (re.compile(r"ys(?=e|ing)"), "yz"),  # analyse, paralysing
-    (re.compile(r"(?<=[tbvgc])re(?=s?$|d$)"), "er"),  # centre, fibres, manoeuvre, centred
-    (re.compile(r"ence(?=s?$)"), "ense"),  # defence, licence
-    (re.compile(r"practis"), "practic"),  # practise
-    (re.compile(r"ll(?=ed$|ing$|er$|ers$|ery$|or$|ors$|ous$)"), "l"),  # travelled, jeweller
-    (re.compile(r"(?<=[aeiou])l(?=$|s$|ment|ful)"), "ll"),  # enrol, fulfil, skilful
-    (re.compile(r"ae"), "e"),  # paediatric, anaesthetic
-    (re.compile(r"oe(?=[^s]|$)"), "e"),  # manoeuvre, oestrogen
-    (re.compile(r"ogue(?=s?$)"), "og"),  # analogue
-    (re.compile(r"mme(?=s?$)"), "m"),  # programme
-    (re.compile(r"^(s?m)ould"), r"\1old"),  # mould, smoulder
-    (re.compile(r"^scept"), "skept"),  # sceptical
-    (re.compile(r"eable$"), "able"),  # likeable
-]
-_BRITISH_WORDS = {
-    "cheque": "check",
-    "kerb": "curb",
-    "pyjamas": "pajamas",
-    "aluminium": "aluminum",
-    "plough": "plow",
-    "draught": "draft",
-    "gaol": "jail",
-    "storey": "story",
-    "aeroplane": "airplane",
-    "arse": "ass",
-    "maths": "math",
-    "cosy": "cozy",
-    "sulphur": "sulfur",
-    "tyre": "tire",
-    "whilst": "while",
-    "mum": "mom",
-    "grey": "gray",
-    "doughnut": "donut",
-    "programme": "program",
+# Letters written two ways: a word is known if its other spelling is (``cœur``/``coeur``,
+# ``Encyclopædia``; Swiss German ``Strasse`` for ``Straße``).
+_LIGATURES = (("œ", "oe"), ("æ", "ae"))
+_SHARP_S = ("ß", "ss")
+# Pronouns joined to the end of a verb (Spanish ``dígamelo``, Italian ``dimmelo``): the verb
+# alone must be a known word (an accent the pronoun added taken off).
+_CLITICS = {
+    "es": re.compile(r"(?:(?:me|te|se|nos|os)?(?:lo|la|los|las|le|les)|me|te|se|nos|os)$"),
+    "it": re.compile(r"(?:(?:me|te|se|ce|ve|glie)(?:lo|la|li|le|ne)|mi|ti|si|ci|vi|lo|la|li|le|ne|gli)$"),
 }
+_UNSTRESSED = str.maketrans("áéíóú", "aeiou")
 _ARABIC_MARKS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]")
-_MAX_BRITISH_FORMS = 16
 
 
 def normalize(word: str) -> str:
@@ -154,21 +128,37 @@ def base_language(language: str) -> str:
     return re.split(r"[-_.@]", language.strip().lower(), maxsplit=1)[0]
 
 
-def british_forms(word: str) -> Iterator[str]:
-    """Yield American spellings a British spelling may stand for (``colour`` -> ``color``)."""
-    plural = word[:-1] if word.endswith("s") else None
-    if word in _BRITISH_WORDS:
-        yield _BRITISH_WORDS[word]
-    elif plural in _BRITISH_WORDS:
-        yield _BRITISH_WORDS[plural] + "s"
-    forms = {word}
-    for pattern, replacement in _BRITISH_RULES:
-        for form in list(forms):
-            changed = pattern.sub(replacement, form)
-            if changed != form and len(forms) < _MAX_BRITISH_FORMS:
-                forms.add(changed)
-    forms.discard(word)
-    yield from forms
+def spelling_variants(word: str, language: str) -> Iterator[str]:
+    """Yield the same word with its ligatures (and, in German, ``ß``) written the other way."""
+    for joined, apart in _LIGATURES:
+        if joined in word:
+            yield word.replace(joined, apart)
+        elif apart in word:
+            yield word.replace(apart, joined)
+    if language == "de":
+        sharp, double = _SHARP_S
+        if sharp in word:
+            yield word.replace(sharp, double)
+        elif double in word:
+            yield word.replace(double, sharp)
+
+
+def _verb_forms(word: str, language: str, clitics: re.Pattern[str]) -> Iterator[str]:
+    """The verb under enclitic pronouns: ``apagarlo`` -> ``apagar``, ``pulsándolas`` -> ``pulsando``."""
+    match = clitics.search(word)
+    if match is None or match.start() < 3:
+        return
+    verb = word[: match.start()]
+    if language == "es":
+        yield verb.translate(_UNSTRESSED) if _stressed_once(verb) else verb
+        return
+    yield verb + "e" if verb.endswith("r") else verb  # farlo -> fare, dandogli -> dando
+    if verb[-1] == verb[-2]:
+        yield verb[:-1]  # dimmi -> di, fallo -> fa
+
+
+def _stressed_once(verb: str) -> bool:
+    return sum(ch in "áéíóú" for ch in verb) == 1
 
 
 def forms_to_try(word: str, language: str) -> Iterator[str]:
@@ -187,9 +177,12 @@ def forms_to_try(word: str, language: str) -> Iterator[str]:
         head, _, rest = word.partition("'")
         if head in ELIDED_PREFIXES.get(language, ()) and rest:
             yield rest
-    if language == "en":
-        yield from british_forms(word)
-    elif language in ("ar", "fa"):
+    if not word.isascii() or "oe" in word or "ae" in word or "ss" in word:
+        yield from spelling_variants(word, language)
+    clitics = _CLITICS.get(language)
+    if clitics is not None and len(word) > 5:
+        yield from _verb_forms(word, language, clitics)
+    if language in ("ar", "fa"):
         bare = _ARABIC_MARKS.sub("", word)
         if bare != word:
             yield bare

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from studio.app.commands.base import ProjectCommand
 from studio.app.session import ProjectSession
 from studio.core.errors import StudioError
+from studio.core.wording import count
 from studio.gui.characters.appearance_tracker import AppearanceTracker
 from studio.gui.elided import FullTextDelegate
 from studio.models.appearances_model import SCENE_ID_ROLE, AppearancesModel
@@ -194,7 +195,9 @@ class EntriesPanel(QWidget):
             self.appearances_label.setText("Appearances")
             return
         rows = self.appearances.rows
-        mentions = sum(count for _, count in rows)
+        mentions = sum(n for _, n in rows)
         self.appearances_label.setText(
-            f"Appearances: {mentions} mention(s) in {len(rows)} scene(s)" if rows else "Appearances: none yet"
+            f"Appearances: {count(mentions, 'mention')} in {count(len(rows), 'scene')}"
+            if rows
+            else "Appearances: none yet"
         )

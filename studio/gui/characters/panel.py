@@ -34,6 +34,7 @@ from studio.gui.characters.entries_panel import EntriesPanel
 from studio.gui.characters.notes_editor import CharacterNotesEditor
 from studio.gui.characters.rename_dialog import RenameCharacterDialog
 from studio.gui.elided import show_start
+from studio.gui.empty_state import EmptyState
 from studio.models.characters_model import (
     CharactersModel,
 )
@@ -110,6 +111,14 @@ class CharactersPanel(EntriesPanel):
         form.addRow("Description", self.description_edit)
         buttons: list[QWidget] = [self.new_button, self.delete_button]
         self._arrange(buttons, form, self.notes_edit, ("characterEditor", "charactersSplitter"))
+        self.empty_state = EmptyState(self.list_view, self._empty_hint, ("New Character", self.new_character))
+        if self.empty_state.button is not None:
+            self.empty_state.button.setToolTip(
+                "Or select a name in a scene and choose New Character from Selection (the editor's menu)"
+            )
+
+    def _empty_hint(self) -> str:
+        return "No character matches the filter." if self.filter_edit.text().strip() else "No characters yet."
 
     def _role_line_edit(self) -> QLineEdit:
         line_edit = self.role_combo.lineEdit()

@@ -27,6 +27,7 @@ from studio.app.commands.characters import RenameEverywhereCommand, SetCharacter
 from studio.app.session import ProjectSession
 from studio.core.characters import RenamePlan, apply_rename, plan_rename
 from studio.core.errors import NodeNotFoundError, StudioError
+from studio.core.wording import count
 from studio.gui.elided import FullTextDelegate
 
 
@@ -137,7 +138,9 @@ class RenameCharacterDialog(QDialog):
             self.preview.addTopLevelItem(item)
         total = sum(p.count for p in self.plans)
         if self.plans:
-            self.summary.setText(f"{total} replacement(s) in {len(self.plans)} scene(s). You can undo this.")
+            self.summary.setText(
+                f"{count(total, 'replacement')} in {count(len(self.plans), 'scene')}. You can undo this."
+            )
         else:
             self.summary.setText("No mentions to replace: only the character is renamed.")
         self.everywhere_button.setEnabled(not self.session.read_only)

@@ -22,6 +22,7 @@ from studio.app.commands.convert_quotes import ConvertQuotesCommand
 from studio.app.session import ProjectSession
 from studio.core.errors import StudioError
 from studio.core.typography import QuotesPlan, changed_characters, plan_conversion
+from studio.core.wording import count
 
 PREVIEW_CHARS = 90
 
@@ -97,13 +98,15 @@ class ConvertQuotesDialog(QDialog):
         self.plans = plan_conversion(texts, self.dashes.isChecked())
         self.preview.clear()
         for plan in self.plans:
-            count = changed_characters(plan.old_text, plan.new_text)
+            changed = changed_characters(plan.old_text, plan.new_text)
             excerpt = _first_change(plan.old_text, plan.new_text)
             self.preview.addTopLevelItem(
-                QTreeWidgetItem([project.scene(plan.scene_id).title, str(count), excerpt])
+                QTreeWidgetItem([project.scene(plan.scene_id).title, str(changed), excerpt])
             )
         if self.plans:
-            self.summary.setText(f"{len(self.plans)} scene(s) will change. You can undo this in one step.")
+            self.summary.setText(
+                f"{count(len(self.plans), 'scene')} will change. You can undo this in one step."
+            )
         else:
             self.summary.setText("Nothing to convert: the quotes are curly already.")
         self.convert_button.setEnabled(bool(self.plans) and not self.session.read_only)

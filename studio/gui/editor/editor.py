@@ -49,6 +49,8 @@ TOP_MARGIN_PX = 36
 PARAGRAPH_LOOKS = ("web", "manuscript")  # a gap between paragraphs; or a first-line indent, no gap
 INDENT_CHARS = 4  # the manuscript look's first-line indent, in average characters
 TYPEWRITER_HEIGHT = 0.4  # typewriter scrolling keeps the typed line at this fraction of the view
+NO_SCENE_HINT = "Select a scene in the outline to start writing."
+EMPTY_SCENE_HINT = "Start writing…"  # a scene is shown and empty: the editor is ready for its first words
 
 
 def default_font_family() -> str:
@@ -103,7 +105,7 @@ class SceneEditor(QTextEdit):
         self.cursorPositionChanged.connect(self._on_cursor_moved)
         self._loading = False
         self.setEnabled(False)
-        self.setPlaceholderText("Select a scene in the outline to start writing.")
+        self.setPlaceholderText(NO_SCENE_HINT)
 
     # -- public API -------------------------------------------------------------------
     def current_scene_id(self) -> str | None:
@@ -124,12 +126,15 @@ class SceneEditor(QTextEdit):
         if scene_id is None:
             self._load_text("", read_only=True)
             self.setEnabled(False)
+            self.setPlaceholderText(NO_SCENE_HINT)
         else:
             scene = self.session.project.scene(scene_id)
             pending = self.autosave.pending_text(scene_id)
             text = pending if pending is not None else self.session.project.scene_text(scene_id)
-            self._load_text(text, read_only=scene.read_only or self.session.read_only)
+            read_only = scene.read_only or self.session.read_only
+            self._load_text(text, read_only=read_only)
             self.setEnabled(True)
+            self.setPlaceholderText("This scene is empty." if read_only else EMPTY_SCENE_HINT)
             if pending is not None:
                 self.document().setModified(True)
         self.scene_shown.emit(scene_id or "")

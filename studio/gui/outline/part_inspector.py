@@ -30,6 +30,7 @@ from studio.app.session import ProjectSession
 from studio.core.errors import NodeNotFoundError
 from studio.core.nodes import Part
 from studio.core.stats import MAX_TARGET, progress_text, words_per_day
+from studio.core.wording import count
 
 NO_DATE = QDate(2000, 1, 1)  # the release field's "No date" (its minimum)
 
@@ -137,7 +138,7 @@ class PartInspector(QFrame):
                 if edit.toPlainText() != value:
                     edit.setPlainText(value)
             words = progress_text(part.words, part.target) if part else ""
-            self.words_label.setText(f"{words} in {len(part.scenes)} scene(s)" if part else "—")
+            self.words_label.setText(f"{words} in {count(len(part.scenes), 'scene')}" if part else "—")
             self.target_spin.setValue(part.target if part else 0)
             release = QDate.fromString(part.release, "yyyy-MM-dd") if part and part.release else NO_DATE
             self.release_edit.setDate(release)

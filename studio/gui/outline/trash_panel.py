@@ -80,8 +80,11 @@ class TrashPanel(QWidget):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self.update_buttons())
         self.table.doubleClicked.connect(lambda _index: self.restore_selected())
-        self.empty_label = QLabel("The trash is empty.", self)
+        self.empty_label = QLabel(
+            "The trash is empty. Deleted scenes and parts wait here to be restored.", self
+        )
         self.empty_label.setObjectName("trashEmptyLabel")
+        self.empty_label.setWordWrap(True)
         self.restore_button = QPushButton("&Restore", self)
         self.restore_button.setObjectName("restoreButton")
         self.restore_button.setToolTip("Put the selected items back where they were")

@@ -9,19 +9,17 @@ from typing import cast
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFontDatabase, QGuiApplication, QKeySequence, QStandardItemModel
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
-    QFormLayout,
+    QFrame,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPlainTextEdit,
     QProgressBar,
     QPushButton,
-    QSpinBox,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -30,38 +28,15 @@ from studio.core.atomic import atomic_write
 from studio.core.errors import StudioError
 from studio.core.project import Project
 from studio.core.publishing.exporting import ExportScope, export_parts_to_files, scene_ids_in_order
-from studio.core.publishing.options import CHOICES, ExportOptions
+from studio.core.publishing.options import ExportOptions
+from studio.gui.dialog_size import fit_to_screen
+from studio.gui.publishing.export_form import ExportOptionsForm
 from studio.gui.publishing.export_worker import ExportRun, ExportSignals, TaskRun, TaskSignals, start_export
 
 PREVIEW_LIMIT = 200_000
 DEBOUNCE_MS = 250
-HEADING_PRESETS = ("Part {number_words}: {title}", "Chapter {number}: {title}", "CHAPTER {roman}. {title}",
-                   "{title}", "")  # fmt: skip
-SEPARATOR_PRESETS = ("* * *", "#", "~", "***", "2", "3", "")
-CHOICE_LABELS = {
-    "blank": "Blank line between",
-    "newline": "Line break only",
-    "keep": "Keep as written",
-    "straight": "Straight ( \" ' )",
-    "curly": "Curly ( “ ” ’ )",
-    "em": "-- becomes —",
-    "double-hyphen": "— becomes --",
-    "lf": "LF (Linux, macOS)",
-    "crlf": "CRLF (Windows)",
-    "markers": "Markers as written",
-    "asterisks": "*italic*, **bold**",
-    "underscores": "_italic_, __bold__",
-    "strip": "No markers",
-}
 SCOPES = (("manuscript", "Whole manuscript"), ("part", "Current part"), ("scenes", "Selected scenes"))
 FORMAT_NAMES = (("txt", "Plain text"), ("md", "Markdown"), ("html", "HTML"))
-TEXT_TIPS = {
-    "header": "Printed first; {title} and {author}; \\n for a line break; empty for none",
-    "part_heading": "{number}, {number_words} (Five), {roman} (V), {title}; empty for none",
-    "separator": "Between scenes: any text (* * *, #, ~), or a number of blank lines, or empty",
-    "closing": "After the last part when another follows: {next_number_words}, {next_title}…",
-    "footer": "Printed last; {title}, {author}",
-}
 
 
 class ExportDialog(QDialog):
@@ -97,47 +72,31 @@ class ExportDialog(QDialog):
         self._timer.timeout.connect(self.refresh)
         self._build()
         self._load_options()
-        self.resize(980, 640)
+        fit_to_screen(self, 1000, 660)
         self.refresh()
 
     # -- building ------------------------------------------------------------------------
     def _build(self) -> None:
-        form = QFormLayout()
+        self.form = ExportOptionsForm()
+        self.fields = self.form.fields
+        form = self.form.rows
         self.scope_box = self._combo("exportScope", SCOPES)
         scopes = cast(QStandardItemModel, self.scope_box.model())  # a plain QComboBox's own model
         scopes.item(1).setEnabled(self.part_id is not None)
         scopes.item(2).setEnabled(bool(self.scene_ids))
         self.scope_box.setCurrentIndex(max(0, self.scope_box.findData(self.default_scope)))
-        form.addRow("&Export:", self.scope_box)
         self.format_box = self._combo("exportFormat", FORMAT_NAMES)
-        form.addRow("&Format:", self.format_box)
-        self.fields: dict[str, QWidget] = {}
-        text_rows = (("header", "&Header:"), ("part_heading", "Part &heading:"), ("separator", "&Break:"))
-        for key, label in text_rows:
-            form.addRow(label, self._text_field(key))
-        for key, label in (("paragraphs", "&Paragraphs:"), ("quotes", "&Quotes:"), ("dashes", "&Dashes:"),
-                           ("emphasis", "&Italics, bold:"), ("line_endings", "&Line endings:")):  # fmt: skip
-            box = self._combo(f"export_{key}", [(c, CHOICE_LABELS[c]) for c in CHOICES[key]])
-            self.fields[key] = box
-            form.addRow(label, box)
-        self.wrap_box = QSpinBox(minimum=0, maximum=500)
-        self.wrap_box.setObjectName("export_wrap")
-        self.wrap_box.setSpecialValueText("No wrap")
-        self.wrap_box.valueChanged.connect(self._changed)
-        self.fields["wrap"] = self.wrap_box
-        form.addRow("&Wrap at:", self.wrap_box)
-        self.start_box = QSpinBox(minimum=0, maximum=100000)
-        self.start_box.setObjectName("export_start_number")
-        self.start_box.setToolTip("The number of the first part (parts posted from Part Five on: 5)")
-        self.start_box.valueChanged.connect(self._changed)
-        self.fields["start_number"] = self.start_box
-        form.addRow("First part &number:", self.start_box)
-        for key, label in (("closing", "&Closing line:"), ("footer", "F&ooter:")):
-            form.addRow(label, self._text_field(key))
-        self.notes_box = QCheckBox("Include part notes (author's notes, trailers)")
-        self.notes_box.setObjectName("export_part_notes")
-        self.notes_box.toggled.connect(self._changed)
-        form.addRow("", self.notes_box)
+        form.insertRow(0, "&Export:", self.scope_box)
+        form.insertRow(1, "&Format:", self.format_box)
+        self.form.changed.connect(self._changed)
+        self.scope_box.currentIndexChanged.connect(self._update_sample_source)
+        left = QScrollArea()
+        left.setObjectName("exportOptionsScroll")
+        left.setWidget(self.form)
+        left.setWidgetResizable(True)
+        left.setFrameShape(QFrame.Shape.NoFrame)
+        left.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        left.setMinimumWidth(self.form.sizeHint().width() + left.verticalScrollBar().sizeHint().width() + 4)
 
         self.preview = QPlainTextEdit(readOnly=True)
         self.preview.setObjectName("exportPreview")
@@ -154,8 +113,6 @@ class ExportDialog(QDialog):
         right.addWidget(self.progress)
         right.addWidget(self.status)
         top = QHBoxLayout()
-        left = QWidget()
-        left.setLayout(form)
         top.addWidget(left)
         top.addLayout(right, 1)
 
@@ -189,66 +146,34 @@ class ExportDialog(QDialog):
         box.currentIndexChanged.connect(self._changed)
         return box
 
-    def _text_field(self, key: str) -> QWidget:
-        presets = {"part_heading": HEADING_PRESETS, "separator": SEPARATOR_PRESETS}.get(key)
-        field: QWidget
-        if presets is None:
-            line_edit = QLineEdit()
-            line_edit.setObjectName(f"export_{key}")
-            line_edit.textChanged.connect(self._changed)
-            field = line_edit
-        else:
-            combo = QComboBox(editable=True)
-            combo.setObjectName(f"export_{key}")
-            combo.addItems(list(presets))
-            combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-            combo.editTextChanged.connect(self._changed)
-            field = combo
-        field.setToolTip(TEXT_TIPS[key])
-        self.fields[key] = field
-        return field
-
     # -- options ---------------------------------------------------------------------------
     def _load_options(self) -> None:
-        self._loading = True
-        options = self.options
-        for key in ("header", "part_heading", "separator", "closing", "footer"):
-            self.set_field(key, getattr(options, key).replace("\n", "\\n"))
-        for key in ("paragraphs", "quotes", "dashes", "emphasis", "line_endings"):
-            box = self.fields[key]
-            box.setCurrentIndex(max(0, box.findData(getattr(options, key))))  # type: ignore[attr-defined]
-        self.format_box.setCurrentIndex(max(0, self.format_box.findData(options.format)))
-        self.wrap_box.setValue(options.wrap)
-        self.start_box.setValue(options.start_number)
-        self.notes_box.setChecked(options.part_notes == "include")
-        self._loading = False
+        self.form.load(self.options)
+        self.format_box.blockSignals(True)
+        self.format_box.setCurrentIndex(max(0, self.format_box.findData(self.options.format)))
+        self.format_box.blockSignals(False)
+        self._update_sample_source()
+
+    def _update_sample_source(self, *_args: object) -> None:
+        project = self.project
+        scope = self.scope()
+        part_id = scope.part_id or (project.part_of(scope.scene_ids[0]).id if scope.scene_ids else "")
+        part = next(
+            (p for p in project.parts if p.id == part_id), project.parts[0] if project.parts else None
+        )
+        index = project.parts.index(part) if part is not None else 0
+        self.form.set_sample_source(project.title, project.author, part.title if part else "", index)
 
     def set_field(self, key: str, value: str) -> None:
         """Put text in a text option's field (``\\n`` stands for a line break)."""
-        field = self.fields[key]
-        if isinstance(field, QLineEdit):
-            field.setText(value)
-        elif isinstance(field, QComboBox):
-            field.setEditText(value)
+        self.form.set_field(key, value)
 
     def read_options(self) -> ExportOptions:
         """Return the options the form shows (an invalid text is reported and the old value kept)."""
-        options = ExportOptions.from_settings(self.options.to_settings())
-        for key, field in self.fields.items():
-            if isinstance(field, QLineEdit):
-                value = field.text()
-            elif isinstance(field, QSpinBox):
-                value = str(field.value())
-            elif field.isEditable():  # type: ignore[attr-defined]
-                value = field.currentText()  # type: ignore[attr-defined]
-            else:
-                value = field.currentData()  # type: ignore[attr-defined]
-            try:
-                options.apply_override(key, value)
-            except StudioError as error:
-                self.status.setText(str(error))
+        options, problems = self.form.read(self.options)
+        for problem in problems:
+            self.status.setText(problem)
         options.format = self.format_box.currentData()
-        options.part_notes = "include" if self.notes_box.isChecked() else "omit"
         return options
 
     def scope(self) -> ExportScope:
@@ -261,8 +186,7 @@ class ExportDialog(QDialog):
         return ExportScope()
 
     def _changed(self, *_args: object) -> None:
-        if not getattr(self, "_loading", False):
-            self._timer.start()
+        self._timer.start()
 
     # -- running -------------------------------------------------------------------------
     def refresh(self) -> None:

@@ -35,7 +35,9 @@ from studio.core.importing.plan import ImportPlan
 from studio.core.importing.reader import ImportOptions
 from studio.core.importing.sources import plan_from_paths
 from studio.core.naming import slugify
+from studio.gui.dialog_size import fit_to_screen
 from studio.gui.elided import FullTextDelegate
+from studio.gui.empty_state import EmptyState
 from studio.gui.publishing.import_split import SplitSceneDialog
 
 ENCODINGS = (
@@ -102,12 +104,12 @@ class ImportDialog(QDialog):
         self.target: Path | None = None  # the new project's folder, once chosen
         self.split_scene_dialog: SplitSceneDialog | None = None
         self._build()
-        self.resize(820, 560)
+        fit_to_screen(self, 820, 560)
         if files:
             self.set_files(files)
 
     def _build(self) -> None:
-        self.files_label = QLabel("No file chosen", wordWrap=True)
+        self.files_label = QLabel("No files chosen yet", wordWrap=True)
         self.files_label.setObjectName("importFiles")
         choose = QPushButton("&Choose Files…")
         choose.setObjectName("importChoose")
@@ -177,7 +179,17 @@ class ImportDialog(QDialog):
         layout.addLayout(adjust)
         layout.addWidget(self.error_label)
         layout.addWidget(self.buttons)
+        self.empty_state = EmptyState(self.tree, self._empty_hint, ("Choose Files…", self._choose_files))
+        ok.setEnabled(False)  # until files are read into something to import
         self._update_buttons()
+
+    def _empty_hint(self) -> str:
+        if self.files:
+            return "Nothing to import from these files (the reason is above). Choose other files?"
+        return (
+            "Choose the files to import: plain text, Markdown, HTML (AO3 downloads too), Word .docx "
+            "or a novelWriter project. Their parts and scenes show here before anything is imported."
+        )
 
     # -- reading ------------------------------------------------------------------------
     def _choose_files(self) -> None:
@@ -250,6 +262,7 @@ class ImportDialog(QDialog):
                     item.addChild(notes)
                 self.tree.addTopLevelItem(item)
             self.tree.expandAll()
+        self.empty_state.refresh()
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(plan is not None)
         self._update_buttons()
         self.plan_changed.emit()

@@ -37,10 +37,12 @@ from studio.core.publishing.posting import mark_posted
 from studio.core.publishing.preflight import Finding, preflight
 from studio.core.publishing.profiles import SITES, SiteRender, render_for_site
 from studio.gui import messages, workers
+from studio.gui.dialog_size import fit_to_screen
 from studio.gui.elided import ElidedLabel, FullTextDelegate
 from studio.gui.publishing import posting_actions as actions
 
 SCENES = "scenes"
+SCOPE_WIDTH = 300  # px the part chooser may ask for, at most
 
 
 class PostingDialog(QDialog):
@@ -155,6 +157,7 @@ class PostingDialog(QDialog):
         left_layout.addWidget(QLabel("On"))
         left_layout.addWidget(self.site_list, 1)
         left_layout.addWidget(self.why_label)
+        self.scope_combo.currentTextChanged.connect(self.scope_combo.setToolTip)  # a long part title in full
         middle = actions.labelled_column(self.preview_label, self.preview)
         right = actions.labelled_column(self.checks_label, self.checks)
         splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -180,7 +183,7 @@ class PostingDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(splitter, 1)
         layout.addLayout(buttons)
-        self.resize(1240, 720)
+        fit_to_screen(self, 1240, 720)
 
     def _fill_scopes(self, part_id: str | None) -> None:
         wanted = self.scope_combo.currentData() if self.scope_combo.count() else part_id
@@ -193,6 +196,9 @@ class PostingDialog(QDialog):
             self.scope_combo.addItem(f"The selected scene{'s' if count != 1 else ''} ({count})", SCENES)
         self.scope_combo.setCurrentIndex(max(0, self.scope_combo.findData(wanted)))
         self.scope_combo.blockSignals(False)
+        # wide enough for a usual part title; a longer one is in the tooltip
+        self.scope_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.scope_combo.setMinimumWidth(min(self.scope_combo.sizeHint().width(), SCOPE_WIDTH))
 
     # -- the current choice --------------------------------------------------------------------
     def site(self) -> str:

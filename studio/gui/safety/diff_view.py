@@ -2,7 +2,18 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
+import html
+
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
 
 from studio.core.safety import snapshots
 
@@ -17,6 +28,7 @@ class DiffView(QWidget):
         self.setObjectName("diffView")
         self.old, self.new = "", ""
         self.old_title, self.new_title = "Snapshot", "Current"
+        self.hint = ""  # what the empty view says to do next
         self.mode = QComboBox()
         self.mode.setObjectName("diffMode")
         self.mode.addItems([SIDE_BY_SIDE, INLINE])
@@ -32,13 +44,19 @@ class DiffView(QWidget):
 
     def set_texts(self, old: str, new: str, old_title: str = "Snapshot", new_title: str = "Current") -> None:
         """Show the diff of two texts."""
+        self.hint = ""
         self.old, self.new, self.old_title, self.new_title = old, new, old_title, new_title
         self.redraw()
 
-    def clear(self) -> None:
-        """Show nothing."""
+    def clear(self, hint: str = "") -> None:
+        """Show nothing but ``hint``, the next step (greyed and wrapped)."""
         self.old = self.new = ""
-        self.browser.clear()
+        self.hint = hint
+        if not hint:
+            self.browser.clear()
+            return
+        grey = QApplication.palette().color(QPalette.ColorRole.PlaceholderText).name()  # the theme's
+        self.browser.setHtml(f'<p style="color: {grey};">{html.escape(hint)}</p>')
 
     def redraw(self) -> None:
         """Redraw in the chosen mode."""

@@ -110,7 +110,7 @@ class HistoryPanel(QWidget):
         shot = self.selected()
         self.restore_button.setEnabled(shot is not None and not self.session.read_only)
         if shot is None:
-            self.diff.clear()
+            self.diff.clear(self._next_step())
             return
         try:
             old = snapshots.read(shot)
@@ -118,6 +118,16 @@ class HistoryPanel(QWidget):
             self.diff.browser.setPlainText(f"Cannot read this snapshot: {error.strerror}")
             return
         self.diff.set_texts(old, self.current_text(), f"Snapshot {shot.local_time()}", "Current text")
+
+    def _next_step(self) -> str:
+        """What to do to see a comparison, for the empty diff."""
+        if not self.scene_id:
+            return "Open a scene in the outline to see its history."
+        if self.list.count() == 0:
+            return (
+                "No snapshots of this scene yet. Take Snapshot keeps its text as it is now, to compare later."
+            )
+        return "Select a snapshot to compare with the text now."
 
     def _restore_clicked(self) -> None:
         shot = self.selected()

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QAction, QKeySequence
 
+from studio.core import wording
 from studio.gui.characters.feature import CharactersFeature
 from studio.gui.features import WindowFeature
 from studio.gui.icons import Icon, icon
@@ -111,7 +112,7 @@ class SearchFeature(WindowFeature):
         )
         self.replace_dialog.replaced.connect(
             lambda count: self.window.statusBar().showMessage(
-                f"Replaced {count} hit(s). Undo reverses it.", 5000
+                f"Replaced {wording.count(count, 'hit')}. Undo reverses it.", 5000
             )
         )
         self.replace_dialog.open()

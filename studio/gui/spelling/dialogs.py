@@ -1,7 +1,9 @@
-"""Spelling settings: the project word list, and the project's spelling language."""
+"""Spelling settings: the word lists (project and user-wide), and the project's spelling language."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -9,16 +11,19 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QPlainTextEdit,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from studio.core.spelling.dictionary import available_languages
+from studio.core.spelling.dictionary import available_languages, dictionary_code
 
 LANGUAGE_NAMES = {
     "ar": "Arabic",
     "de": "German",
     "en": "English (British and American)",
+    "en-gb": "English (United Kingdom)",
+    "en-us": "English (United States)",
     "es": "Spanish",
     "eu": "Basque",
     "fa": "Persian",
@@ -32,41 +37,97 @@ LANGUAGE_NAMES = {
 
 
 def language_label(code: str) -> str:
-    """The name shown for a language code: ``English (British and American)``."""
-    return LANGUAGE_NAMES.get(code, code)
+    """The name shown for a language code: ``en-GB`` -> ``English (United Kingdom)``."""
+    return LANGUAGE_NAMES.get(dictionary_code(code), code)
+
+
+def project_code(code: str) -> str:
+    """The code stored in the project for a dictionary code: ``en-gb`` -> ``en-GB``."""
+    head, _, tail = code.partition("-")
+    return f"{head}-{tail.upper()}" if tail else head
+
+
+def _list_editor(name: str, words: list[str], read_only: bool) -> QPlainTextEdit:
+    editor = QPlainTextEdit()
+    editor.setObjectName(name)
+    editor.setPlainText("\n".join(words))
+    editor.setReadOnly(read_only)
+    return editor
+
+
+def _lines(editor: QPlainTextEdit) -> list[str]:
+    return sorted({line.strip() for line in editor.toPlainText().splitlines() if line.strip()})
 
 
 class WordListDialog(QDialog):
-    """Edits the project word list: one word per line."""
+    """Edits both word lists, one word per line: the project's and the user-wide dictionary."""
 
-    def __init__(self, words: list[str], read_only: bool = False, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        words: list[str],
+        read_only: bool = False,
+        parent: QWidget | None = None,
+        user_words: list[str] | None = None,
+        show_user: bool = False,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("wordListDialog")
-        self.setWindowTitle("Project Word List")
-        self.resize(360, 420)
+        self.setWindowTitle("Word Lists")
+        self.resize(380, 460)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("wordListTabs")
+        project_page = QWidget()
         note = QLabel(
-            "Words the spellchecker accepts in this project, one per line. "
+            "Words the spellchecker accepts in this project, one per line (kept in its words.txt). "
             "Characters’ names and aliases are known without being listed here."
         )
         note.setWordWrap(True)
-        self.editor = QPlainTextEdit()
-        self.editor.setObjectName("wordListEditor")
-        self.editor.setPlainText("\n".join(words))
-        self.editor.setReadOnly(read_only)
+        self.editor = _list_editor("wordListEditor", words, read_only)
+        column = QVBoxLayout(project_page)
+        column.addWidget(note)
+        column.addWidget(self.editor, 1)
+        user_page = QWidget()
+        user_note = QLabel("Words the spellchecker accepts in every project: your own dictionary.")
+        user_note.setWordWrap(True)
+        self.user_editor = _list_editor("userWordListEditor", user_words or [], False)
+        column = QVBoxLayout(user_page)
+        column.addWidget(user_note)
+        column.addWidget(self.user_editor, 1)
+        self.tabs.addTab(project_page, "&Project Word List")
+        self.tabs.addTab(user_page, "&Dictionary (All Projects)")
+        self.tabs.setCurrentIndex(1 if show_user else 0)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(not read_only)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(note)
-        layout.addWidget(self.editor, 1)
+        layout.addWidget(self.tabs, 1)
         layout.addWidget(buttons)
 
     def words(self) -> list[str]:
-        """The words typed, without blanks or repeats, sorted."""
-        return sorted({line.strip() for line in self.editor.toPlainText().splitlines() if line.strip()})
+        """The project words typed, without blanks or repeats, sorted."""
+        return _lines(self.editor)
+
+    def user_words(self) -> list[str]:
+        """The user-wide words typed, without blanks or repeats, sorted."""
+        return _lines(self.user_editor)
+
+
+class ClickableLabel(QLabel):
+    """A status-bar label that acts as a button (it looks like the labels beside it)."""
+
+    clicked = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setCursor(Qt.CursorShape.PointingHandCursor)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        """Emit ``clicked`` for a left click released over the label."""
+        if event.button() == Qt.MouseButton.LeftButton and self.rect().contains(event.position().toPoint()):
+            self.clicked.emit()
+        super().mouseReleaseEvent(event)
 
 
 class LanguageDialog(QDialog):
@@ -79,8 +140,8 @@ class LanguageDialog(QDialog):
         self.combo = QComboBox()
         self.combo.setObjectName("spellingLanguageCombo")
         for code in available_languages():
-            self.combo.addItem(language_label(code), code)
-        index = self.combo.findData(current)
+            self.combo.addItem(language_label(code), project_code(code))
+        index = self.combo.findData(project_code(dictionary_code(current)))
         self.combo.setCurrentIndex(max(0, index))
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel

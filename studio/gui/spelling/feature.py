@@ -18,16 +18,18 @@ from PySide6.QtWidgets import QMenu
 from studio.core.errors import StudioError
 from studio.core.spelling.checker import (
     SpellEngine,
+    add_user_word,
     apostrophe_style,
     character_words,
     read_user_words,
     word_list_entry,
+    write_user_words,
 )
-from studio.core.spelling.rules import base_language
+from studio.core.spelling.dictionary import dictionary_code, is_cached
 from studio.gui import messages
 from studio.gui.features import WindowFeature
 from studio.gui.icons import Icon, icon
-from studio.gui.spelling.dialogs import LanguageDialog, WordListDialog, language_label
+from studio.gui.spelling.dialogs import ClickableLabel, LanguageDialog, WordListDialog, language_label
 from studio.gui.spelling.highlight import SpellHighlighter
 from studio.gui.workers import run_in_worker
 
@@ -59,6 +61,7 @@ class SpellingFeature(WindowFeature):
         self.highlighter = SpellHighlighter(self.editor)
         self.highlighter.set_enabled(spelling_enabled(self.project.settings))
         self._build_actions()
+        self._build_language_button()
         self.editor.add_context_menu_hook(self.extend_context_menu)
         self.session.word_list_changed.connect(self._on_word_list_changed)
         self.session.cast_changed.connect(self._on_cast_changed)
@@ -78,6 +81,10 @@ class SpellingFeature(WindowFeature):
         """Build the engine for the project's language on the worker thread."""
         language = self.project.language
         words, names = list(self.project.word_list), character_words(self.project)
+        if not is_cached(language):
+            self.window.statusBar().showMessage(
+                f"Preparing the {language_label(language)} dictionary (only the first time)…", 15000
+            )
 
         def build() -> SpellEngine | StudioError:
             try:
@@ -97,7 +104,7 @@ class SpellingFeature(WindowFeature):
         if isinstance(engine, StudioError):
             self.window.statusBar().showMessage(f"Spelling is off: {engine}", 8000)
             return
-        if engine.language != (base_language(self.project.language) or "en"):
+        if engine.language != (dictionary_code(self.project.language) or "en"):
             return  # the language changed again meanwhile; a newer engine is on its way
         self.engine = engine
         self.highlighter.set_engine(engine)
@@ -117,9 +124,11 @@ class SpellingFeature(WindowFeature):
         menu = self.window.menu("tools")
         self.toggle_action = self._make_toggle(self)
         menu.addAction(self.toggle_action)
-        self.word_list_action = QAction("Project &Word List…", self)
+        self.word_list_action = QAction("&Word Lists…", self)
         self.word_list_action.setObjectName("wordListAction")
-        self.word_list_action.setStatusTip("Edit the words the spellchecker accepts in this project")
+        self.word_list_action.setStatusTip(
+            "Edit the words the spellchecker accepts: in this project, and in all projects"
+        )
         self.word_list_action.triggered.connect(self.edit_word_list)
         self.word_list_action.setIcon(icon(Icon.WORD_LIST))
         menu.addAction(self.word_list_action)
@@ -129,6 +138,18 @@ class SpellingFeature(WindowFeature):
         self.language_action.triggered.connect(self.choose_language)
         self.language_action.setIcon(icon(Icon.LANGUAGE))
         menu.addAction(self.language_action)
+
+    def _build_language_button(self) -> None:
+        """The project's spelling language in the status bar; a click changes it."""
+        self.language_button = ClickableLabel()
+        self.language_button.setObjectName("spellingLanguageButton")
+        self.language_button.setToolTip("Spelling language of this project: click to change it")
+        self.language_button.clicked.connect(self.choose_language)
+        self.window.statusBar().addPermanentWidget(self.language_button)
+        self._show_language()
+
+    def _show_language(self) -> None:
+        self.language_button.setText(language_label(self.project.language))
 
     def _make_toggle(self, parent: QObject) -> QAction:
         action = QAction("Check &Spelling", parent)
@@ -199,11 +220,15 @@ class SpellingFeature(WindowFeature):
         add.setObjectName("spellingAddWordAction")
         add.setEnabled(not self.session.read_only)
         add.triggered.connect(lambda _=False: self.add_to_word_list(entry))
-        ignore = QAction("Ignore", menu)
+        add_user = QAction(f"Add “{entry}” to Dictionary", menu)
+        add_user.setObjectName("spellingAddToDictionaryAction")
+        add_user.setStatusTip("Accept this word in every project (your own word list)")
+        add_user.triggered.connect(lambda _=False: self.add_to_dictionary(entry))
+        ignore = QAction("Ignore All", menu)
         ignore.setObjectName("spellingIgnoreAction")
-        ignore.setStatusTip("Accept this word until the app closes (not stored)")
+        ignore.setStatusTip("Accept this word everywhere until the app closes (not stored)")
         ignore.triggered.connect(lambda _=False: self.ignore(word))
-        return [*actions, add, ignore]
+        return [*actions, add, add_user, ignore]
 
     # -- actions on words -------------------------------------------------------------
     def _replace_from_menu(self, mark: QTextCursor, replacement: str, _checked: bool = False) -> None:
@@ -224,19 +249,51 @@ class SpellingFeature(WindowFeature):
         self.project.word_list.append(word)
         self._save_word_list()
 
+    def add_to_dictionary(self, word: str) -> None:
+        """Add ``word`` to the user-wide word list (all projects) and un-flag it everywhere."""
+        if not word:
+            return
+        try:
+            words = add_user_word(word)
+        except OSError as error:
+            messages.inform(self.window, "Dictionary", "Your word list could not be saved.", str(error))
+            return
+        self._set_engine_user_words(words)
+
+    def _set_engine_user_words(self, words: list[str]) -> None:
+        if self.engine is not None:
+            self.engine.set_words("user", words)
+            self.highlighter.refilter()
+            self.highlighter.recheck_all()
+
     def ignore(self, word: str) -> None:
         """Accept ``word`` for the rest of the session."""
         if self.engine is not None:
             self.engine.ignore(word)
             self.highlighter.refilter()
 
-    def edit_word_list(self) -> None:
-        """Open the word-list editor; on OK save the list and re-check."""
-        dialog = WordListDialog(self.project.word_list, self.session.read_only, self.window)
+    def edit_word_list(self, show_user: bool = False) -> None:
+        """Open the word-lists editor (project and user-wide); on OK save both and re-check."""
+        dialog = WordListDialog(
+            self.project.word_list,
+            self.session.read_only,
+            self.window,
+            user_words=read_user_words(),
+            show_user=show_user,
+        )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.accepted.connect(lambda: self._set_word_list(dialog.words()))
+        dialog.accepted.connect(lambda: self._set_word_lists(dialog.words(), dialog.user_words()))
         dialog.open()
         self.word_list_dialog = dialog
+
+    def _set_word_lists(self, words: list[str], user_words: list[str]) -> None:
+        try:
+            if user_words != sorted(read_user_words(strict=True)):
+                self._set_engine_user_words(write_user_words(user_words))
+        except OSError as error:
+            messages.inform(self.window, "Dictionary", "Your word list could not be saved.", str(error))
+        if not self.session.read_only and words != sorted(self.project.word_list):
+            self._set_word_list(words)
 
     def _set_word_list(self, words: list[str]) -> None:
         self.project.word_list = words
@@ -270,4 +327,5 @@ class SpellingFeature(WindowFeature):
             messages.inform(self.window, "Spelling", "The language could not be saved.", str(error))
             return
         self.window.statusBar().showMessage(f"Spelling language: {language_label(language)}", 4000)
+        self._show_language()
         self.load_engine()

@@ -1,0 +1,1 @@
+"""Help: the keyboard shortcuts, the project format and the About box (HelpFeature)."""
