@@ -7,6 +7,7 @@ traceback); 2 wrong usage; 3 ``check`` found unknown words.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Callable, Sequence
 from importlib import import_module
@@ -28,10 +29,29 @@ COMMAND_MODULES = (
     "studio.cli.story_commands",
     "studio.cli.proofread_command",
 )
+# The module that registers each subcommand: a command imports its own module only, and the
+# window none of them (a test checks this against what the modules register).
+COMMANDS = {
+    "new": "studio.cli.project_commands",
+    "info": "studio.cli.project_commands",
+    "check": "studio.cli.check_command",
+    "export": "studio.cli.publish_commands",
+    "import": "studio.cli.publish_commands",
+    "characters": "studio.cli.character_commands",
+    "post": "studio.cli.post_commands",
+    "posted": "studio.cli.post_commands",
+    "search": "studio.cli.search_commands",
+    "replace": "studio.cli.search_commands",
+    "scenes": "studio.cli.story_commands",
+    "notes": "studio.cli.story_commands",
+    "labels": "studio.cli.story_commands",
+    "proofread": "studio.cli.proofread_command",
+}
+HELP_OPTIONS = ("-h", "--help", "--version")
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """Return the parser for every subcommand."""
+def build_parser(modules: Sequence[str] = COMMAND_MODULES) -> argparse.ArgumentParser:
+    """Return the parser for the subcommands of ``modules`` (default: every one) and the window."""
     parser = argparse.ArgumentParser(
         prog="studio",
         description="Story Studio: write serial fiction. With no command, opens the window.",
@@ -39,7 +59,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"Story Studio {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in COMMAND_MODULES:
+    for name in modules:
         try:
             module = import_module(name)
         except ModuleNotFoundError as error:
@@ -78,10 +98,26 @@ def _is_subcommand(argv: Sequence[str], parser: argparse.ArgumentParser) -> bool
     return first in choices
 
 
+def _opens_window(argv: Sequence[str]) -> bool:
+    """Whether the arguments surely open the window (then no command module need be imported)."""
+    if not argv:
+        return True
+    first = argv[0]
+    if first.startswith("-"):
+        return first not in HELP_OPTIONS
+    return first == "window" or (first not in COMMANDS and os.path.isdir(first))
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the exit code."""
     args_list = list(sys.argv[1:] if argv is None else argv)
-    parser = build_parser()
+    first = args_list[0] if args_list else ""
+    if first in COMMANDS:
+        parser = build_parser([COMMANDS[first]])
+    elif _opens_window(args_list):
+        parser = build_parser(())
+    else:
+        parser = build_parser()
     if not _is_subcommand(args_list, parser):
         args_list = ["window", *args_list]
     args = parser.parse_args(args_list)

@@ -9,8 +9,6 @@ from pathlib import Path
 from studio.core import load_project
 from studio.core.atomic import atomic_write
 from studio.core.errors import StudioError
-from studio.core.importing.apply import DuplicateImportError, apply_plan, is_project_folder
-from studio.core.importing.reader import ImportOptions
 from studio.core.naming import slugify
 from studio.core.publishing.exporting import (
     ExportScope,
@@ -80,8 +78,6 @@ ALL_FORMATS = (*FORMATS, "docx", "epub")
 
 def run_export(args: argparse.Namespace) -> int:
     """Export and write the text to a file or standard output."""
-    from studio.core.publishing.documents import docx_bytes, epub_bytes  # lazy: python-docx, ebooklib
-
     if args.format and args.format not in ALL_FORMATS:
         raise StudioError(f"unknown format {args.format!r}; choose one of {', '.join(ALL_FORMATS)}")
     if args.site:
@@ -101,6 +97,8 @@ def run_export(args: argparse.Namespace) -> int:
     if args.format in ("docx", "epub"):
         if not args.output:
             raise StudioError(f"--format {args.format} needs --output FILE")
+        from studio.core.publishing.documents import docx_bytes, epub_bytes  # lazy: python-docx, ebooklib
+
         document = gather(project, scope, options)
         data = (
             docx_bytes(document, options)
@@ -151,6 +149,8 @@ def _write_output(output: str | None, data: bytes, size: str) -> int:
 
 def run_import(args: argparse.Namespace) -> int:
     """Read the files, create or extend the project and say where; on stderr, what was left out."""
+    from studio.core.importing.apply import DuplicateImportError, apply_plan, is_project_folder
+    from studio.core.importing.reader import ImportOptions
     from studio.core.importing.sources import plan_from_paths  # lazy: mammoth, python-docx
 
     plan = plan_from_paths(args.files, ImportOptions(encoding=args.encoding, title=args.title or ""))

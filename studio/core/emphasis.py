@@ -30,6 +30,7 @@ Kind = Literal["em", "strong"]
 Style = Literal["markers", "asterisks", "underscores", "strip"]
 STYLES: tuple[Style, ...] = ("markers", "asterisks", "underscores", "strip")
 MARKER_CHARS = "*_\\"
+_LITERAL = re.compile(r"[*_\\]")  # a character of MARKER_CHARS
 # Runs of markers and escapes; the look-ahead lets the engine skip plain prose quickly.
 _TOKENS = re.compile(r"(?=[\\*_])(?:\\[\\*_]|\*+|_+)")
 
@@ -281,18 +282,20 @@ def to_markers(plain: str, spans: Sequence[PlainSpan], marker: str = "*") -> str
         closes.setdefault(span.end, []).insert(0, mark)
     pieces: list[str] = []
     literal: set[int] = set()
-    length = 0
-    for index in range(len(plain) + 1):
-        marks = closes.get(index, []) + opens.get(index, [])
-        for mark in marks:
+    length = previous = 0
+    size = len(plain)
+    for index in [*sorted(position for position in {*opens, *closes} if position <= size), None]:
+        chunk = plain[previous:index]  # the text up to the next marker (the rest, at the end)
+        if _LITERAL.search(chunk):
+            literal.update(length + found.start() for found in _LITERAL.finditer(chunk))
+        pieces.append(chunk)
+        length += len(chunk)
+        if index is None:
+            break
+        for mark in closes.get(index, []) + opens.get(index, []):
             pieces.append(mark)
             length += len(mark)
-        if index < len(plain):
-            char = plain[index]
-            if char in MARKER_CHARS:
-                literal.add(length)
-            pieces.append(char)
-            length += 1
+        previous = index
     out = "".join(pieces)
     if not literal:
         return out

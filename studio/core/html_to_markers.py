@@ -10,8 +10,10 @@ space collapsed as a browser would. Parsed with the standard library's ``html.pa
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from html.parser import HTMLParser
+from itertools import repeat
 
 from studio.core.emphasis import PlainSpan, plain_spans, to_markers
 
@@ -26,6 +28,8 @@ BLOCK_TAGS = frozenset(
 )
 SKIPPED_TAGS = frozenset({"script", "style", "head", "title", "template", "noscript", "svg", "math"})
 VOID_TAGS = frozenset({"br", "hr", "img", "meta", "link", "input", "wbr", "col", "area", "base", "source"})
+_WHITE_SPACE = re.compile(r"\s")
+_MANY_SPACES = re.compile(" {2,}")
 # Cells of a table row are kept apart by a space, not a paragraph.
 CELL_TAGS = frozenset({"td", "th"})
 
@@ -68,6 +72,7 @@ class _Converter(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.paragraphs: list[list[tuple[str, bool, bool]]] = [[]]
+        self.styled: list[bool] = [False]  # per paragraph: whether any of its text is emphasised
         self.open: list[tuple[str, Flags]] = []
         self.skipping = 0
         self.pre = 0
@@ -83,6 +88,7 @@ class _Converter(HTMLParser):
     def _break(self) -> None:
         if self.paragraphs[-1]:
             self.paragraphs.append([])
+            self.styled.append(False)
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         """Open an element: a paragraph break for blocks, a style for emphasis."""
@@ -122,13 +128,15 @@ class _Converter(HTMLParser):
         if self.skipping:
             return
         italic, bold = self._state()
-        for char in data.replace("\r\n", "\n"):
-            if char == "\n" and self.pre:
-                self._break()
-                continue
-            if char.isspace() or char == "\xa0":
-                char = " "
-            self.paragraphs[-1].append((char, italic, bold))
+        data = data.replace("\r\n", "\n")
+        lines = data.split("\n") if self.pre else [data]
+        for number, line in enumerate(lines):
+            if number:
+                self._break()  # a line break inside <pre>
+            spaced = _WHITE_SPACE.sub(" ", line)  # \s is str.isspace(), \xa0 included
+            self.paragraphs[-1].extend(zip(spaced, repeat(italic), repeat(bold)))
+            if spaced and (italic or bold):
+                self.styled[-1] = True
 
 
 def _word_extend(plain: str, flags: list[bool]) -> None:
@@ -226,11 +234,14 @@ def html_to_markers(html: str) -> str:
     converter.feed(html)
     converter.close()
     paragraphs: list[str] = []
-    for chars in converter.paragraphs:
-        plain = "".join(char for char, _, _ in chars)
+    for chars, styled in zip(converter.paragraphs, converter.styled, strict=True):
+        plain = "".join([item[0] for item in chars])
         lead = len(plain) - len(plain.lstrip())
         plain = plain.strip()
         if not plain:
+            continue
+        if not styled:  # no emphasis: the text alone matters
+            paragraphs.append(marked_text(_MANY_SPACES.sub(" ", plain), []))
             continue
         kept = chars[lead : lead + len(plain)]
         collapsed: list[tuple[str, bool, bool]] = []
@@ -238,7 +249,7 @@ def html_to_markers(html: str) -> str:
             if item[0] == " " and collapsed and collapsed[-1][0] == " ":
                 continue
             collapsed.append(item)
-        text = "".join(char for char, _, _ in collapsed)
+        text = "".join([item[0] for item in collapsed])
         spans = spans_of_styles(text, [i for _, i, _ in collapsed], [b for _, _, b in collapsed])
         paragraphs.append(marked_text(text, spans))
     return "\n\n".join(paragraphs)

@@ -161,8 +161,11 @@ class ProjectStore:
             make_folder(path.parent, self.root)
             if not self.durable:
                 self.checked_folders.add(path.parent)
-        within = self.root if self.durable else None
-        atomic_write(path, payload, within=within, sync=self.durable)
+        if self.durable:
+            atomic_write(path, payload, within=self.root)
+        else:  # a staging folder no one sees until it is synced and renamed whole: no temp file each
+            with open(path, "wb") as handle:
+                handle.write(payload)
         self.known_digests[key] = new_digest
         return True
 
@@ -278,13 +281,14 @@ def count_scene_words(
     fresh: dict[str, list[int]] = {}
     store.check_inside(store.scenes_dir, "scenes folder")
     scenes = [s for p in parts for s in p.scenes] + trash_scenes
+    folder = os.fspath(store.scenes_dir) + os.sep  # plain strings: a Path per scene costs more than its stat
     for scene in scenes:
-        path = store.scene_path(scene)
+        name = folder + scene.file
         try:
-            info = os.lstat(path)
+            info = os.lstat(name)
             if stat.S_ISLNK(info.st_mode):
-                store.check_inside(path, f"scene {scene.id}")
-                info = os.stat(path)
+                store.check_inside(Path(name), f"scene {scene.id}")
+                info = os.stat(name)
         except FileNotFoundError:
             scene.missing = True
             scene.words = 0
@@ -307,7 +311,7 @@ def count_scene_words(
             fresh[key] = entry
             continue
         try:
-            text, clean = store.read_text(path)
+            text, clean = store.read_text(store.scene_path(scene))
         except (OSError, StudioError) as error:  # no permission, or swapped for a FIFO meanwhile
             _unreadable_scene(scene, f"cannot be read ({getattr(error, 'strerror', None) or error})")
             continue

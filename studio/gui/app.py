@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import linecache
 import os
 import signal
 import sys
@@ -19,6 +20,7 @@ from studio.gui import messages
 from studio.gui.characters.feature import CharactersFeature
 from studio.gui.clipboard import hand_over_clipboard
 from studio.gui.features import WindowFeature
+from studio.gui.first_paint import after_first_paint, announce_ready
 from studio.gui.focus import FocusFeature
 from studio.gui.goals.feature import GoalsFeature
 from studio.gui.help.feature import HelpFeature
@@ -194,6 +196,10 @@ def run_app(args: argparse.Namespace) -> int:
     if size is not None:
         return take_screenshot(window, args.screenshot, size, app)
     keep(window)
+    # PySide6 reads the source of every module imported after it (looking for ``__feature__``)
+    # and leaves it all in linecache: several MB that nothing needs once the window is up.
+    after_first_paint(window.editor.viewport(), linecache.clearcache)
+    announce_ready([window.outline_view.viewport(), window.editor.viewport()])
     window.show()
     return app.exec()
 

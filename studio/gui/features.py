@@ -5,6 +5,11 @@ the first call), typed as ``SpellingFeature``. The objects are kept in a
 ``WeakKeyDictionary`` per class, so they go with their window. The launcher lists the
 features to install (``studio.gui.app.FEATURES``); the window installs them in order and
 knows nothing else of them. A feature reaches the window only through its public API.
+
+Start-up: ``__init__`` runs before the window's first paint, so it builds only what that
+paint shows (actions, small widgets); panels are lazy (``window.add_lazy_panel``). Anything
+slow that can wait — a dictionary, an index, a scan of every scene, a worker thread —
+belongs in ``after_first_paint``, which the window calls once, right after it has painted.
 """
 
 from __future__ import annotations
@@ -26,6 +31,14 @@ class WindowFeature(QObject):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self.window = window
+
+    def after_first_paint(self) -> None:
+        """Start the work that can wait until the window has painted (called once; default: nothing).
+
+        The window calls each feature's hook in turn, one per turn of the event loop, right
+        after the outline and the editor first paint (or after a short fallback delay for a
+        window that is never shown), so typing and repaints slip in between them.
+        """
 
     @classmethod
     def instance(cls, window: MainWindow) -> Self:

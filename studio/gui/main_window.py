@@ -43,6 +43,7 @@ from studio.gui.editor import SceneEditor
 from studio.gui.editor.find_bar import FindBar
 from studio.gui.elided import ElidedLabel, ElidingStatusBar
 from studio.gui.features import WindowFeature
+from studio.gui.first_paint import after_first_paint
 from studio.gui.outline.inspector import SceneInspector
 from studio.gui.outline.outline_buttons import outline_with_buttons
 from studio.gui.outline.trash_panel import TrashPanel
@@ -147,6 +148,8 @@ class MainWindow(QMainWindow):
         self.guard.open()
         for feature in features:
             self.features.append(feature.instance(self))
+        for installed in self.features:  # their slow start-up work waits for the first paint
+            after_first_paint(self.editor.viewport(), installed.after_first_paint)
         if first_run:
             self.inspector_dock.raise_()
         # After the features' own close work (notes, backup): the lock goes last.

@@ -44,6 +44,21 @@ WORDS_ROLE = Qt.ItemDataRole.UserRole + 3
 TARGET_ROLE = int(Qt.ItemDataRole.UserRole) + 5  # a part's or scene's word target (0: none)
 TITLE_COLUMN, WORDS_COLUMN = 0, 1
 HEADERS = ("Title", "Words")
+
+
+def _flags(read_only: bool, title: bool, part: bool) -> Qt.ItemFlag:
+    flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+    if not read_only:
+        flags |= Qt.ItemFlag.ItemIsDragEnabled
+        if title:
+            flags |= Qt.ItemFlag.ItemIsEditable
+        if part:
+            flags |= Qt.ItemFlag.ItemIsDropEnabled
+    return flags
+
+
+# (read-only, title column, part row) -> the row's flags
+_FLAGS = {(r, t, p): _flags(r, t, p) for r in (False, True) for t in (False, True) for p in (False, True)}
 # Plain ints, worked out once: views ask ``data()`` tens of thousands of times on a big project.
 DISPLAY, EDIT = int(Qt.ItemDataRole.DisplayRole), int(Qt.ItemDataRole.EditRole)
 DECORATION, TOOLTIP = int(Qt.ItemDataRole.DecorationRole), int(Qt.ItemDataRole.ToolTipRole)
@@ -137,13 +152,17 @@ class OutlineModel(QAbstractItemModel):
     # -- Qt model API ----------------------------------------------------------------
     def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
         """Qt override: the index of a part (top level) or a scene (under its part)."""
-        if not self.hasIndex(row, column, parent):
+        # hasIndex() without its two calls back into Python: the view asks for every row in each layout
+        if row < 0 or not 0 <= column < len(HEADERS):
             return QModelIndex()
         if not parent.isValid():
-            return self.createIndex(row, column, id=0)
-        if parent.internalId() != 0:
+            return self.createIndex(row, column, id=0) if row < len(self._part_ids) else QModelIndex()
+        if parent.internalId() != 0 or parent.column() != 0:
             return QModelIndex()
-        return self.createIndex(row, column, id=self._part_keys[self._part_ids[parent.row()]])
+        part_id = self._part_ids[parent.row()]
+        if row >= len(self._scene_ids[part_id]):
+            return QModelIndex()
+        return self.createIndex(row, column, id=self._part_keys[part_id])
 
     # Qt for Python's tree-model pattern: this one name answers QAbstractItemModel::parent(index); the stubs
     # also put QObject.parent() (no argument) under it, which a Python override cannot honour both ways.
@@ -249,14 +268,9 @@ class OutlineModel(QAbstractItemModel):
         """Qt override: parts take drops (appending scenes); scenes never do."""
         if not index.isValid():
             return Qt.ItemFlag.ItemIsDropEnabled
-        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if not self.session.read_only:
-            flags |= Qt.ItemFlag.ItemIsDragEnabled
-            if index.column() == TITLE_COLUMN:
-                flags |= Qt.ItemFlag.ItemIsEditable
-            if self.is_part(index):
-                flags |= Qt.ItemFlag.ItemIsDropEnabled
-        return flags
+        # From a table made once: the view asks for every row in each layout, and combining
+        # enum flags in Python costs more than the rest of the call.
+        return _FLAGS[(self.session.read_only, index.column() == TITLE_COLUMN, index.internalId() == 0)]
 
     # -- ids -------------------------------------------------------------------------
     def node_id(self, index: Index) -> str | None:

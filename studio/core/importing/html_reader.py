@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
 from studio.core.emphasis import strip_markers
-from studio.core.html_to_markers import BLOCK_TAGS, SKIPPED_TAGS, VOID_TAGS, html_to_markers
+from studio.core.html_to_markers import BLOCK_TAGS, SKIPPED_TAGS, VOID_TAGS, html_to_markers, marked_text
 from studio.core.importing.parsing import Heading, is_separator, parse_heading, read_byline
 from studio.core.importing.plan import (
     ImportedPart,
@@ -160,7 +160,9 @@ def blocks(node: Node, headings: bool = True) -> Iterator[Block]:
 
     def flush() -> Iterator[Block]:
         if inline:
-            yield from _paragraphs("".join(inline))
+            markup = "".join(inline)
+            if not markup.isspace():  # the white space between two blocks makes no paragraph
+                yield from _paragraphs(markup)
             inline.clear()
 
     for child in node.children:
@@ -181,14 +183,29 @@ def blocks(node: Node, headings: bool = True) -> Iterator[Block]:
             if _has_blocks(child):
                 yield from blocks(child, headings)
             else:
-                yield from _paragraphs(child.markup())
+                bare = _bare_text(child)
+                yield from _paragraphs(child.markup()) if bare is None else _marked_blocks(bare)
         else:
             inline.append(child.markup())
     yield from flush()
 
 
+def _bare_text(node: Node) -> str | None:
+    """A block of text alone, with no style of its own, as scene text (no second parse); else None.
+
+    What ``html_to_markers`` makes of it: white space collapsed, no emphasis, literal markers escaped.
+    """
+    if node.tag == "pre" or "style" in node.attrs or not all(isinstance(c, str) for c in node.children):
+        return None
+    return marked_text(" ".join("".join(node.children).split()), [])  # type: ignore[arg-type]
+
+
 def _paragraphs(markup: str) -> Iterator[Block]:
-    for paragraph in html_to_markers(markup).split("\n\n"):
+    return _marked_blocks(html_to_markers(markup))
+
+
+def _marked_blocks(marked: str) -> Iterator[Block]:
+    for paragraph in marked.split("\n\n"):
         if paragraph.strip():
             kind = "break" if is_separator(paragraph) else "paragraph"
             yield Block(kind, paragraph.strip() if kind == "break" else paragraph)

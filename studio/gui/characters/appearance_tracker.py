@@ -102,7 +102,8 @@ class AppearanceTracker(QObject):
         self.generation = 0
         self.busy = False
         self._holding = hold_first_scan
-        self._held_job: _ScanJob | None = None
+        self._deferred = False  # a big first scan asked for while holding, not made yet
+        self._pending_matcher: CastMatcher | None = None
         self._keys: dict[str, FileKey | None] = {}
         self._relay = _Relay(self)
         self._relay.done.connect(self._on_scanned)
@@ -167,8 +168,12 @@ class AppearanceTracker(QObject):
         """Rescan every scene against the current cast (off the GUI thread for big projects)."""
         project = self.session.project
         self.generation += 1
-        matcher = CastMatcher(self.named())
         scenes = list(project.iter_scenes())
+        if self._holding and len(scenes) > self.THREAD_THRESHOLD:
+            # the cast is compiled and the files listed on release, not while the window opens
+            self.busy = self._deferred = True
+            return
+        matcher = CastMatcher(self.named())
         files = [(s.id, project.store.scene_path(s)) for s in scenes]
         overrides: dict[str, str] = {}
         live_id, live = self.live_text() if self.live_text else (None, "")
@@ -180,17 +185,14 @@ class AppearanceTracker(QObject):
             job.run()  # small project: the result arrives synchronously (same thread)
             return
         self.busy = True
-        if self._holding:
-            self._held_job = job  # replaces an older held job: only the newest would count
-            return
         QThreadPool.globalInstance().start(job)
 
     def release(self) -> None:
         """Start the scan held back by ``hold_first_scan`` (if any); later scans start at once."""
         self._holding = False
-        job, self._held_job = self._held_job, None
-        if job is not None and job.generation == self.generation:
-            QThreadPool.globalInstance().start(job)
+        if self._deferred:  # only the newest scan asked for while holding is made
+            self._deferred = False
+            self.rebuild()
 
     def wait_idle(self, msecs: int = 30000) -> bool:
         """Wait for background scans (used on close and by tests)."""
@@ -216,6 +218,7 @@ class AppearanceTracker(QObject):
             return  # a newer scan is on its way
         self.busy = False
         results, keys = payload
+        assert self._pending_matcher is not None  # set with the job that sent this result
         self.index = AppearanceIndex(self._pending_matcher)
         self.index.scenes = dict(results)
         self._keys = dict(keys)
@@ -223,7 +226,8 @@ class AppearanceTracker(QObject):
 
     def _cast_changed(self) -> bool:
         if self.busy:
-            return self._pending_matcher.signature != self._signature_now()
+            pending = self._pending_matcher
+            return pending is None or self._deferred or pending.signature != self._signature_now()
         return self.index.matcher.signature != self._signature_now()
 
     def _signature_now(self) -> tuple:

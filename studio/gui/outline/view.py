@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, QModelIndex, QPoint, Qt, Signal
-from PySide6.QtGui import QAction, QContextMenuEvent, QKeySequence
+from PySide6.QtGui import QAction, QContextMenuEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTreeView, QWidget
 
 from studio.app import commands
@@ -35,7 +35,6 @@ class OutlineView(QTreeView):
         # Actions a feature adds for a part row (Post Chapter…, Show Changes Since Posted); they act
         # on the current row, which the right click made the part.
         self.part_actions: list[QAction] = []
-        self.expandAll()  # before the words column sizes to its contents: one sizing pass, not three
         self._setup_look()
         self._setup_drag_and_drop()
         self._build_actions()
@@ -52,7 +51,8 @@ class OutlineView(QTreeView):
         header = self.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(TITLE_COLUMN, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(WORDS_COLUMN, QHeaderView.ResizeMode.ResizeToContents)
+        # Sized to its contents from the first show on (see ``showEvent``).
+        header.setSectionResizeMode(WORDS_COLUMN, QHeaderView.ResizeMode.Fixed)
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setEditTriggers(
@@ -62,6 +62,18 @@ class OutlineView(QTreeView):
         self.setAnimated(False)
         self.setToolTip("")
         self.setAccessibleName("Manuscript outline")
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        """On the first show, expand every part, then let the words column follow its contents.
+
+        Not before: each container the tree is put in lays out its rows again (five passes over
+        every scene of the project), and sizing reads up to 1,000 rows each time.
+        """
+        header = self.header()
+        if header.sectionResizeMode(WORDS_COLUMN) == QHeaderView.ResizeMode.Fixed:
+            self.expandAll()  # before the words column sizes to its contents: one sizing pass, not three
+            header.setSectionResizeMode(WORDS_COLUMN, QHeaderView.ResizeMode.ResizeToContents)
+        super().showEvent(event)
 
     def _setup_drag_and_drop(self) -> None:
         self.setDragEnabled(not self.session.read_only)

@@ -66,6 +66,9 @@ class SpellingFeature(WindowFeature):
         self.session.word_list_changed.connect(self._on_word_list_changed)
         self.session.cast_changed.connect(self._on_cast_changed)
         self.session.notes_changed.connect(self._on_cast_changed)  # places and things are names too
+
+    def after_first_paint(self) -> None:
+        """Load the dictionary once the window has painted (it never delays opening a project)."""
         self.load_engine()
 
     @property
