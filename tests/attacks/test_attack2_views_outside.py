@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit
 from shiboken6 import isValid
@@ -14,9 +13,6 @@ from tests.gui.views.test_views_window import show, window  # noqa: F401
 from tests.gui.views.view_helpers import scene_id
 
 
-@pytest.mark.xfail(
-    strict=True, reason="an outside edit of another scene wipes a synopsis being typed on a card"
-)
 def test_a_synopsis_being_typed_on_a_card_survives_an_outside_edit_elsewhere(window, qtbot) -> None:  # noqa: ANN001, F811
     """Promise (COMMON: nothing lost; issue 17: the synopsis is editable on the card). Steps: F2
     on the card "One 2", type "Typed on the card"; meanwhile another program renames the scene
@@ -47,9 +43,6 @@ def test_a_synopsis_being_typed_on_a_card_survives_an_outside_edit_elsewhere(win
     assert session.project.scene(target).synopsis == "Typed on the card"
 
 
-@pytest.mark.xfail(
-    strict=True, reason="an outside edit of another scene wipes a synopsis being typed in the table"
-)
 def test_a_synopsis_being_typed_in_the_table_survives_an_outside_edit_elsewhere(window, qtbot) -> None:  # noqa: ANN001, F811
     """Promise: as above, in View › Outline Table (inline synopsis editing). Steps: edit the
     synopsis cell of "One 2", type; another program renames "Two 1" in story.json; after the
