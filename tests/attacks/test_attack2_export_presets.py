@@ -117,9 +117,6 @@ def test_a_saved_footer_with_a_backslash_n_survives_changing_another_option(qtbo
     assert saved["footer"] == footer
 
 
-@pytest.mark.xfail(
-    strict=True, reason="a separator such as ² (isdigit, not int) raises ValueError: traceback"
-)
 def test_a_superscript_digit_as_scene_break_is_a_mark_not_a_traceback(tmp_path: Path) -> None:
     """Promise (COMMON: bad input gives one clear line, never a traceback): `studio export DIR
     --set separator=²` prints a Python traceback (ValueError: invalid literal for int()), as does
@@ -133,7 +130,6 @@ def test_a_superscript_digit_as_scene_break_is_a_mark_not_a_traceback(tmp_path: 
     assert done.returncode == 0 and "\n²\n" in done.stdout
 
 
-@pytest.mark.xfail(strict=True, reason="typing ² as the Break text raises ValueError in the dialog's slot")
 def test_typing_a_superscript_digit_as_break_text_in_the_dialog(qtbot, tmp_path: Path) -> None:  # noqa: ANN001
     """Promise: as above, in the Export dialog: Advanced › Break text, type "²": the live
     sample's slot raises ValueError (pytest-qt reports the exception; a user's run prints a
