@@ -41,7 +41,6 @@ def test_sample_title_line_is_what_export_writes_with_straight_quotes(qtbot, tmp
     assert sample_first == done.stdout.split("\n")[0]
 
 
-@pytest.mark.xfail(strict=True, reason="Custom -> preset -> Custom throws away the template the writer typed")
 def test_custom_then_a_preset_then_custom_again_keeps_the_typed_template(qtbot, tmp_path: Path) -> None:  # noqa: ANN001
     """Promise (COMMON: nothing lost): a writer types a custom heading under Advanced, tries a
     preset from the list, then picks Custom again; the typed template is gone for good (the field
@@ -60,9 +59,6 @@ def test_custom_then_a_preset_then_custom_again_keeps_the_typed_template(qtbot, 
     assert form.fields["part_heading"].text() == typed
 
 
-@pytest.mark.xfail(
-    strict=True, reason="a saved footer over 32,767 chars is cut by QLineEdit and saved back cut"
-)
 def test_a_long_saved_footer_survives_changing_another_option(qtbot, tmp_path: Path) -> None:  # noqa: ANN001
     """Promise (COMMON: nothing lost): a footer of 40,000 characters saved in story.json (a long
     author's note) is cut to 32,767 when the dialog shows it (QLineEdit's default maxLength), and
@@ -88,9 +84,6 @@ def test_a_long_saved_footer_survives_changing_another_option(qtbot, tmp_path: P
     assert saved["footer"] == footer, len(saved["footer"])
 
 
-@pytest.mark.xfail(
-    strict=True, reason="a backslash then n in a saved footer becomes a line break when saved back"
-)
 def test_a_saved_footer_with_a_backslash_n_survives_changing_another_option(qtbot, tmp_path: Path) -> None:  # noqa: ANN001
     """Promise (COMMON: nothing lost): the footer "Art: C:\\new art\\notes.txt" saved in
     story.json (a literal backslash before n) is shown as-is, read back with "\\n" taken for a
