@@ -114,7 +114,7 @@ class PreferencesDialog(QDialog):
         (the default font, "" in the settings, shows as the font it stands for).
         """
         changed = {name: value for name, value in self._widget_values().items() if value != self._shown[name]}
-        return replace(self.settings, **changed)
+        return replace(self.settings, **changed)  # type: ignore[arg-type]
 
     def _on_look_changed(self) -> None:
         if self._preview is not None:
