@@ -6,8 +6,6 @@ import json
 import shutil
 from pathlib import Path
 
-import pytest
-
 from studio.core import load_project
 from studio.gui.publishing.export_dialog import ExportDialog
 from studio.gui.publishing.export_form import CUSTOM
@@ -26,7 +24,6 @@ def open_dialog(qtbot, root: Path) -> ExportDialog:  # noqa: ANN001
     return dialog
 
 
-@pytest.mark.xfail(strict=True, reason="live sample ignores Quotes: shows ’ where studio export writes '")
 def test_sample_title_line_is_what_export_writes_with_straight_quotes(qtbot, tmp_path: Path) -> None:  # noqa: ANN001
     """Promise (issue 19 §3): a live sample of what the choice gives. Steps: the sample project
     (title "The Lamplighter’s Daughter"), Quotes = Straight; the sample's first line keeps the
