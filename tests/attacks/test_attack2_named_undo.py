@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from PySide6.QtGui import QAction
 
 from studio.app.commands.characters import AddCharacterCommand, SetCharacterFieldsCommand
@@ -17,9 +16,6 @@ def shown(action: QAction) -> str:
     return action.text().replace("&&", "\0").replace("&", "").replace("\0", "&")
 
 
-@pytest.mark.xfail(
-    strict=True, reason="character undo names not cut short: a 525-char name fills Edit > Undo"
-)
 def test_a_character_with_a_long_name_reads_short_in_edit_undo(qtbot, tmp_path: Path) -> None:  # noqa: ANN001
     """Promise (issue 19 §4 and base.quoted): undo labels quote a title cut short, as scenes and
     parts do. Steps: add a character named with 525 characters, open Edit: "Undo New Character
@@ -39,9 +35,6 @@ def test_a_character_with_a_long_name_reads_short_in_edit_undo(qtbot, tmp_path: 
     assert len(shown(undo)) < 80, shown(undo)[:120]
 
 
-@pytest.mark.xfail(
-    strict=True, reason="Set Story Time / Set Labels do not say which scene, unlike Set Status of “…”"
-)
 def test_story_time_and_table_labels_name_their_scene_in_edit_undo(qtbot, tmp_path: Path) -> None:  # noqa: ANN001
     """Promise (issue 19 §4: named undo, "Redo Rename “The Storm”"; every other scene field reads
     "Set Status of “One 2”"). Steps: set a scene's story time (the timeline's and the
