@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import Qt
 
 from tests.gui.views.test_views_window import show, window  # noqa: F401
 from tests.gui.views.view_helpers import scene_id
 
 
-@pytest.mark.xfail(strict=True, reason="the timeline takes the focus but no key moves or opens a scene")
 def test_the_timeline_opens_a_scene_from_the_keyboard(window, qtbot) -> None:  # noqa: ANN001, F811
     """Promise (issue 17 §5 "click a scene to open it"; COMMON: what a polished desktop app does):
     the timeline takes the keyboard focus (StrongFocus) yet End, arrows and Return do nothing, so

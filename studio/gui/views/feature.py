@@ -222,6 +222,8 @@ class ViewsFeature(WindowFeature):
         from studio.gui.views.timeline.view import TimelineView
 
         view = TimelineView(self.session)
+        view.current_id = self.window.editor.current_scene_id() or ""  # the keyboard starts on the open scene
+        self.window.editor.scene_shown.connect(view.set_current)
         view.edit_story_time = self.edit_story_time
         view.scene_opened.connect(self._open_scene)
         return self._built("timeline", view, view.proxy)
