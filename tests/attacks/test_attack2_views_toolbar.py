@@ -55,3 +55,15 @@ def test_toolbar_delete_after_clicking_a_table_row_never_trashes_another_scene(w
     QApplication.processEvents()
     titles = outline_titles(session)
     assert "One 1" in titles[0][1], titles
+
+
+def test_del_on_a_selected_card_trashes_that_card(window, qtbot) -> None:  # noqa: ANN001, F811
+    board = show(window, "Corkboard")
+    session = window.session
+    target = scene_id(session, "Two 2")
+    rect = board.visualRect(board.index_for_id(target))
+    qtbot.mouseClick(board.viewport(), Qt.MouseButton.LeftButton, pos=rect.topLeft() + QPoint(30, 12))
+    board.setFocus()
+    qtbot.keyClick(board, Qt.Key.Key_Delete)
+    assert outline_titles(session)[1][1] == ["Two 1"]
+    assert "One 1" in outline_titles(session)[0][1]

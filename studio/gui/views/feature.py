@@ -235,7 +235,7 @@ class ViewsFeature(WindowFeature):
 
     def _share_selection(self, view: QAbstractItemView, selected: Callable[[], list[str]]) -> None:
         """The scenes chosen in a view become the outline's selection, so the outline's actions
-        (*Move to Trash* on the toolbar, in the menu or with Del) act on what the writer chose.
+        (*Move to Trash* on the toolbar, in the menu, or Del in the view) act on what the writer chose.
 
         The outline's current row (the scene open in the editor) stays: choosing a card does not open it.
         """
@@ -256,6 +256,11 @@ class ViewsFeature(WindowFeature):
             outline.selectionModel().select(selection, flags.ClearAndSelect | flags.Rows)
 
         view.selectionModel().selectionChanged.connect(lambda *_: share())
+        trash = QAction("Move to &Trash", view)  # Del on a card or row, as in the outline
+        trash.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
+        trash.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        trash.triggered.connect(outline.delete_action.trigger)
+        view.addAction(trash)
 
     def _open_scene(self, scene_id: str) -> None:
         self.session.open_scene_requested.emit(scene_id, 0, 0)
