@@ -18,7 +18,7 @@ from __future__ import annotations
 import hashlib
 import threading
 from array import array
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, KeysView, Mapping
 from importlib import metadata
 
 from studio.core.errors import StudioError
@@ -101,7 +101,7 @@ def _read_packed(code: str) -> Packed:
     cache = cache_dir() / f"packed-{code}-{_fingerprint(code)}.bin"
     cached = read_cached(cache, tuple)
     if isinstance(cached, tuple) and len(cached) == 4 and _is_packed(cached):
-        return cached  # type: ignore[return-value]
+        return cached
     if cached is not None:
         log.warning("spelling: the cached word list %s was damaged; building it again", cache.name)
     built = _build(code)
@@ -146,11 +146,7 @@ class WordCounts(Mapping[str, int]):
     def __iter__(self) -> Iterator[str]:
         return iter(self.as_dict())
 
-    def get(self, word: str, default: int | None = None) -> int | None:
-        """The count of ``word`` (the full table is made on first use)."""
-        return self.as_dict().get(word, default)
-
-    def keys(self):  # type: ignore[no-untyped-def,override]
+    def keys(self) -> KeysView[str]:
         """The words, as a set-like view of the full table."""
         return self.as_dict().keys()
 
