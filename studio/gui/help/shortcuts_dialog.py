@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from studio.gui.dialog_size import fit_to_screen
+from studio.gui.elided import FullTextDelegate
 
 if TYPE_CHECKING:
     from studio.gui.main_window import MainWindow
@@ -115,6 +116,9 @@ class ShortcutsDialog(QDialog):
         self.view.setAlternatingRowColors(True)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setSortingEnabled(False)
+        self.view.setItemDelegate(
+            FullTextDelegate(self.view)
+        )  # "Undo Set Labels of “The…”", whole in a tooltip
         header = self.view.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -144,8 +148,9 @@ class ShortcutsDialog(QDialog):
                 QStandardItem(entry.keys),
                 QStandardItem(entry.menu),
             ]
+            tip = f"{entry.text}\n{entry.tip}" if entry.tip and entry.tip != entry.text else entry.text
             for item in row:
-                item.setToolTip(entry.tip or entry.text)
+                item.setToolTip(tip)  # the whole name first: a long one is elided in its row
                 item.setEditable(False)
             self.model.appendRow(row)
         self._on_search(self.search.text())

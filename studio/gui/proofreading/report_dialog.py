@@ -17,6 +17,7 @@ from studio.app.session import ProjectSession
 from studio.core.counting import count_words
 from studio.core.proofreading.findings import ProofOptions
 from studio.core.proofreading.project import ProjectProof, ProofCache
+from studio.gui.elided import FullTextDelegate
 from studio.gui.proofreading.worker import run_proofreading
 
 COLUMNS = ("Scene", "Words", "Reading ease", "Grade", "Overused", "Dialogue tags")
@@ -41,6 +42,9 @@ class ReportDialog(QDialog):
         self.tree.setHeaderLabels(list(COLUMNS))
         self.tree.setRootIsDecorated(True)
         self.tree.setAlternatingRowColors(True)
+        self.tree.setItemDelegate(
+            FullTextDelegate(self.tree)
+        )  # cut cells elided in the middle, whole in a tooltip
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
