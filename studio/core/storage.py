@@ -15,6 +15,7 @@ from studio.core.atomic import atomic_write, check_within, make_folder
 from studio.core.counting import count_words
 from studio.core.errors import ExternalChangeError, ManifestError, StudioError
 from studio.core.manifest import MANIFEST_NAME, ManifestData, parse_manifest, serialize_manifest
+from studio.core.manifest_cache import SceneJsonCache
 from studio.core.nodes import Part, Scene
 from studio.core.validation import (
     MAX_JSON_BYTES,
@@ -60,6 +61,7 @@ class ProjectStore:
         # its folders are then checked once each (``checked_folders``), not on every write.
         self.durable = True
         self.checked_folders: set[Path] = set()
+        self.scene_json = SceneJsonCache()  # each scene's story.json text, re-written only when it changes
 
     # -- the manifest -------------------------------------------------------------
     def read_manifest(self) -> ManifestData:
@@ -78,7 +80,7 @@ class ProjectStore:
 
     def write_manifest(self, data: ManifestData, force: bool = False) -> bool:
         """Write the manifest if its bytes changed; return whether anything was written."""
-        payload = serialize_manifest(data)
+        payload = serialize_manifest(data, self.scene_json)
         if payload == self.manifest_bytes:
             return False
         if not force:
