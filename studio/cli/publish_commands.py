@@ -107,7 +107,10 @@ def run_export(args: argparse.Namespace) -> int:
         )
         return _write_output(args.output, data, f"{len(data)} bytes")
     text = export_text(project, options, scope, args.format)
-    return _write_output(args.output, text.encode("utf-8"), f"{len(text.split())} words")
+    # The words of the scenes written, as the app counts them (known from the word-count cache:
+    # splitting the 6 MB text of a 1M-word export again took a tenth of the command's time).
+    scenes = project.part(scope.part_id).scenes if scope.kind == "part" else project.iter_scenes()
+    return _write_output(args.output, text.encode("utf-8"), f"{sum(s.words for s in scenes)} words")
 
 
 def _export_for_site(args: argparse.Namespace) -> int:
