@@ -65,6 +65,7 @@ class ProjectState(ManifestData):
         self.recovered: list[str] = []
         self._texts: dict[str, str] = {}
         self._scene_index: dict[str, tuple[Part, Scene]] = {}  # checked on every use; see ``scene``
+        self._part_index: dict[str, Part] = {}  # likewise; see ``part``
         self._batch_depth = 0
         self._dirty = False
         self._journal: list[tuple[Path, bytes | None]] = []
@@ -139,8 +140,12 @@ class ProjectState(ManifestData):
 
     def part(self, part_id: str) -> Part:
         """Return the part with this id."""
+        found = self._part_index.get(part_id)  # trusted while it is still in the manuscript, same id
+        if found is not None and found.id == part_id and found in self.parts:
+            return found
         for part in self.parts:
             if part.id == part_id:
+                self._part_index[part_id] = part
                 return part
         raise NodeNotFoundError(f"no part with id {part_id!r}")
 
