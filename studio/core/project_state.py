@@ -151,6 +151,11 @@ class ProjectState(ManifestData):
 
     def locate(self, scene_id: str) -> ScenePosition:
         """Return where the scene with this id stands in the manuscript."""
+        with suppress(NodeNotFoundError):
+            self.scene(scene_id)  # the index, checked or rebuilt: then the position is found in C
+        found = self._scene_index.get(scene_id)
+        if found is not None and found[0] in self.parts and found[1] in found[0].scenes:
+            return ScenePosition(scene_id, found[0].id, found[0].scenes.index(found[1]))
         for part in self.parts:
             for index, scene in enumerate(part.scenes):
                 if scene.id == scene_id:
@@ -320,17 +325,14 @@ class ProjectState(ManifestData):
             *self.notes,
         ]
         nodes.extend(chain.from_iterable(part.scenes for part in self.parts))
-        for item in self.trash:
-            nodes.append(item.node)
-            if isinstance(item.node, Part):
-                nodes.extend(item.node.scenes)
+        trashed_parts = [item.node for item in self.trash if isinstance(item.node, Part)]
+        nodes.extend(item.node for item in self.trash)
+        nodes.extend(chain.from_iterable(part.scenes for part in trashed_parts))
         return _Captured(
             lists=(list(self.parts), list(self.characters), list(self.trash), list(self.recovered)),
-            scenes={id(p): (p, list(p.scenes)) for p in nodes if isinstance(p, Part)},
+            scenes={id(p): (p, list(p.scenes)) for p in (*self.parts, *trashed_parts)},
             nodes=nodes,
-            fields=list(
-                map(dict.copy, map(vars, nodes))
-            ),  # in C: a 10,000-scene project is copied at every change
+            fields=list(map(dict.copy, map(vars, nodes))),  # in C: 10,000 scenes are copied at every change
             info=(self.title, self.author, self.language, dict(self.settings)),
             texts=dict(self._texts),
             bible=(list(self.labels), list(self.notes)),
