@@ -61,3 +61,9 @@ def test_the_sample_project_is_by_a_person(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     byline = result.stdout.splitlines()[1]
     assert byline.startswith("By ") and "Story Studio" not in byline
+
+
+def test_the_sample_converts_quotes_and_dashes_as_export_does() -> None:
+    options = ExportOptions(header="{title}", part_heading="{title}", quotes="straight", dashes="em")
+    sample = options_sample(options, "The Lamplighter’s Daughter", "", "Storm -- Rising", 1)
+    assert sample.split("\n\n")[:2] == ["The Lamplighter's Daughter", "Storm — Rising"]

@@ -24,3 +24,13 @@ def test_each_language(language: str) -> None:
 def test_short_or_unknown_text_gives_the_default() -> None:
     assert detect_language("Hello there") == "en"
     assert detect_language("Xyzzy plugh " * 30, default="fr") == "fr"
+
+
+def test_a_few_lines_with_a_clear_lead_are_told_apart() -> None:
+    """A short posted note still gets its language when its common words clearly say which."""
+    from studio.core.importing.language import detect_language
+
+    assert detect_language("Dijo que había ido, pero no fue.") == "es"
+    assert detect_language("Il était une fois une petite fille qui vivait dans la forêt.") == "fr"
+    assert detect_language("Hallo") == "en"  # too short to say: the default
+    assert detect_language("Hallo", default="de") == "de"

@@ -63,7 +63,7 @@ def select_parts(project: Project, which: str | None) -> list[Part]:
     """Return the parts to check: all of them, or the one ``--part`` names."""
     if which is None:
         return list(project.parts)
-    if which.isdigit():
+    if which.isascii() and which.isdigit():
         number = int(which)
         if not 1 <= number <= len(project.parts):
             raise StudioError(f"no part {number}: the project has {len(project.parts)} parts")

@@ -50,7 +50,7 @@ def _style_flags(style: str) -> Flags:
                 bold = True
             elif value in ("normal", "lighter"):
                 bold = False
-            elif value.isdigit():
+            elif value.isascii() and value.isdigit():
                 bold = int(value) >= 600
     return italic, bold
 

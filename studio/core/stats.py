@@ -42,7 +42,7 @@ def parse_target(text: str) -> int:
     text = text.strip().replace(",", "")
     if not text:
         return 0
-    if not text.isdigit() or int(text) > MAX_TARGET:
+    if not (text.isascii() and text.isdigit()) or int(text) > MAX_TARGET:
         raise ValueError(f"not a word target: {text!r}")
     return int(text)
 

@@ -32,6 +32,7 @@ PREFERENCE_FIELDS = (
     "backup_interval_minutes",
     "backups_kept",
 )
+FONT_SIZES = (4, 400)  # points; every size the settings hold shows as it is (never clamped)
 LOOK_LABELS = {"web": "Web: a gap between paragraphs", "manuscript": "Manuscript: first-line indent, no gap"}
 
 
@@ -53,7 +54,7 @@ class PreferencesDialog(QDialog):
         from studio.gui.editor.editor import default_font_family
 
         self.font_combo.setCurrentFont(QFont(settings.editor_font_family or default_font_family()))
-        self.size_spin = QSpinBox(minimum=8, maximum=36, suffix=" pt")
+        self.size_spin = QSpinBox(minimum=FONT_SIZES[0], maximum=FONT_SIZES[1], suffix=" pt")
         self.size_spin.setObjectName("fontSizeSpin")
         self.size_spin.setValue(settings.editor_font_size)
         self.theme_combo = QComboBox()
@@ -90,22 +91,30 @@ class PreferencesDialog(QDialog):
         form.addRow(buttons)
         self._preview = preview
         self._previewed = False
+        self._shown = self._widget_values()  # what each field showed at first: only a change is kept
         self.font_combo.currentFontChanged.connect(lambda _font: self._on_look_changed())
         self.size_spin.valueChanged.connect(lambda _size: self._on_look_changed())
         self.theme_combo.currentIndexChanged.connect(lambda _index: self._on_look_changed())
         self.look_combo.currentIndexChanged.connect(lambda _index: self._on_look_changed())
 
+    def _widget_values(self) -> dict[str, object]:
+        return {
+            "editor_font_family": self.font_combo.currentFont().family(),
+            "editor_font_size": self.size_spin.value(),
+            "theme": self.theme_combo.currentData(),
+            "paragraph_look": self.look_combo.currentData(),
+            "backup_interval_minutes": self.backup_minutes_spin.value(),
+            "backups_kept": self.backups_kept_spin.value(),
+        }
+
     def choices(self) -> AppSettings:
-        """A copy of the settings with the dialog's choices in it (the settings themselves unchanged)."""
-        return replace(
-            self.settings,
-            editor_font_family=self.font_combo.currentFont().family(),
-            editor_font_size=self.size_spin.value(),
-            theme=self.theme_combo.currentData(),
-            paragraph_look=self.look_combo.currentData(),
-            backup_interval_minutes=self.backup_minutes_spin.value(),
-            backups_kept=self.backups_kept_spin.value(),
-        )
+        """A copy of the settings with the fields the writer changed (the settings themselves unchanged).
+
+        A field left alone keeps the stored value, even one the field cannot show as it is
+        (the default font, "" in the settings, shows as the font it stands for).
+        """
+        changed = {name: value for name, value in self._widget_values().items() if value != self._shown[name]}
+        return replace(self.settings, **changed)  # type: ignore[arg-type]
 
     def _on_look_changed(self) -> None:
         if self._preview is not None:

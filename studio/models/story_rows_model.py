@@ -37,6 +37,7 @@ class StoryRowsModel(QAbstractTableModel):
         self._nodes: dict[str, Part | Scene] = {}
         self._part_of: dict[str, str] = {}
         self._index_in_part: dict[str, int] = {}
+        self._looks: dict[str, tuple[Any, ...]] = {}  # what each scene's row shows, to see a reload's changes
         self._take_project()
         self.id_rows.follow(self._target_ids())
         session.outline_changed.connect(self._on_outline_changed)
@@ -62,6 +63,16 @@ class StoryRowsModel(QAbstractTableModel):
                 self._nodes[scene.id] = scene
                 self._part_of[scene.id] = part.id
                 self._index_in_part[scene.id] = number
+        self._looks = {sid: self._look(sid) for sid in self._index_in_part}
+
+    def _look(self, scene_id: str) -> tuple[Any, ...]:
+        """A copy of what a scene's row may show (its fields, its part's title, its place)."""
+        scene = self._nodes.get(scene_id)
+        part = self._nodes.get(self._part_of.get(scene_id, ""))
+        if scene is None:
+            return ()
+        fields = tuple(tuple(v) if isinstance(v, list) else repr(v) for v in vars(scene).values())
+        return (*fields, part.title if part else "", self._index_in_part.get(scene_id, -1))
 
     def _target_ids(self) -> list[str]:
         ids: list[str] = []
@@ -140,6 +151,7 @@ class StoryRowsModel(QAbstractTableModel):
             scenes = [s.id for p in parts if isinstance(p, Part) for s in p.scenes]
             self.refresh_ids([*change.ids, *scenes])
             return
+        looks = self._looks
         self._take_project()
         self.id_rows.follow(self._target_ids())
         touched = set(change.ids)
@@ -147,8 +159,8 @@ class StoryRowsModel(QAbstractTableModel):
             node = self._nodes.get(node_id)
             if isinstance(node, Part):
                 touched.update(s.id for s in node.scenes)
-        if change.kind == OutlineChangeKind.RELOADED:
-            touched = set(self.id_rows.ids)
+        if change.kind == OutlineChangeKind.RELOADED:  # only the rows that differ: an open editor stays
+            touched = {i for i, look in self._looks.items() if looks.get(i) != look}
         touched.update(p.id for p in self.project.parts)  # totals, positions in a part
         self.refresh_ids(touched)
         self.rows_followed(change)
@@ -162,6 +174,8 @@ class StoryRowsModel(QAbstractTableModel):
 
     def scene_touched(self, scene_id: str) -> None:
         """A scene's fields or text changed: repaint its row and its part's."""
+        if scene_id in self._looks:
+            self._looks[scene_id] = self._look(scene_id)
         self.refresh_ids([scene_id, self._part_of.get(scene_id, "")])
 
     def refresh_ids(self, node_ids: Any) -> None:

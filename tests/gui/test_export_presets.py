@@ -83,7 +83,7 @@ def test_a_template_of_its_own_reads_custom_and_a_preset_comes_back_when_it_matc
     assert box.currentText() == "The Title"
     choose(dialog, "part_heading", CUSTOM)  # asks for the template: Advanced opens on it
     assert dialog.form.advanced.isVisible()
-    assert dialog.fields["part_heading"].text() == "{title}"
+    assert dialog.fields["part_heading"].text() == "Episode {number}"  # the writer's own comes back
 
 
 def test_saved_custom_options_open_as_custom(qtbot, tmp_path: Path) -> None:  # noqa: ANN001

@@ -44,7 +44,7 @@ def test_every_step_undoes_and_redoes_byte_for_byte(qtbot, tmp_path):  # noqa: A
         snapshots.append(manifest(project.root))
     assert [c.text() for c in steps] == [
         "Set Label “Ghost”",
-        "Set Story Time",
+        "Set Story Time of “One 1”",
         "Rename Label “Ghost” to “Haunting”",
         "Recolour Label “Haunting”",
         "Delete Label “Haunting”",

@@ -191,7 +191,7 @@ def test_labels_and_story_time_set_in_the_window_show_in_studio_scenes(window, q
     story.order_spin.setValue(3)
     assert ok.isEnabled() and story.hint.text().startswith("A free label")
     qtbot.mouseClick(ok, Qt.MouseButton.LeftButton)
-    assert window.session.undo_stack.undoText() == "Set Story Time"
+    assert window.session.undo_stack.undoText() == "Set Story Time of “One 1”"
     result = run_cli("scenes", str(project.root), "--json")
     assert result.returncode == 0, result.stderr
     shown = next(s for s in json.loads(result.stdout) if s["id"] == scene_id)

@@ -177,7 +177,8 @@ def test_the_spelling_toggle_is_stored_in_the_project(qtbot, typo_window, tmp_pa
 def test_choosing_another_language_rechecks_with_its_dictionary(qtbot, typo_window, tmp_path: Path) -> None:  # noqa: ANN001
     feature = SpellingFeature.instance(typo_window)
     feature.set_language("fr")
-    qtbot.waitUntil(lambda: feature.engine is not None and feature.engine.language == "fr")
+    # a machine that never used French builds its word list first (about 15 s)
+    qtbot.waitUntil(lambda: feature.engine is not None and feature.engine.language == "fr", timeout=90000)
     wait_checked(qtbot, typo_window)
     assert "harbour" in [w.lower() for w in flagged(typo_window)]
     assert load_project(tmp_path / "story").language == "fr"

@@ -82,7 +82,7 @@ def test_the_language_is_shown_and_changed_from_the_status_bar(qtbot, tmp_path: 
     window = open_test_window(qtbot, story(tmp_path / "story", language="en-GB"))
     feature = SpellingFeature.instance(window)
     wait_checked(qtbot, window)
-    assert feature.language_button.text() == "English (United Kingdom)"
+    assert feature.language_button.text() == "English (UK)"
     qtbot.mouseClick(feature.language_button, Qt.MouseButton.LeftButton)
     dialog = feature.language_dialog
     assert dialog is not None

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from studio.app.changes import CastChangeKind, OutlineChangeKind
-from studio.app.commands.base import ProjectCommand
+from studio.app.commands.base import ProjectCommand, quoted
 from studio.app.session import ProjectSession
 from studio.core.characters import (
     RenameRecord,
@@ -31,7 +31,7 @@ class AddCharacterCommand(CharacterCommand):
     """Add a character (its notes file too); undo removes both for good."""
 
     def __init__(self, session: ProjectSession, name: str, **fields: Any) -> None:
-        super().__init__(session, f"New Character “{name}”")
+        super().__init__(session, f"New Character {quoted(name)}")
         self.name = name
         self.fields = fields
         self.character: Character | None = None
@@ -67,7 +67,7 @@ class DeleteCharacterCommand(CharacterCommand):
 
     def __init__(self, session: ProjectSession, character_id: str) -> None:
         name = session.project.character(character_id).name
-        super().__init__(session, f"Delete Character “{name}”")
+        super().__init__(session, f"Delete Character {quoted(name)}")
         self.character_id = character_id
 
     def apply(self) -> None:
@@ -91,7 +91,7 @@ class SetCharacterFieldsCommand(CharacterCommand):
     def __init__(self, session: ProjectSession, character_id: str, **fields: Any) -> None:
         character = session.project.character(character_id)
         label = ", ".join(FIELD_LABELS.get(k, k) for k in fields)
-        super().__init__(session, f"Change {label} of “{character.name}”")
+        super().__init__(session, f"Change {label} of {quoted(character.name)}")
         self.character_id = character_id
         self.fields = fields
         self.old: dict[str, Any] = {}
@@ -116,7 +116,7 @@ class RenameEverywhereCommand(CharacterCommand):
     """
 
     def __init__(self, session: ProjectSession, record: RenameRecord) -> None:
-        super().__init__(session, f"Rename “{record.old_name}” to “{record.new_name}” Everywhere")
+        super().__init__(session, f"Rename {quoted(record.old_name)} to {quoted(record.new_name)} Everywhere")
         self.record = record
         self.first = True
 

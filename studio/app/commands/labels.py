@@ -10,10 +10,17 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 
 from studio.app.changes import LabelChange, LabelChangeKind
-from studio.app.commands.base import ProjectCommand, quoted
+from studio.app.commands.base import ProjectCommand, node_title, quoted
 from studio.app.session import ProjectSession
 from studio.core.label_operations import LabelRemoval
 from studio.core.nodes import Label
+
+
+def of_scenes(session: ProjectSession, scene_ids: Sequence[str]) -> str:
+    """``of “The Storm”`` for one scene, ``of 3 Scenes`` for more (the end of an undo label)."""
+    if len(scene_ids) == 1:
+        return f"of {quoted(node_title(session.project, scene_ids[0]))}"
+    return f"of {len(scene_ids)} Scenes"
 
 
 class LabelCommand(ProjectCommand):
@@ -123,10 +130,8 @@ class RemoveLabelCommand(LabelCommand):
 class SetSceneLabelsCommand(LabelCommand):
     """Set the labels of one or more scenes (label ids, in order) as one step."""
 
-    def __init__(
-        self, session: ProjectSession, changes: Mapping[str, Sequence[str]], text: str = "Set Labels"
-    ) -> None:
-        super().__init__(session, text)
+    def __init__(self, session: ProjectSession, changes: Mapping[str, Sequence[str]], text: str = "") -> None:
+        super().__init__(session, text or f"Set Labels {of_scenes(session, list(changes))}")
         self.changes = {scene_id: list(ids) for scene_id, ids in changes.items()}
         self.old: dict[str, list[str]] = {}
 
@@ -164,7 +169,8 @@ class SetStoryTimeCommand(LabelCommand):
     def __init__(
         self, session: ProjectSession, scene_id: str, story_time: str, order: int | None = None
     ) -> None:
-        super().__init__(session, "Set Story Time" if story_time.strip() else "Clear Story Time")
+        verb = "Set Story Time" if story_time.strip() else "Clear Story Time"
+        super().__init__(session, f"{verb} {of_scenes(session, [scene_id])}")
         self.scene_id, self.story_time, self.order = scene_id, story_time, order
         self.old: tuple[str, int | None] = ("", None)
 

@@ -33,6 +33,7 @@ _AMERICAN = re.compile(
 WORD = re.compile(r"[^\W\d_]+")
 _TABLES = {language: set(words.split()) for language, words in STOP_WORDS.items()}
 SAMPLE = 200_000
+SHORT = 6  # fewer words than this say nothing of their language
 
 
 def english_variant(text: str) -> str:
@@ -49,14 +50,17 @@ def english_variant(text: str) -> str:
 def detect_language(text: str, default: str = "en") -> str:
     """Return the language of ``text`` (``es``, ``en-GB``, ``nl``...), or ``default`` when unsure."""
     words = WORD.findall(fold(text[:SAMPLE]))
-    if len(words) < 20:
+    if len(words) < SHORT:
         return default
     scores = dict.fromkeys(_TABLES, 0)
     for word in words:
         for language, table in _TABLES.items():
             if word in table:
                 scores[language] += 1
-    best = max(scores, key=lambda language: scores[language])
-    if scores[best] < 0.05 * len(words):
+    best, second = sorted(scores.values(), reverse=True)[:2]
+    language = next(code for code, score in scores.items() if score == best)
+    if best < 0.05 * len(words):
         return default
-    return english_variant(text) if best == "en" else best
+    if len(words) < 20 and (best < 3 or best < 2 * second):  # a few lines: only a clear lead counts
+        return default
+    return english_variant(text) if language == "en" else language

@@ -132,7 +132,7 @@ def _labelled(stripped: str) -> Heading | None:
 
 
 def _read_number(text: str) -> int | None:
-    if text.isdigit():
+    if text.isascii() and text.isdigit():
         return int(text)
     if text.isupper() or text.islower():
         value = roman_to_number(text)

@@ -91,9 +91,10 @@ def docx_bytes(document: ExportDocument, options: ExportOptions, rule_breaks: bo
             out.add_heading(heading, level=1)
         for number, scene in enumerate(_scene_paragraphs(exporter, part)):
             if number and mark:
-                separator = out.add_paragraph("" if rule_breaks or mark.isdigit() else mark)
+                blank = options.blank_separator_lines() is not None
+                separator = out.add_paragraph("" if rule_breaks or blank else mark)
                 separator.alignment = WD_ALIGN_PARAGRAPH.CENTER
-                if rule_breaks or mark.isdigit():
+                if rule_breaks or blank:
                     _rule(separator)
             for text in scene:
                 _add_runs(out.add_paragraph(), text)
@@ -112,7 +113,8 @@ def _xhtml_chapter(exporter: Exporter, document: ExportDocument, part: ExportPar
     mark = exporter.options.separator.strip()
     for number, scene in enumerate(_scene_paragraphs(exporter, part)):
         if number and mark:
-            shown = "* * *" if mark.isdigit() else html.escape(mark, quote=False)
+            blank = exporter.options.blank_separator_lines() is not None
+            shown = "* * *" if blank else html.escape(mark, quote=False)
             blocks.append(f'<p class="separator">{shown}</p>')
         blocks += [f"<p>{html_of(text)}</p>" for text in scene]
     if exporter.options.part_notes == "include":

@@ -276,7 +276,7 @@ class MarkdownExporter(Exporter):
         mark = self.options.separator.strip()
         if not mark:
             return "\n\n"
-        if mark.isdigit():
+        if self.options.blank_separator_lines() is not None:
             return "\n\n* * *\n\n"
         return f"\n\n{self.escape(mark) if mark.startswith('#') else mark}\n\n"
 
@@ -312,7 +312,7 @@ class HtmlExporter(Exporter):
         mark = self.options.separator.strip()
         if not mark:
             return "\n"
-        if mark.isdigit():
+        if self.options.blank_separator_lines() is not None:
             return "\n<hr>\n"
         return f'\n<p style="text-align: center">{self.escape(mark)}</p>\n'
 
@@ -388,7 +388,7 @@ def export_parts_to_files(
 def find_part(project: Project, wanted: str) -> str:
     """Return the id of a part given by number (from 1, manuscript order), id or title."""
     text = wanted.strip()
-    if text.isdigit():
+    if text.isascii() and text.isdigit():
         number = int(text)
         if not 1 <= number <= len(project.parts):
             raise StudioError(f"no part {number}: the manuscript has {len(project.parts)} parts")

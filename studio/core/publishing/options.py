@@ -104,21 +104,27 @@ class ExportOptions:
 
     def blank_separator_lines(self) -> int | None:
         """Return the number of blank lines the separator stands for, or None for a text mark."""
-        text = self.separator.strip()
-        return int(text) if text.isdigit() else None
+        return _whole_number(self.separator)
+
+
+def _whole_number(text: str) -> int | None:
+    """The number written in ASCII digits 0-9 (None for anything else: ², ٣ and "* * *" are marks)."""
+    stripped = text.strip()
+    return int(stripped) if stripped.isascii() and stripped.isdigit() else None
 
 
 def _parse_number(key: str, value: str) -> int:
     low, high = NUMBER_KEYS[key]
-    text = value.strip() or "0"
-    if not text.isdigit() or not low <= int(text) <= high:
+    number = _whole_number(value.strip() or "0")
+    if number is None or not low <= number <= high:
         raise StudioError(f"export option {key!r} must be a whole number from {low} to {high}; got {value!r}")
-    return int(text)
+    return number
 
 
 def _check_separator(text: str) -> str:
     stripped = text.strip()
-    if stripped.isdigit() and not 1 <= int(stripped) <= MAX_BLANK_LINES:
+    lines = _whole_number(stripped)
+    if lines is not None and not 1 <= lines <= MAX_BLANK_LINES:
         raise StudioError(
             f"export option 'separator' as blank lines must be 1 to {MAX_BLANK_LINES}; got {text!r}"
         )

@@ -71,9 +71,10 @@ def heading_sample(template: str, number: int = SAMPLE_NUMBER, title: str = SAMP
 
 def options_sample(options: ExportOptions, title: str, author: str, part_title: str, part_number: int) -> str:
     """A few lines showing the title lines, one part heading and a scene break as exported."""
+    exporter = PlainTextExporter(options)  # its own quotes, dashes and break, blank lines and all
     values = {"title": title, "author": author}
-    blocks = [render_template(options.header, values).strip()]
-    blocks.append(heading_sample(options.part_heading, part_number, part_title))
-    joiner = PlainTextExporter(options).scene_joiner()  # the exporter's own break, blank lines and all
-    blocks.append(f"…the end of one scene.{joiner}The next scene begins…")
+    header = render_template(options.header, values)
+    blocks = ["\n".join(exporter.transform(line) for line in header.split("\n")).strip()]
+    blocks.append(exporter.transform(heading_sample(options.part_heading, part_number, part_title)))
+    blocks.append(f"…the end of one scene.{exporter.scene_joiner()}The next scene begins…")
     return "\n\n".join(block for block in blocks if block)

@@ -34,7 +34,7 @@ class SiteHtmlExporter(HtmlExporter):
         mark = self.options.separator.strip()
         if not mark:
             return "\n"
-        if mark.isdigit() or self.scene_break == "rule":
+        if self.options.blank_separator_lines() is not None or self.scene_break == "rule":
             return "\n<hr />\n"
         return f'\n<p align="center">{self.escape(mark)}</p>\n'
 
@@ -82,7 +82,7 @@ class BBCodeExporter(Exporter):
         mark = self.options.separator.strip()
         if not mark:
             return "\n\n"
-        if mark.isdigit():
+        if self.options.blank_separator_lines() is not None:
             return "\n\n[hr][/hr]\n\n"
         return f"\n\n[center]{mark}[/center]\n\n"
 

@@ -9,6 +9,8 @@ the two never disagree; a template that matches no preset shows as *Custom*.
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -51,7 +53,7 @@ CHOICE_LABELS = {
     "strip": "No markers",
 }
 TEXT_TIPS = {
-    "header": "Printed first; {title} and {author}; \\n for a line break; empty for none",
+    "header": "Printed first; {title} and {author}; \\n for a line break (\\\\ for a \\); empty for none",
     "part_heading": "{number}, {number_words} (Five), {roman} (V), {title}; empty for none",
     "separator": "Between scenes: any text (* * *, #, ~), or a number of blank lines, or empty",
     "closing": "After the last part when another follows: {next_number_words}, {next_title}…",
@@ -64,6 +66,18 @@ PRESETS: dict[str, tuple[Preset, ...]] = {
 }
 TEXT_KEYS = ("header", "part_heading", "separator", "closing", "footer")
 CHOICE_KEYS = ("paragraphs", "quotes", "dashes", "emphasis", "line_endings")
+FIELD_MAX_LENGTH = 10_000_000  # a long footer (an author's note) is never cut (QLineEdit's default: 32,767)
+ESCAPED = re.compile(r"\\([\\n])")
+
+
+def escaped(text: str) -> str:
+    """A template on one line: a line break as ``\\n``, a backslash as ``\\\\`` (reads back the same)."""
+    return text.replace("\\", "\\\\").replace("\n", "\\n")
+
+
+def unescaped(line: str) -> str:
+    """The template a field's line stands for (``escaped``'s reverse; a lone backslash stays)."""
+    return ESCAPED.sub(lambda found: "\n" if found.group(1) == "n" else "\\", line)
 
 
 class ExportOptionsForm(QWidget):
@@ -78,6 +92,8 @@ class ExportOptionsForm(QWidget):
         self.presets: dict[str, QComboBox] = {}
         self._sample_source = ("", "", "", 0)
         self._syncing = False
+        self._loaded: dict[str, tuple[str, str]] = {}  # key: (the line shown, the option it came from)
+        self._custom: dict[str, str] = {}  # key: the last line matching no preset (Custom brings it back)
         self.rows = QFormLayout()
         for key, label in (("header", "&Title lines:"), ("part_heading", "Part &heading:")):
             self.rows.addRow(label, self._preset_box(key))
@@ -157,6 +173,7 @@ class ExportOptionsForm(QWidget):
     def _template_field(self, key: str) -> QLineEdit:
         field = QLineEdit()
         field.setObjectName(f"export_{key}")
+        field.setMaxLength(FIELD_MAX_LENGTH)
         field.setToolTip(TEXT_TIPS[key])
         field.textChanged.connect(lambda _text, k=key: self._on_template(k))
         self.fields[key] = field
@@ -193,7 +210,9 @@ class ExportOptionsForm(QWidget):
         """Show ``options`` in the fields (without emitting ``changed``)."""
         self._syncing = True
         for key in TEXT_KEYS:
-            self.set_field(key, getattr(options, key).replace("\n", "\\n"))
+            value = getattr(options, key)
+            self.set_field(key, escaped(value))
+            self._loaded[key] = (escaped(value), value)
         for key in CHOICE_KEYS:
             box = self.fields[key]
             assert isinstance(box, QComboBox)
@@ -205,7 +224,7 @@ class ExportOptionsForm(QWidget):
         self._update_sample()
 
     def set_field(self, key: str, value: str) -> None:
-        """Put text in a text option's field (``\\n`` stands for a line break); its preset follows."""
+        """Put a line in a text option's field (see ``escaped``); its preset follows."""
         field = self.fields[key]
         if isinstance(field, QLineEdit):
             field.setText(value)
@@ -216,14 +235,16 @@ class ExportOptionsForm(QWidget):
         problems = []
         for key, field in self.fields.items():
             if isinstance(field, QLineEdit):
-                value = field.text()
+                shown, loaded = self._loaded.get(key, (None, ""))
+                # a field the writer left as it was gives back exactly what was loaded
+                value = loaded if field.text() == shown else unescaped(field.text())
             elif isinstance(field, QSpinBox):
                 value = str(field.value())
             else:
                 assert isinstance(field, QComboBox)
                 value = field.currentData()
             try:
-                options.apply_override(key, value)
+                options.apply_override(key, value, raw=isinstance(field, QLineEdit))
             except StudioError as error:
                 problems.append(str(error))
         options.part_notes = "include" if self.notes_box.isChecked() else "omit"
@@ -240,17 +261,21 @@ class ExportOptionsForm(QWidget):
             return
         box = self.presets[key]
         template = box.currentData()
-        if template is None:  # Custom: the template is written under Advanced
+        if template is None:  # Custom: the template is written under Advanced (the last one typed back)
+            if key in self._custom:
+                self.set_field(key, self._custom[key])
             self.set_advanced_shown(True)
             self.fields[key].setFocus()
             return
-        self.set_field(key, template.replace("\n", "\\n"))
+        self.set_field(key, escaped(template))
 
     def _on_template(self, key: str) -> None:
         if key in self.presets:
             text = self.fields[key]
             assert isinstance(text, QLineEdit)
-            preset = matching_preset(text.text().replace("\\n", "\n"), PRESETS[key])
+            preset = matching_preset(unescaped(text.text()), PRESETS[key])
+            if preset is None:
+                self._custom[key] = text.text()
             box = self.presets[key]
             index = box.findData(preset.template) if preset is not None else box.count() - 1
             was, self._syncing = self._syncing, True

@@ -36,6 +36,14 @@ LANGUAGE_NAMES = {
 }
 
 
+SHORT_NAMES = {"en": "English", "en-gb": "English (UK)", "en-us": "English (US)"}
+
+
+def short_language_label(code: str) -> str:
+    """The name in the status bar, short enough for a narrow window: ``en-GB`` -> ``English (UK)``."""
+    return SHORT_NAMES.get(dictionary_code(code)) or language_label(code)
+
+
 def language_label(code: str) -> str:
     """The name shown for a language code: ``en-GB`` -> ``English (United Kingdom)``."""
     return LANGUAGE_NAMES.get(dictionary_code(code), code)

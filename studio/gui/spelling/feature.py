@@ -29,7 +29,13 @@ from studio.core.spelling.dictionary import dictionary_code, is_cached
 from studio.gui import messages
 from studio.gui.features import WindowFeature
 from studio.gui.icons import Icon, icon
-from studio.gui.spelling.dialogs import ClickableLabel, LanguageDialog, WordListDialog, language_label
+from studio.gui.spelling.dialogs import (
+    ClickableLabel,
+    LanguageDialog,
+    WordListDialog,
+    language_label,
+    short_language_label,
+)
 from studio.gui.spelling.highlight import SpellHighlighter
 from studio.gui.workers import run_in_worker
 
@@ -143,13 +149,16 @@ class SpellingFeature(WindowFeature):
         """The project's spelling language in the status bar; a click changes it."""
         self.language_button = ClickableLabel()
         self.language_button.setObjectName("spellingLanguageButton")
-        self.language_button.setToolTip("Spelling language of this project: click to change it")
         self.language_button.clicked.connect(self.choose_language)
         self.window.statusBar().addPermanentWidget(self.language_button)
         self._show_language()
 
     def _show_language(self) -> None:
-        self.language_button.setText(language_label(self.project.language))
+        language = self.project.language
+        self.language_button.setText(short_language_label(language))
+        self.language_button.setToolTip(
+            f"Spelling language of this project: {language_label(language)}. Click to change it."
+        )
 
     def _make_toggle(self, parent: QObject) -> QAction:
         action = QAction("Check &Spelling", parent)

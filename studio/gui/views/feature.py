@@ -13,9 +13,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QAbstractItemView, QWidget
 
 from studio.gui.features import WindowFeature
 from studio.gui.views.label_filter import LabelFilter, dim_outline, filter_menu
@@ -201,6 +201,7 @@ class ViewsFeature(WindowFeature):
         editor.scene_shown.connect(view.mark_open_scene)
         view.edit_story_time = self.edit_story_time
         view.scene_opened.connect(self._open_scene)
+        self._share_selection(view, view.selected_scene_ids)
         return self._built("corkboard", view, view.proxy)
 
     def _build_table(self) -> QWidget:
@@ -214,12 +215,15 @@ class ViewsFeature(WindowFeature):
         view.message.connect(lambda text: self.window.statusBar().showMessage(text, 6000))
         if self.bar is not None:
             self.bar.extras.addWidget(view.export_button)
+        self._share_selection(view, view.selected_scene_ids)
         return self._built("table", view, view.proxy)
 
     def _build_timeline(self) -> QWidget:
         from studio.gui.views.timeline.view import TimelineView
 
         view = TimelineView(self.session)
+        view.current_id = self.window.editor.current_scene_id() or ""  # the keyboard starts on the open scene
+        self.window.editor.scene_shown.connect(view.set_current)
         view.edit_story_time = self.edit_story_time
         view.scene_opened.connect(self._open_scene)
         return self._built("timeline", view, view.proxy)
@@ -228,6 +232,35 @@ class ViewsFeature(WindowFeature):
         self._views[key] = view
         self._follow_filter(key, proxy)
         return view
+
+    def _share_selection(self, view: QAbstractItemView, selected: Callable[[], list[str]]) -> None:
+        """The scenes chosen in a view become the outline's selection, so the outline's actions
+        (*Move to Trash* on the toolbar, in the menu, or Del in the view) act on what the writer chose.
+
+        The outline's current row (the scene open in the editor) stays: choosing a card does not open it.
+        """
+        outline = self.window.outline_view
+
+        def share() -> None:
+            ids = selected()
+            if not ids:
+                return  # the cards left (trashed, filtered out): the outline keeps its own
+            model = outline.outline_model
+            selection = QItemSelection()
+            for scene_id in ids:
+                index = model.index_for_id(scene_id)
+                if index.isValid():
+                    outline.expand(index.parent())
+                    selection.select(index, index)
+            flags = QItemSelectionModel.SelectionFlag
+            outline.selectionModel().select(selection, flags.ClearAndSelect | flags.Rows)
+
+        view.selectionModel().selectionChanged.connect(lambda *_: share())
+        trash = QAction("Move to &Trash", view)  # Del on a card or row, as in the outline
+        trash.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
+        trash.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        trash.triggered.connect(outline.delete_action.trigger)
+        view.addAction(trash)
 
     def _open_scene(self, scene_id: str) -> None:
         self.session.open_scene_requested.emit(scene_id, 0, 0)

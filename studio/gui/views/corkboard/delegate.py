@@ -210,8 +210,8 @@ class CardDelegate(QStyledItemDelegate):
         return editor
 
     def setEditorData(self, editor: QWidget, index: AnyIndex) -> None:
-        """Qt override: the synopsis, with the caret at its end."""
-        if isinstance(editor, QPlainTextEdit):
+        """Qt override: the synopsis, with the caret at its end (never over what the writer typed)."""
+        if isinstance(editor, QPlainTextEdit) and not editor.document().isModified():
             editor.setPlainText(str(index.data(Qt.ItemDataRole.EditRole) or ""))
             editor.moveCursor(editor.textCursor().MoveOperation.End)
 

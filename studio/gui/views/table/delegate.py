@@ -8,14 +8,16 @@ from __future__ import annotations
 
 from PySide6.QtCore import (
     QAbstractItemModel,
+    QEvent,
     QModelIndex,
+    QObject,
     QPersistentModelIndex,
     QRect,
     QSortFilterProxyModel,
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QFontMetrics, QPainter
+from PySide6.QtGui import QColor, QFontMetrics, QKeyEvent, QPainter
 from PySide6.QtWidgets import (
     QComboBox,
     QLineEdit,
@@ -144,8 +146,10 @@ class TableDelegate(QStyledItemDelegate):
         return names
 
     def setEditorData(self, editor: QWidget, index: AnyIndex) -> None:
-        """Qt override: the cell's value in the editor."""
+        """Qt override: the cell's value in the editor (never over what the writer typed)."""
         value = index.data(Qt.ItemDataRole.EditRole)
+        if isinstance(editor, QLineEdit) and editor.isModified():
+            return
         if isinstance(editor, LabelChecklist):
             editor.set_chosen(list(value or []))
         elif isinstance(editor, QComboBox):
@@ -171,6 +175,16 @@ class TableDelegate(QStyledItemDelegate):
                 self.problem.emit(f"Story date not changed: {problem}")
                 return
         model.setData(index, value, Qt.ItemDataRole.EditRole)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Enter keeps a typed cell at once (Qt's delegates keep it on the next turn of the loop)."""
+        if isinstance(watched, QLineEdit) and event.type() == QEvent.Type.KeyPress:
+            assert isinstance(event, QKeyEvent)
+            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and watched.hasAcceptableInput():
+                self.commitData.emit(watched)
+                self.closeEditor.emit(watched, QStyledItemDelegate.EndEditHint.SubmitModelCache)
+                return True
+        return super().eventFilter(watched, event)
 
     def updateEditorGeometry(self, editor: QWidget, option: QStyleOptionViewItem, index: AnyIndex) -> None:
         """Qt override: the checklist opens below the cell, tall enough for a few labels."""

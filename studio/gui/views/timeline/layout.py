@@ -60,6 +60,32 @@ class TimelineLayout:
         """The scene whose box holds the point (drawing coordinates)."""
         return next((p for p in self.placed if p.box.contains(x, y)), None)
 
+    def neighbour(self, scene_id: str, move: str) -> PlacedScene | None:
+        """The box a move ("left", "right", "up", "down", "first", "last") reaches from a scene's.
+
+        Left and right go along story time, up and down to the nearest box in the next lane;
+        from no scene (or one not shown) every move reaches the first box; at an edge it stays.
+        """
+        ordered = sorted(self.placed, key=lambda p: (p.box.left(), p.box.top()))
+        current = next((p for p in ordered if p.entry.scene_id == scene_id), None)
+        if not ordered or current is None or move == "first":
+            return ordered[0] if ordered else None
+        if move == "last":
+            return ordered[-1]
+        if move in ("left", "right"):
+            at = ordered.index(current) + (1 if move == "right" else -1)
+            return ordered[at] if 0 <= at < len(ordered) else current
+        here = current.box.center()
+        below = move == "down"
+        lane = [
+            p for p in ordered if (p.box.center().y() > here.y()) == below and p.box.center().y() != here.y()
+        ]
+        return min(
+            lane,
+            key=lambda p: (abs(p.box.center().y() - here.y()), abs(p.box.center().x() - here.x())),
+            default=current,
+        )
+
     def in_manuscript_order(self) -> list[PlacedScene]:
         """The placed scenes in the order a reader meets them."""
         return sorted(self.placed, key=lambda p: p.entry.number)

@@ -3,7 +3,9 @@
 Painted over a label-filter proxy of the ``TimelineModel`` (only the boxes in sight are
 drawn). Each box carries the scene's manuscript number; a thin line joins the scenes in
 the order a reader meets them, so a jump back in time shows as the line turning back — drawn
-dashed in the flashback colour, with the scene's box marked ↶. Click a scene to open it.
+dashed in the flashback colour, with the scene's box marked ↶. Click a scene to open it; from
+the keyboard, the arrows move the current scene (Left/Right along story time, Up/Down to the
+next lane), Home/End go to the first/last, Enter opens it.
 """
 
 from __future__ import annotations
@@ -15,8 +17,10 @@ from PySide6.QtCore import QPoint, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QContextMenuEvent,
+    QFocusEvent,
     QFont,
     QFontMetrics,
+    QKeyEvent,
     QMouseEvent,
     QPainter,
     QPaintEvent,
@@ -33,6 +37,7 @@ from studio.gui.views.timeline.layout import (
     HEADER_HEIGHT,
     LANE_HEIGHT,
     LANE_LABEL_WIDTH,
+    PlacedScene,
     SceneEntry,
     TimelineLayout,
     lay_out,
@@ -52,6 +57,14 @@ from studio.models.timeline_model import (
 )
 
 FLASHBACK = QColor("#d0542c")
+KEY_MOVES = {
+    Qt.Key.Key_Left: "left",
+    Qt.Key.Key_Right: "right",
+    Qt.Key.Key_Up: "up",
+    Qt.Key.Key_Down: "down",
+    Qt.Key.Key_Home: "first",
+    Qt.Key.Key_End: "last",
+}
 
 
 class TimelineView(QAbstractScrollArea):
@@ -69,6 +82,7 @@ class TimelineView(QAbstractScrollArea):
         self.proxy.setSourceModel(self.timeline_model)
         self._layout: TimelineLayout | None = None
         self._hovered = ""
+        self.current_id = ""  # the scene the keyboard is on (framed while the timeline has the focus)
         self.edit_story_time: Callable[[str], object] | None = None  # the window's story time dialog
         self._relayout_soon = QTimer(self, singleShot=True, interval=0)
         self._relayout_soon.timeout.connect(self.relayout)
@@ -81,6 +95,7 @@ class TimelineView(QAbstractScrollArea):
             self.proxy.modelReset,
         ):
             signal.connect(lambda *_: self._relayout_soon.start())
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.viewport().setMouseTracking(True)
         self.viewport().setBackgroundRole(QPalette.ColorRole.Base)
         self.horizontalScrollBar().setSingleStep(40)
@@ -146,12 +161,61 @@ class TimelineView(QAbstractScrollArea):
         placed = next((p for p in self.timeline_layout().placed if p.entry.scene_id == scene_id), None)
         return placed.box.translated(-self._offset()) if placed else QRect()
 
+    # -- keyboard --------------------------------------------------------------------------
+    def set_current(self, scene_id: str) -> None:
+        """Put the keyboard on a scene: frame its box and bring it in sight."""
+        self.current_id = scene_id
+        box = self.box_of(scene_id)
+        if not box.isEmpty():
+            view = self.viewport().rect().adjusted(LANE_LABEL_WIDTH, HEADER_HEIGHT, 0, 0)
+            bars = self.horizontalScrollBar(), self.verticalScrollBar()
+            if box.left() < view.left() or box.right() > view.right():
+                bars[0].setValue(bars[0].value() + box.left() - view.left() - 20)
+            if box.top() < view.top() or box.bottom() > view.bottom():
+                bars[1].setValue(bars[1].value() + box.top() - view.top() - 10)
+        self.viewport().update()
+
+    def _current(self) -> PlacedScene | None:
+        placed = self.timeline_layout().placed
+        return next((p for p in placed if p.entry.scene_id == self.current_id), None)
+
+    def _step(self, key: int) -> PlacedScene | None:
+        """The box a key moves to from the current one (the first one when there is none)."""
+        return self.timeline_layout().neighbour(self.current_id, KEY_MOVES.get(Qt.Key(key), "first"))
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        """Qt override: the current scene is framed while the timeline has the focus."""
+        super().focusInEvent(event)
+        self.viewport().update()
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        """Qt override: no frame once the focus left."""
+        super().focusOutEvent(event)
+        self.viewport().update()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Qt override: arrows, Home and End move the current scene; Enter (or Space) opens it."""
+        key = event.key()
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
+            current = self._current() or self._step(key)
+            if current is not None:
+                self.set_current(current.entry.scene_id)
+                self.scene_opened.emit(current.entry.scene_id)
+            return
+        if key in KEY_MOVES and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+            target = self._step(key)
+            if target is not None:
+                self.set_current(target.entry.scene_id)
+            return
+        super().keyPressEvent(event)
+
     # -- mouse -----------------------------------------------------------------------------
     def mousePressEvent(self, event: QMouseEvent) -> None:
-        """Qt override: a click on a scene opens it."""
+        """Qt override: a click on a scene opens it (and puts the keyboard on it)."""
         point = event.position().toPoint() + self._offset()
         placed = self.timeline_layout().at(point.x(), point.y())
         if placed is not None and event.button() == Qt.MouseButton.LeftButton:
+            self.set_current(placed.entry.scene_id)
             self.scene_opened.emit(placed.entry.scene_id)
             return
         super().mousePressEvent(event)
@@ -250,7 +314,7 @@ class TimelineView(QAbstractScrollArea):
             painter.drawLine(before.box.center(), after.box.center())
 
     def _paint_box(self, painter: QPainter, entry: SceneEntry, box: QRect, palette: QPalette) -> None:
-        hovered = entry.scene_id == self._hovered
+        hovered = entry.scene_id == self._hovered or (entry.scene_id == self.current_id and self.hasFocus())
         border = FLASHBACK if entry.backwards else palette.color(QPalette.ColorRole.Mid)
         if hovered:
             border = palette.color(QPalette.ColorRole.Highlight)
