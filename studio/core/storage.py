@@ -143,6 +143,18 @@ class ProjectStore:
         payload = text.encode("utf-8")
         key = str(path)
         new_digest = digest(payload)
+        if not self.durable and key not in self.known_digests and path.parent in self.checked_folders:
+            # A new file of a staging folder (an import): created exclusively, so nothing that
+            # stands there, a file, a link or a FIFO, is ever opened or overwritten; if anything
+            # does, the checks below say what it is.
+            try:
+                with open(path, "xb") as handle:
+                    handle.write(payload)
+            except FileExistsError:
+                pass
+            else:
+                self.known_digests[key] = new_digest
+                return True
         current = self.current_bytes(path)
         current_digest = digest(current) if current is not None else None
         if current_digest == new_digest:
