@@ -92,7 +92,7 @@ def own_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def test_the_merged_list_is_built_once_then_read_from_the_cache(own_cache: Path) -> None:
     assert not is_cached("en-US")
     first = Dictionary.load("en-US")
-    files = list(own_cache.glob("words-en-us-*.bin"))
+    files = list(own_cache.glob("packed-en-us-*.bin"))
     assert len(files) == 1 and is_cached("en-US")
     written = files[0].stat().st_mtime_ns
     spelling_dictionary._LOADED.pop("en-us", None)
@@ -107,7 +107,7 @@ def test_a_damaged_cache_is_rebuilt_with_one_clear_line(
     own_cache: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
     first = Dictionary.load("en-US")
-    cache = next(own_cache.glob("words-en-us-*.bin"))
+    cache = next(own_cache.glob("packed-en-us-*.bin"))
     cache.write_bytes(b"\x00not a word list")
     spelling_dictionary._LOADED.pop("en-us", None)
     with caplog.at_level(logging.WARNING, logger="studio.spelling"):
@@ -115,12 +115,12 @@ def test_a_damaged_cache_is_rebuilt_with_one_clear_line(
     assert len(again) == len(first)
     messages = [r.getMessage() for r in caplog.records]
     assert len(messages) == 1 and "damaged" in messages[0] and "\n" not in messages[0]
-    assert next(own_cache.glob("words-en-us-*.bin")).read_bytes() != b"\x00not a word list"
+    assert next(own_cache.glob("packed-en-us-*.bin")).read_bytes() != b"\x00not a word list"
 
 
 def test_the_cache_is_outside_the_project_and_the_config(own_cache: Path, isolated_config: Path) -> None:
     Dictionary.load("en-US")
-    assert list(own_cache.glob("words-*.bin")) and not list(isolated_config.rglob("words-*.bin"))
+    assert list(own_cache.glob("packed-*.bin")) and not list(isolated_config.rglob("packed-*.bin"))
 
 
 def test_language_details() -> None:
