@@ -15,6 +15,7 @@ from studio.core.atomic import atomic_write, check_within, make_folder
 from studio.core.counting import count_words
 from studio.core.errors import ExternalChangeError, ManifestError, StudioError
 from studio.core.manifest import MANIFEST_NAME, ManifestData, parse_manifest, serialize_manifest
+from studio.core.manifest_cache import SceneJsonCache
 from studio.core.nodes import Part, Scene
 from studio.core.validation import (
     MAX_JSON_BYTES,
@@ -60,6 +61,7 @@ class ProjectStore:
         # its folders are then checked once each (``checked_folders``), not on every write.
         self.durable = True
         self.checked_folders: set[Path] = set()
+        self.scene_json = SceneJsonCache()  # each scene's story.json text, re-written only when it changes
 
     # -- the manifest -------------------------------------------------------------
     def read_manifest(self) -> ManifestData:
@@ -78,7 +80,7 @@ class ProjectStore:
 
     def write_manifest(self, data: ManifestData, force: bool = False) -> bool:
         """Write the manifest if its bytes changed; return whether anything was written."""
-        payload = serialize_manifest(data)
+        payload = serialize_manifest(data, self.scene_json)
         if payload == self.manifest_bytes:
             return False
         if not force:
@@ -141,6 +143,18 @@ class ProjectStore:
         payload = text.encode("utf-8")
         key = str(path)
         new_digest = digest(payload)
+        if not self.durable and key not in self.known_digests and path.parent in self.checked_folders:
+            # A new file of a staging folder (an import): created exclusively, so nothing that
+            # stands there, a file, a link or a FIFO, is ever opened or overwritten; if anything
+            # does, the checks below say what it is.
+            try:
+                with open(path, "xb") as handle:
+                    handle.write(payload)
+            except FileExistsError:
+                pass
+            else:
+                self.known_digests[key] = new_digest
+                return True
         current = self.current_bytes(path)
         current_digest = digest(current) if current is not None else None
         if current_digest == new_digest:

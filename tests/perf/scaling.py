@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -43,18 +44,19 @@ from studio.core.search import PlainCache, SearchOptions, project_texts, search 
 WORK = Path(tempfile.gettempdir()) / "studio-perf" / "scaling"
 
 
-def move_and_save(root: Path, moves: int = 30) -> float:
-    """Median seconds of one scene moved to another part, the manifest saved to disk."""
+def move_and_save(root: Path, moves: int = 30) -> tuple[float, float]:
+    """Median seconds of one scene moved to another part, the manifest saved to disk (wall, processor)."""
     project = load_project(root)
     parts = project.parts
-    times = []
+    times, cpu = [], []
     for run in range(moves):
         scene = parts[run % len(parts)].scenes[0]
         target = parts[(run * 7 + 3) % len(parts)]
-        start = time.perf_counter()
+        start, start_cpu = time.perf_counter(), time.process_time()
         project.move_scenes([scene.id], target.id, 1)
         times.append(time.perf_counter() - start)
-    return statistics.median(times)
+        cpu.append(time.process_time() - start_cpu)
+    return statistics.median(times), statistics.median(cpu)
 
 
 def search_time(root: Path, word: str = "lighthouse", runs: int = 5) -> float:
@@ -71,18 +73,25 @@ def search_time(root: Path, word: str = "lighthouse", runs: int = 5) -> float:
     return statistics.median(times)
 
 
-def export_time(root: Path, runs: int = 5) -> float:
-    """Median seconds of ``studio export`` from process start to its exit."""
+def export_time(root: Path, runs: int = 5) -> tuple[float, float]:
+    """Median seconds of ``studio export`` from process start to its exit (wall, processor)."""
     env = dict(base_env(), PYTHONPATH=str(REPO))
     out = WORK / "export.txt"
     command = [sys.executable, "-m", "studio", "export", str(root), "--output", str(out)]
     subprocess.run(command, env=env, check=True, capture_output=True)  # bytecode and file cache warm
-    times = []
+    times, cpu = [], []
     for _ in range(runs):
+        before = _children_cpu()
         start = time.perf_counter()
         subprocess.run(command, env=env, check=True, capture_output=True)
         times.append(time.perf_counter() - start)
-    return statistics.median(times)
+        cpu.append(_children_cpu() - before)
+    return statistics.median(times), statistics.median(cpu)
+
+
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def keystroke_p99(root: Path, keys: int) -> float:
@@ -97,25 +106,29 @@ def main() -> None:
     parser.add_argument("--sizes", nargs="+", default=["10k", "100k", "1M", "10M"])
     parser.add_argument("--runs", type=int, default=5, help="launches per size")
     parser.add_argument("--keys", type=int, default=0, help="also type this many keys (e.g. 200)")
+    parser.add_argument(
+        "--no-launch", action="store_true", help="leave out launch and memory (the core figures only)"
+    )
     args = parser.parse_args()
     os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
     WORK.mkdir(parents=True, exist_ok=True)
-    launches = measure(args.sizes, args.runs, 1.0, False, log=print)
+    launches = {} if args.no_launch else measure(args.sizes, args.runs, 1.0, False, log=print)
     rows = []
     for size in args.sizes:
         root = WORK / size
         shutil.rmtree(root, ignore_errors=True)
         shutil.copytree(cached_project(words_of(size)), root)
         load_project(root)  # the word-count cache, as any second open has it
-        studio = launches[size]["studio"]
         words = words_of(size)
         found = search_time(root)
+        nan = float("nan")
+        studio = launches[size]["studio"] if launches else None
         row = {
             "size": size,
-            "floor": launches[size]["floor"].median("ready_s"),
-            "ready": studio.median("ready_s"),
-            "rss": studio.median("rss_mb"),
-            "peak": studio.median("peak_mb"),
+            "floor": launches[size]["floor"].median("ready_s") if launches else nan,
+            "ready": studio.median("ready_s") if studio else nan,
+            "rss": studio.median("rss_mb") if studio else nan,
+            "peak": studio.median("peak_mb") if studio else nan,
             "move": move_and_save(root),
             "search": found,
             "search_per_m": found / (words / 1_000_000),
@@ -135,10 +148,16 @@ def main() -> None:
         words = words_of(row["size"])
         print(
             f"| {row['size']} ({max(10, round(words / 1000)):,}) | {ms(row['ready'])} ({ms(row['floor'])}) "
-            f"| {row['rss']:.0f} / {row['peak']:.0f} MB | {row['move'] * 1000:.1f} ms "
-            f"| {row['search'] * 1000:.1f} ms | {row['search_per_m'] * 1000:.1f} ms | {ms(row['export'])} "
+            f"| {_memory(row['rss'], row['peak'])} "
+            f"| {row['move'][0] * 1000:.1f} ms ({row['move'][1] * 1000:.1f} ms processor) "
+            f"| {row['search'] * 1000:.1f} ms | {row['search_per_m'] * 1000:.1f} ms | "
+            f"{ms(row['export'][0])} ({ms(row['export'][1])} processor) "
             f"| {_key_figure(row['keys'])} |"
         )
+
+
+def _memory(now: float, peak: float) -> str:
+    return "—" if now != now else f"{now:.0f} / {peak:.0f} MB"
 
 
 def _key_figure(seconds: float) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import cache
 
 GROUP_LEVEL, PART_LEVEL, CHAPTER_LEVEL = 0, 1, 2
 
@@ -54,11 +55,15 @@ _ENDINGS = ("", "e", "a", "o", "os", "as", "es", "er", "en", "em", "s", "ere")
 
 def fold(text: str) -> str:
     """Lower case without accents, one character for one (so indices match the original)."""
-    out = []
-    for char in text:
-        plain = unicodedata.normalize("NFKD", char)[:1].lower()
-        out.append(plain if len(plain) == 1 else char)
-    return "".join(out)
+    if text.isascii():  # most lines: ASCII lower case is already one character for one
+        return text.lower()
+    return "".join(map(_fold_char, text))
+
+
+@cache
+def _fold_char(char: str) -> str:
+    plain = unicodedata.normalize("NFKD", char)[:1].lower()
+    return plain if len(plain) == 1 else char
 
 
 def _number_table() -> dict[str, int]:

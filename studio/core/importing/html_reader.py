@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
-from studio.core.emphasis import strip_markers
+from studio.core.emphasis import may_have_markers, strip_markers
 from studio.core.html_to_markers import BLOCK_TAGS, SKIPPED_TAGS, VOID_TAGS, html_to_markers, marked_text
 from studio.core.importing.parsing import Heading, is_separator, parse_heading, read_byline
 from studio.core.importing.plan import (
@@ -197,7 +197,8 @@ def _bare_text(node: Node) -> str | None:
     """
     if node.tag == "pre" or "style" in node.attrs or not all(isinstance(c, str) for c in node.children):
         return None
-    return marked_text(" ".join("".join(node.children).split()), [])  # type: ignore[arg-type]
+    text = " ".join("".join(node.children).split())  # type: ignore[arg-type]
+    return marked_text(text, []) if may_have_markers(text) else text  # no marker: the text as it is
 
 
 def _paragraphs(markup: str) -> Iterator[Block]:
