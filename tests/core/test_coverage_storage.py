@@ -108,3 +108,29 @@ def test_a_file_changed_outside_is_never_removed(tmp_path: Path) -> None:
     assert project.store.changed_on_disk(path)
     project.store.remove_file(path)
     assert path.read_text("utf-8") == "Rewritten in another program.\n"
+
+
+def staging_store(tmp_path: Path) -> tuple[ProjectStore, Path]:
+    """A store building a new project in a staging folder (not durable, its scenes folder checked)."""
+    root = tmp_path / "staging"
+    (root / "scenes").mkdir(parents=True)
+    store = ProjectStore(root)
+    store.durable = False
+    store.checked_folders.add(root / "scenes")
+    return store, root / "scenes"
+
+
+def test_a_staging_write_creates_a_new_file_exclusively(tmp_path: Path) -> None:
+    store, scenes = staging_store(tmp_path)
+    assert store.write_text(scenes / "one.txt", "One.\n")
+    assert (scenes / "one.txt").read_text("utf-8") == "One.\n"
+
+
+def test_a_staging_write_onto_a_file_standing_there_goes_through_the_checks(tmp_path: Path) -> None:
+    store, scenes = staging_store(tmp_path)
+    (scenes / "same.txt").write_text("Same.\n", "utf-8")
+    assert not store.write_text(scenes / "same.txt", "Same.\n")  # identical: nothing written
+    os.mkfifo(scenes / "pipe.txt")
+    with pytest.raises(StudioError, match="not a plain file"):
+        store.write_text(scenes / "pipe.txt", "Words.\n")  # never opened, never blocked on
+    assert (scenes / "pipe.txt").is_fifo()
