@@ -428,3 +428,16 @@ def test_a_large_window_gets_the_views_under_the_editor(window, qtbot):
     qtbot.waitUntil(lambda: feature.dock.height() >= 300)  # half the window, once laid out
     assert not feature.dock.isFloating()
     assert window.editor_pane.height() >= 800 - 440 - 120  # the editor keeps its room (less bars)
+
+
+def test_csv_export_never_hands_a_spreadsheet_a_formula(window, tmp_path):
+    from studio.app import commands
+
+    session = window.session
+    scene = next(s for s in session.project.iter_scenes() if s.title == "One 1")
+    session.push(commands.SetSceneFieldsCommand(session, scene.id, title='=HYPERLINK("http://x","y")'))
+    table = show(window, "Outline Table")
+    target = tmp_path / "scenes.csv"
+    assert table.export_csv(target)
+    titles = [row[1] for row in csv.reader(io.StringIO(target.read_text("utf-8")))]
+    assert '\'=HYPERLINK("http://x","y")' in titles and not any(t.startswith("=") for t in titles)

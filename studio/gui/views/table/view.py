@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from studio.app.session import ProjectSession
 from studio.core.atomic import atomic_write
+from studio.core.wording import count
 from studio.gui.characters.appearance_tracker import AppearanceTracker
 from studio.gui.settings import AppSettings
 from studio.gui.views.label_menu import labels_menu
@@ -202,7 +203,7 @@ class OutlineTableView(QTableView):
         for row in range(self.proxy.rowCount()):
             scene = self.table_model.scene_at(self.proxy.mapToSource(self.proxy.index(row, 0)).row())
             if scene is not None:
-                writer.writerow([self.table_model.value(scene, k) for k in keys])
+                writer.writerow([spreadsheet_cell(self.table_model.value(scene, k)) for k in keys])
         return buffer.getvalue()
 
     def export_csv(self, path: str | Path) -> bool:
@@ -212,7 +213,7 @@ class OutlineTableView(QTableView):
         except OSError as error:
             self.message.emit(f"Not exported: {error.strerror or error}")
             return False
-        self.message.emit(f"Exported {self.proxy.rowCount()} scenes to {Path(path).name}")
+        self.message.emit(f"Exported {count(self.proxy.rowCount(), 'scene')} to {Path(path).name}")
         return True
 
     def choose_csv_path(self) -> None:
@@ -221,3 +222,13 @@ class OutlineTableView(QTableView):
         path, _ = QFileDialog.getSaveFileName(self, "Export as CSV", str(suggestion), "CSV files (*.csv)")
         if path:
             self.export_csv(path if path.lower().endswith(".csv") else f"{path}.csv")
+
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_cell(value: object) -> object:
+    """A text a spreadsheet would run as a formula (``=HYPERLINK(…)``) gets a leading apostrophe."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
