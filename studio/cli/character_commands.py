@@ -12,7 +12,7 @@ import json
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from studio.core import load_project
+from studio.core import Project, load_project
 from studio.core.characters import AppearanceIndex, appearances_summary
 from studio.core.errors import StudioError
 from studio.core.nodes import DEFAULT_ROLES
@@ -108,17 +108,19 @@ def run_list(args: argparse.Namespace) -> int:
         print(f"{project.title}: no characters yet (add one with 'studio characters add DIR NAME')")
         return 0
     for entry in summary:
-        role = f" ({entry['role']})" if entry["role"] else ""
-        aliases = f" — also {', '.join(entry['aliases'])}" if entry["aliases"] else ""
-        total = sum(a["count"] for a in entry["appearances"])
-        scenes = len(entry["appearances"])
-        counted = f"{count(total, 'mention')} in {count(scenes, 'scene')}"
-        print(f"{entry['name']}{role}{aliases}: {counted}  [{entry['id']}]")
-        for appearance in entry["appearances"]:
-            scene = project.scene(appearance["scene_id"])
-            part = project.part_of(scene.id)
-            print(f"   {part.title} / {scene.title or scene.id}: {appearance['count']}")
+        print_appearances(project, entry, f" ({entry['role']})" if entry["role"] else "")
     return 0
+
+
+def print_appearances(project: Project, entry: dict[str, Any], detail: str) -> None:
+    """Print a character, place or note (``detail`` after its name), its mentions, then each scene's."""
+    aliases = f" — also {', '.join(entry['aliases'])}" if entry["aliases"] else ""
+    total = sum(a["count"] for a in entry["appearances"])
+    counted = f"{count(total, 'mention')} in {count(len(entry['appearances']), 'scene')}"
+    print(f"{entry['name']}{detail}{aliases}: {counted}  [{entry['id']}]")
+    for appearance in entry["appearances"]:
+        scene = project.scene(appearance["scene_id"])
+        print(f"   {project.part_of(scene.id).title} / {scene.title or scene.id}: {appearance['count']}")
 
 
 def run_add(args: argparse.Namespace) -> int:

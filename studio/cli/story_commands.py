@@ -10,7 +10,7 @@ import argparse
 import json
 from typing import Any
 
-from studio.cli.character_commands import _ListByDefault, _OpenChoices
+from studio.cli.character_commands import _ListByDefault, _OpenChoices, print_appearances
 from studio.core import Project, load_project
 from studio.core.characters import AppearanceIndex
 from studio.core.errors import StudioError
@@ -156,14 +156,7 @@ def run_notes(args: argparse.Namespace) -> int:
         print(f"{project.title}: no places, things or notes yet (add one with 'studio notes add DIR NAME')")
         return 0
     for entry in summary:
-        aliases = f" — also {', '.join(entry['aliases'])}" if entry["aliases"] else ""
-        total = sum(a["count"] for a in entry["appearances"])
-        scenes = len(entry["appearances"])
-        counted = f"{count(total, 'mention')} in {count(scenes, 'scene')}"
-        print(f"{entry['name']} ({entry['kind']}){aliases}: {counted}  [{entry['id']}]")
-        for appearance in entry["appearances"]:
-            scene = project.scene(appearance["scene_id"])
-            print(f"   {project.part_of(scene.id).title} / {scene.title or scene.id}: {appearance['count']}")
+        print_appearances(project, entry, f" ({entry['kind']})")
     return 0
 
 
