@@ -9,14 +9,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QObject, Qt
 
 from studio.app.changes import OutlineChange, OutlineChangeKind
 from studio.app.session import ProjectSession
 from studio.core.nodes import Part, Scene
 from studio.models.id_rows import IdRows
+from studio.models.table_model import AnyIndex, HeaderedTableModel
 
-AnyIndex = QModelIndex | QPersistentModelIndex
 ID_ROLE = int(Qt.ItemDataRole.UserRole) + 40
 KIND_ROLE = int(Qt.ItemDataRole.UserRole) + 41  # "part" or "scene"
 PART_ID_ROLE = int(Qt.ItemDataRole.UserRole) + 42  # the part a scene stands in (a part: itself)
@@ -24,7 +24,7 @@ LABELS_ROLE = int(Qt.ItemDataRole.UserRole) + 43  # a scene's label ids (a part:
 SORT_ROLE = int(Qt.ItemDataRole.UserRole) + 44  # a value sorting the column as the writer expects
 
 
-class StoryRowsModel(QAbstractTableModel):
+class StoryRowsModel(HeaderedTableModel):
     """Rows for the manuscript's scenes in manuscript order (with their parts when ``with_parts``)."""
 
     with_parts = False
@@ -109,22 +109,9 @@ class StoryRowsModel(QAbstractTableModel):
         return [i for i in self.id_rows.ids if isinstance(self._nodes.get(i), Scene)]
 
     # -- Qt model API -------------------------------------------------------------------
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        """Qt override: rows at the top level only."""
-        return 0 if parent.isValid() else len(self.id_rows)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
-        """Qt override: one column per header."""
-        return 0 if parent.isValid() else len(self.headers)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        """Qt override: column titles."""
-        horizontal = orientation == Qt.Orientation.Horizontal
-        if horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(self.headers):
-            return self.headers[section]
-        return None
+    def row_total(self) -> int:
+        """Rows: one per part and scene shown."""
+        return len(self.id_rows)
 
     def common_data(self, node: Part | Scene, role: int) -> Any:
         """The roles every view asks for: id, kind, part and labels (None for others)."""
