@@ -1,6 +1,7 @@
-"""Spelling work off the GUI thread: one worker thread, results handed back through a relay.
+"""Work off the GUI thread: one worker thread per lane, results handed back through a relay.
 
-Jobs run in order on a single ``ThreadPoolExecutor`` thread. A job that is no longer
+Each lane (``spelling``, which search shares, and ``proofreading``, so a long project run never
+holds up spelling) runs its jobs in order on its own ``ThreadPoolExecutor`` thread. A job that is no longer
 wanted when its turn comes (its checker moved on to a newer generation) is skipped.
 Results reach the GUI thread through ``Relay``, a QObject that lives on the GUI thread
 for the life of the application, so no Qt object is ever touched from the worker.
@@ -18,7 +19,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal, Slot
 
 _log = logging.getLogger(__name__)
-_executor: ThreadPoolExecutor | None = None
+_executors: dict[str, ThreadPoolExecutor] = {}
 _relay: Relay | None = None
 
 
@@ -51,17 +52,19 @@ def _get_relay() -> Relay:
     return _relay
 
 
-def _get_executor() -> ThreadPoolExecutor:
-    global _executor
-    if _executor is None:
-        _executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="spelling")
-    return _executor
+def _get_executor(lane: str) -> ThreadPoolExecutor:
+    if lane not in _executors:
+        _executors[lane] = ThreadPoolExecutor(max_workers=1, thread_name_prefix=lane)
+    return _executors[lane]
 
 
 def run_in_worker(
-    work: Callable[[], Any], done: Callable[[Any], object], wanted: Callable[[], bool] | None = None
+    work: Callable[[], Any],
+    done: Callable[[Any], object],
+    wanted: Callable[[], bool] | None = None,
+    lane: str = "spelling",
 ) -> Future:
-    """Run ``work()`` on the spelling thread, then call ``done(result)`` on the GUI thread.
+    """Run ``work()`` on the ``lane``'s thread, then call ``done(result)`` on the GUI thread.
 
     ``wanted()`` is asked on the worker just before the work starts; when it says no the
     work is skipped and ``done(None)`` is called instead. A bound method is held weakly
@@ -78,12 +81,12 @@ def run_in_worker(
             try:
                 result = work()
             except Exception:
-                _log.exception("spelling job failed")
+                _log.exception("%s job failed", lane)
         relay.delivered.emit((callback_ref, result))
 
-    return _get_executor().submit(job)
+    return _get_executor(lane).submit(job)
 
 
-def wait_for_worker() -> None:
-    """Block until every job queued so far has run (for tests and benchmarks)."""
-    _get_executor().submit(lambda: None).result()
+def wait_for_worker(lane: str = "spelling") -> None:
+    """Block until every job of ``lane`` queued so far has run (for tests and benchmarks)."""
+    _get_executor(lane).submit(lambda: None).result()

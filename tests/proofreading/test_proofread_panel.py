@@ -9,8 +9,8 @@ from PySide6.QtWidgets import QApplication, QDockWidget
 
 from studio.gui.proofreading.feature import ProofreadingFeature
 from studio.gui.proofreading.preferences import ProofPreferences
-from studio.gui.proofreading.worker import wait_for_proofreading
 from studio.gui.spelling.feature import SpellingFeature
+from studio.gui.workers import wait_for_worker
 from tests.gui.window_helpers import make_story, open_test_window
 
 TEXTS = {
@@ -129,7 +129,7 @@ def test_a_result_for_text_changed_meanwhile_is_dropped(qtbot, window):
     qtbot.waitUntil(lambda: any(check == "repeated" for *_span, check in underliner.marks()), timeout=5000)
     editor = window.editor
     underliner.run_now()
-    wait_for_proofreading()  # its result is waiting in the event queue, made for the text as it was
+    wait_for_worker("proofreading")  # its result is waiting in the event queue, made for the text as it was
     cursor = QTextCursor(editor.document())
     cursor.setPosition(0)
     cursor.insertText("Slowly. ")  # the text changes before the result is delivered
@@ -146,7 +146,7 @@ def test_the_panel_drops_a_run_overtaken_by_a_newer_one(qtbot, window):
     _feature, panel = shown_panel(qtbot, window)
     dropped = panel.dropped
     panel.start_run()
-    wait_for_proofreading()
+    wait_for_worker("proofreading")
     window.editor.textCursor().insertText("Suddenly ")
     panel.start_run()  # newer: the first result is now stale
     qtbot.waitUntil(lambda: panel.dropped == dropped + 1, timeout=5000)

@@ -31,7 +31,7 @@ from studio.core.errors import NodeNotFoundError, StudioError
 from studio.core.proofreading.findings import CHECK_HINTS, CHECK_LABELS, CHECKS, Finding
 from studio.core.proofreading.project import ProjectProof, ProofCache
 from studio.gui.proofreading.preferences import SCOPES, ProofPreferences
-from studio.gui.proofreading.worker import run_proofreading
+from studio.gui.workers import run_in_worker
 
 if TYPE_CHECKING:
     from studio.gui.proofreading.report_dialog import ReportDialog
@@ -173,7 +173,9 @@ class ProofreadPanel(QWidget):
             proof = cache.run(texts, language, options, only=wanted)
             return generation, texts, proof, self.summary(proof)  # the summary too, off the GUI thread
 
-        run_proofreading(work, self._on_result, wanted=lambda: generation == self.generation)
+        run_in_worker(
+            work, self._on_result, wanted=lambda: generation == self.generation, lane="proofreading"
+        )
 
     def project_texts(self) -> dict[str, str]:
         """Every scene's text, the editor's own for the scene it shows (taken on the GUI thread)."""
@@ -199,7 +201,9 @@ class ProofreadPanel(QWidget):
         return self.report
 
     # -- results ----------------------------------------------------------------------
-    def _on_result(self, result: tuple[int, dict[str, str], ProjectProof, str]) -> None:
+    def _on_result(self, result: tuple[int, dict[str, str], ProjectProof, str] | None) -> None:
+        if result is None:
+            return  # not wanted any more when its turn came, or it failed (logged)
         generation, texts, proof, summary = result
         if generation != self.generation:
             self.dropped += 1

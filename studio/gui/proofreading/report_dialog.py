@@ -18,7 +18,7 @@ from studio.core.counting import count_words
 from studio.core.proofreading.findings import ProofOptions
 from studio.core.proofreading.project import ProjectProof, ProofCache
 from studio.gui.elided import FullTextDelegate
-from studio.gui.proofreading.worker import run_proofreading
+from studio.gui.workers import run_in_worker
 
 COLUMNS = ("Scene", "Words", "Reading ease", "Grade", "Overused", "Dialogue tags")
 
@@ -57,9 +57,11 @@ class ReportDialog(QDialog):
         def work() -> ProjectProof:
             return cache.run(texts, language, ProofOptions())
 
-        run_proofreading(work, self._on_result, wanted=lambda: True)
+        run_in_worker(work, self._on_result, lane="proofreading")
 
-    def _on_result(self, proof: ProjectProof) -> None:
+    def _on_result(self, proof: ProjectProof | None) -> None:
+        if proof is None:
+            return  # the run failed (logged)
         self.proof = proof
         project = self.session.project
         words = 0

@@ -18,7 +18,7 @@ from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QTextEdit
 
 from studio.core.proofreading.findings import Finding, ProofOptions
-from studio.gui.proofreading.worker import run_proofreading
+from studio.gui.workers import run_in_worker
 
 if TYPE_CHECKING:
     from studio.app.session import ProjectSession
@@ -154,9 +154,13 @@ class ProofUnderliner(QObject):
             proof = state.cache.run(run.texts, run.language, options, only=[run.scene_id])
             return run, proof.findings
 
-        run_proofreading(work, self._on_result, wanted=lambda: run.generation == self.generation)
+        run_in_worker(
+            work, self._on_result, wanted=lambda: run.generation == self.generation, lane="proofreading"
+        )
 
-    def _on_result(self, result: tuple[_Run, list[Finding]]) -> None:
+    def _on_result(self, result: tuple[_Run, list[Finding]] | None) -> None:
+        if result is None:
+            return  # not wanted any more when its turn came, or it failed (logged)
         run, findings = result
         if run.generation != self.generation or run.scene_id != self.editor.current_scene_id():
             self.dropped += 1
