@@ -1,4 +1,4 @@
-"""Open a dialog at its preferred size, shrunk to fit the screen it appears on."""
+"""Open a window or dialog at its preferred size, shrunk to fit the screen it appears on."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ SCREEN_MARGIN = 48  # room for the window frame and a panel
 
 
 def fit_to_screen(dialog: QWidget, width: int, height: int) -> None:
-    """Resize ``dialog`` to ``width`` x ``height``, or less where its parent's screen is smaller."""
+    """Resize ``dialog`` (or a window) to ``width`` x ``height``, or less where its screen is smaller."""
     parent = dialog.parentWidget()
     screen = parent.screen() if parent is not None else QGuiApplication.primaryScreen()
     if screen is not None:

@@ -39,6 +39,7 @@ from studio.app.session import ProjectSession
 from studio.core.errors import StudioError
 from studio.core.safety.locking import ProjectLockedError
 from studio.gui import messages
+from studio.gui.dialog_size import fit_to_screen
 from studio.gui.editor import SceneEditor
 from studio.gui.editor.find_bar import FindBar
 from studio.gui.elided import ElidedLabel, ElidingStatusBar
@@ -382,8 +383,8 @@ class MainWindow(QMainWindow):
         self.editor.set_editor_font(s.editor_font_family, s.editor_font_size)
         if s.geometry:
             self.restoreGeometry(QByteArray.fromHex(s.geometry.encode()))
-        else:
-            self.resize(1280, 800)
+        else:  # a first start: 1280 x 800, or what a smaller screen has room for
+            fit_to_screen(self, 1280, 800)
         if s.window_state:
             self.restoreState(QByteArray.fromHex(s.window_state.encode()))
         if len(s.splitter_sizes) == 2:
